@@ -1,0 +1,41 @@
+//! The `grade-widget` command line: extract, validate, render.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod extract;
+mod validate;
+
+#[derive(Parser)]
+#[command(name = "grade-widget", version, about = "Police inspection report data tooling")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Turn a published report's text into the widget's report JSON.
+    Extract {
+        /// The report text file, or `-` for standard input.
+        input: PathBuf,
+        /// Write the JSON here instead of standard output (written only when extraction succeeds).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Check a report JSON file and list every problem with its path.
+    Validate {
+        /// The JSON file, or `-` for standard input.
+        input: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Extract { input, output } => extract::run(&input, output.as_deref()),
+        Command::Validate { input } => validate::run(&input),
+    }
+}

@@ -1,0 +1,75 @@
+//! The top-level component: loading, error or the report itself.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::Report;
+
+/// What the widget is showing. Modelled as one enum, not booleans.
+#[derive(Clone, PartialEq)]
+pub enum LoadState {
+    /// Waiting for `src` to arrive (or for the element to come near the viewport).
+    Loading,
+    /// A valid report.
+    Ready(Rc<Report>),
+    /// Loading failed; `problems` lists every problem found, each with its place.
+    Failed(LoadError),
+}
+
+/// Why loading failed, shown inside the widget and sent as the `error` event's detail.
+#[derive(Clone, PartialEq, Debug)]
+pub struct LoadError {
+    /// "fetch", "timeout", "json", "schema", "size", "panic", … (the event's `detail.type`).
+    pub kind: String,
+    /// One sentence for the whole failure, e.g. "the report could not be fetched (HTTP 404)".
+    pub message: String,
+    /// Every individual problem as (path, message); empty when there is only the one message.
+    pub problems: Vec<(String, String)>,
+    /// Whether a retry button makes sense (network faults yes, a bad file no).
+    pub retryable: bool,
+}
+
+/// Which variant of the widget to draw (`view` attribute).
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub enum View {
+    #[default]
+    Full,
+    Summary,
+    Area,
+    Badge,
+}
+
+/// Host-controlled options (from attributes or the JS API).
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct Options {
+    pub view: View,
+    /// For `View::Area`, or the initially selected area.
+    pub area: Option<String>,
+    /// "en" or "cy".
+    pub lang: String,
+    /// Whether selecting an area updates `location.hash` (and `#3A` selects on load).
+    pub deep_link: bool,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub state: LoadState,
+    #[prop_or_default]
+    pub options: Options,
+    /// Called with the area id when the reader selects an area (embed fires `select`).
+    #[prop_or_default]
+    pub onselect: Callback<String>,
+    /// Called when the reader presses "Try again" after a retryable failure.
+    #[prop_or_default]
+    pub onretry: Callback<()>,
+}
+
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    match &props.state {
+        LoadState::Loading => html! { <p>{ "Loading…" }</p> },
+        LoadState::Ready(report) => html! { <p>{ &report.force }</p> },
+        LoadState::Failed(e) => html! { <p role="alert">{ &e.message }</p> },
+    }
+}

@@ -1,0 +1,1 @@
+//! Browser embedding: custom element, JS API, events. (Owned by the embedding work.)

@@ -1,0 +1,1 @@
+//! Report text to [`crate::model::Report`]. (Owned by the extraction work.)
