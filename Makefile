@@ -1,0 +1,50 @@
+# grade-widget: the two commands a fresh machine needs are `make demo` and `make test`.
+# Each target installs what is missing first (scripts/setup.sh skips what is present).
+
+PORT ?= 8080
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# Browser tests as root with Debian's chromium (see TOOLCHAIN notes in README).
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER ?= wasm-bindgen-test-runner
+
+.PHONY: setup build demo serve test test-native test-schema test-browser test-e2e bench fuzz clean
+
+setup:
+	@bash scripts/setup.sh
+
+## build: release wasm + JS loader into pkg/ (an npm-style package)
+build: setup
+	@bash scripts/build.sh
+
+## demo: build, then serve the demo on http://127.0.0.1:$(PORT)/
+demo: build
+	@node scripts/serve.mjs --port $(PORT)
+
+serve:
+	@node scripts/serve.mjs --port $(PORT)
+
+## test: every test the project has
+test: setup test-native test-schema build test-browser test-e2e
+	@echo "make test: all suites passed"
+
+test-native:
+	cargo test --all-targets
+
+test-schema:
+	node tests/schema/check.mjs
+
+# wasm-bindgen-test in headless chromium. Not `-q`: it is passed on to the runner, which rejects it.
+test-browser:
+	cargo test --target wasm32-unknown-unknown --test web
+
+test-e2e:
+	node tests/e2e/run.mjs
+
+## bench: extraction and validation speed (criterion), bundle size and render time in chromium
+bench: build
+	cargo bench --bench extract --bench validate
+	node tests/bench/run.mjs
+
+clean:
+	cargo clean
+	rm -rf pkg/*.js pkg/*.wasm test-results bench-results
