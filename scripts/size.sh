@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Sizes of everything a page loads for the widget (pkg/: loader JS, wasm-bindgen glue, wasm;
+# the stylesheet is compiled into the wasm), raw / gzip -9 / brotli -q 11, and the total
+# against the 90 KiB brotli budget. Exits non-zero when over budget.
+# Usage: scripts/size.sh [--json]   (--json prints one machine-readable line instead)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+budget=$((90 * 1024))
+files=(pkg/grade-widget.js pkg/grade_widget.js pkg/grade_widget_bg.wasm)
+for f in "${files[@]}"; do
+  [ -f "$f" ] || { echo "size: $f is missing: run scripts/build.sh first" >&2; exit 2; }
+done
+
+total_raw=0; total_gz=0; total_br=0
+rows=()
+for f in "${files[@]}"; do
+  raw=$(wc -c <"$f")
+  gz=$(gzip -9 -c "$f" | wc -c)
+  br=$(brotli -q 11 -c "$f" | wc -c)
+  total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz)); total_br=$((total_br + br))
+  rows+=("$(printf '%-28s %9d %9d %9d' "$f" "$raw" "$gz" "$br")")
+done
+
+if [ "${1:-}" = "--json" ]; then
+  printf '{"raw":%d,"gzip":%d,"brotli":%d,"budget_brotli":%d}\n' "$total_raw" "$total_gz" "$total_br" "$budget"
+else
+  printf '%-28s %9s %9s %9s\n' "file (bytes)" raw gzip brotli
+  printf '%s\n' "${rows[@]}"
+  printf '%-28s %9d %9d %9d\n' "total" "$total_raw" "$total_gz" "$total_br"
+  awk -v b="$total_br" -v k=$((budget / 1024)) 'BEGIN { printf "size: %.1f KiB brotli of %d KiB budget\n", b / 1024, k }'
+fi
+if [ "$total_br" -gt "$budget" ]; then
+  echo "size: over budget by $((total_br - budget)) bytes brotli" >&2
+  exit 1
+fi
