@@ -1,1 +1,189 @@
-//! Report text to [`crate::model::Report`]. (Owned by the extraction work.)
+//! Report text to [`crate::model::Report`]: the HMIC Baseline Assessment layout, read without
+//! assuming anything about one force.
+//!
+//! Stages, one file each: `normalise` (bytes, line ends, characters), `cover` (force, title,
+//! month, period), `lines` (page headers and footers out), `summary` (the Summary of Judgements
+//! table), `areas` (domains, areas, grades, distributions), `sections` and `blocks` (text
+//! structure), `overview`, `glossary`. This function ties them together and cross-checks.
+
+mod areas;
+mod blocks;
+mod cover;
+mod error;
+mod glossary;
+mod grades;
+mod lines;
+mod normalise;
+mod overview;
+mod sections;
+mod summary;
+
+pub use error::{ExtractError, Problem, ProblemKind};
+
+use crate::model::{Area, Domain, Report, SCHEMA_VERSION};
+
+use areas::{RawArea, RawDomain};
+use error::Problem as P;
+use summary::Summary;
+
+/// Extracts a report from bytes as read from a file: UTF-8 (a BOM is allowed), else an error
+/// giving the byte offset of the first bad byte.
+pub fn extract_bytes(bytes: &[u8]) -> Result<Report, ExtractError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ExtractError::one(ProblemKind::Empty, None));
+    }
+    // NUL first: a binary file is reported as binary even when it is also not UTF-8.
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(ExtractError::one(ProblemKind::Binary { offset, byte: 0 }, None));
+    }
+    extract(normalise::decode(bytes)?)
+}
+
+/// Extracts a report from its text. Every problem found is returned at once.
+pub fn extract(text: &str) -> Result<Report, ExtractError> {
+    normalise::check(text)?;
+    let raw = normalise::lines(text);
+    let cover = cover::read(&raw)?;
+    let items = lines::items(&raw, &cover);
+    let mut problems: Vec<P> = Vec::new();
+
+    let summary = summary::read(&items, &mut problems);
+    let body_start = summary.as_ref().map_or(0, |s| s.end);
+    let body = items.get(body_start..).unwrap_or(&[]);
+    let glossary_at = glossary::start(body).unwrap_or(body.len());
+    let raw_domains = areas::scan(body.get(..glossary_at).unwrap_or(&[]), &mut problems);
+
+    if raw_domains.iter().all(|d| d.areas.is_empty()) {
+        problems.push(P { kind: ProblemKind::NoAreas, line: None });
+        return Err(ExtractError::new(problems));
+    }
+    match &summary {
+        Some(s) => cross_check(s, &raw_domains, &mut problems),
+        None => problems.push(P { kind: ProblemKind::NoSummary, line: None }),
+    }
+    let forces_assessed = forces_assessed(&raw_domains, &mut problems);
+    if !problems.is_empty() {
+        return Err(ExtractError::new(problems));
+    }
+
+    let front = items.get(..summary.as_ref().map_or(0, |s| s.start)).unwrap_or(&[]);
+    Ok(Report {
+        schema_version: SCHEMA_VERSION,
+        force: cover.force.clone(),
+        title: cover.title.clone(),
+        published: Some(cover.published.clone()),
+        period: cover::period(raw.iter().map(|l| l.text.as_str())),
+        forces_assessed,
+        domains: raw_domains.iter().map(domain).collect(),
+        overview: overview::read(front),
+        glossary: glossary::read(body.get(glossary_at + 1..).unwrap_or(&[])),
+    })
+}
+
+fn domain(d: &RawDomain) -> Domain {
+    Domain { id: d.id.clone(), title: d.title.clone(), ppaf: d.ppaf.clone(), areas: d.areas.iter().map(area).collect() }
+}
+
+fn area(a: &RawArea) -> Area {
+    let s = sections::read(a);
+    Area {
+        id: a.id.clone(),
+        title: a.title.clone(),
+        grade: a.grade.clone(),
+        direction: a.direction.clone(),
+        national: a.national,
+        national_context: s.national_context,
+        context: s.context,
+        strengths: s.strengths,
+        work_in_progress: s.work_in_progress,
+        areas_for_improvement: s.areas_for_improvement,
+        good_practice: s.good_practice,
+    }
+}
+
+/// The number of forces is what the distributions sum to; an area whose row sums to anything
+/// else (than what most rows agree on) is an error naming the area and its line.
+fn forces_assessed(domains: &[RawDomain], problems: &mut Vec<P>) -> u32 {
+    let rows: Vec<(&RawArea, usize, i64)> = domains
+        .iter()
+        .flat_map(|d| &d.areas)
+        .filter_map(|a| a.national_line.map(|l| (a, l, a.national.total())))
+        .collect();
+    let mut tally: Vec<(i64, usize)> = Vec::new();
+    for &(_, _, sum) in &rows {
+        match tally.iter_mut().find(|(s, _)| *s == sum) {
+            Some((_, n)) => *n += 1,
+            None => tally.push((sum, 1)),
+        }
+    }
+    // Most common sum; on a tie, the one met first.
+    let expected = tally.iter().fold(None::<(i64, usize)>, |best, &(s, n)| match best {
+        Some((_, bn)) if bn >= n => best,
+        _ => Some((s, n)),
+    });
+    let Some((expected, _)) = expected else { return 0 };
+    for &(a, line, sum) in &rows {
+        if sum != expected {
+            problems.push(P::at(ProblemKind::BadSum { area: a.id.clone(), sum, expected }, line));
+        }
+    }
+    u32::try_from(expected).unwrap_or(0)
+}
+
+/// Each summary row against its area: domains by order, areas by tolerant title within the
+/// domain, falling back to position. Missing sections mean a truncated report.
+fn cross_check(summary: &Summary, domains: &[RawDomain], problems: &mut Vec<P>) {
+    let mut missing_domains = Vec::new();
+    let mut missing_areas = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for (di, sd) in summary.domains.iter().enumerate() {
+        let number = (di + 1).to_string();
+        let domain = domains
+            .iter()
+            .find(|d| grades::title_key(&d.title) == grades::title_key(&sd.title))
+            .or_else(|| domains.iter().find(|d| d.id == number));
+        let Some(domain) = domain else {
+            missing_domains.push(format!("{number} {}", sd.title));
+            for (ai, _) in sd.areas.iter().enumerate() {
+                missing_areas.push(format!("{number}{}", letter(ai)));
+            }
+            continue;
+        };
+        for (ai, sa) in sd.areas.iter().enumerate() {
+            let key = grades::title_key(&sa.title);
+            let found = domain
+                .areas
+                .iter()
+                .find(|a| grades::title_key(&a.title) == key)
+                .or_else(|| domain.areas.get(ai).filter(|a| !sd.areas.iter().any(|o| grades::title_key(&o.title) == grades::title_key(&a.title))));
+            let Some(a) = found else {
+                missing_areas.push(format!("{}{}", domain.id, letter(ai)));
+                continue;
+            };
+            seen.push(&a.id);
+            if a.grade != sa.grade || a.direction != sa.direction {
+                let kind = ProblemKind::SummaryMismatch {
+                    area: a.id.clone(),
+                    summary: grades::describe(&sa.grade, &sa.direction),
+                    summary_line: sa.line,
+                    section: grades::describe(&a.grade, &a.direction),
+                };
+                problems.push(P::at(kind, a.grade_line));
+            }
+        }
+    }
+    if !missing_areas.is_empty() {
+        let kind = ProblemKind::Truncated { domains: missing_domains, areas: missing_areas };
+        problems.push(P::at(kind, summary.line));
+    }
+    for a in domains.iter().flat_map(|d| &d.areas) {
+        if !seen.contains(&a.id.as_str()) {
+            problems.push(P::at(ProblemKind::NotInSummary { area: a.id.clone() }, a.line));
+        }
+    }
+}
+
+/// 0 -> 'A', 1 -> 'B', …
+fn letter(index: usize) -> char {
+    u8::try_from(index).ok().and_then(|i| b'A'.checked_add(i)).map_or('?', char::from)
+}

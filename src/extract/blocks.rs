@@ -1,0 +1,328 @@
+//! Items to paragraphs, bullets and sub-headings: the text structure shared by area sections,
+//! good practice and the force overview.
+//!
+//! Joining rules (the report's lines are whole paragraphs, but page footers and PDF tools split
+//! them): an item continues the block before it when it starts in lower case after an
+//! unterminated block, or when a page break falls after an unterminated block and the item is
+//! not a sub-heading. A lone bullet marker ("-") carries no text and is dropped.
+
+use crate::model::Block;
+
+use super::lines::Item;
+
+/// A sub-heading or a block, in report order.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Piece {
+    Heading(String),
+    Block(Block),
+}
+
+/// Structures `items`; sub-headings are recognised only when `headings` is set.
+pub(crate) fn pieces(items: &[Item], headings: bool) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::new();
+    let mut i = 0;
+    while let Some(item) = items.get(i) {
+        let gap_after = items.get(i + 1).is_none_or(|n| n.gap_before);
+        // The flattened "Element / Assessment" table (6D's Audit Commission use of resources).
+        if headings && item.trimmed() == "Element" {
+            if let Some(used) = table(&items[i..], &mut out) {
+                i += used;
+                continue;
+            }
+        }
+        i += 1;
+        let prev = match out.last_mut() {
+            Some(Piece::Block(b)) => Some(b),
+            _ => None,
+        };
+        let prev_open = prev.as_ref().is_some_and(|b| !terminated(&b.text));
+        if let Some((level, text)) = bullet(&item.text) {
+            if text.is_empty() {
+                continue; // a lone "-": nothing to keep
+            }
+            if let Some(p) = prev.filter(|_| prev_open && item.page_break_before && starts_lower(text)) {
+                join(&mut p.text, text);
+            } else {
+                out.push(Piece::Block(Block { text: text.to_string(), level }));
+            }
+            continue;
+        }
+        let text = item.trimmed();
+        if numbered(text) {
+            out.push(Piece::Block(Block { text: text.to_string(), level: 0 }));
+            continue;
+        }
+        let lower = starts_lower(text);
+        if let Some(p) = prev {
+            let continues = prev_open
+                && (lower || !item.gap_before || item.page_break_before)
+                && !(headings && item.gap_before && gap_after && heading_like(text));
+            if continues {
+                join(&mut p.text, text);
+                continue;
+            }
+        }
+        if headings && (item.gap_before || out.is_empty()) && gap_after && heading_like(text) {
+            out.push(Piece::Heading(tidy(text)));
+        } else {
+            out.push(Piece::Block(Block { text: text.to_string(), level: 0 }));
+        }
+    }
+    for piece in &mut out {
+        if let Piece::Block(b) = piece {
+            b.text = tidy(&b.text);
+        }
+    }
+    out
+}
+
+/// Reads "Element / Assessment" then label/value pairs into "label: value" blocks; returns
+/// how many items it used, or None when this is not such a table.
+fn table(items: &[Item], out: &mut Vec<Piece>) -> Option<usize> {
+    if items.get(1).map(Item::trimmed) != Some("Assessment") {
+        return None;
+    }
+    let mut used = 2;
+    while let (Some(label), Some(value)) = (items.get(used), items.get(used + 1)) {
+        let (label, value) = (label.trimmed(), value.trimmed());
+        if !table_value(value) || terminated(label) || label.split_whitespace().count() > 8 {
+            break;
+        }
+        out.push(Piece::Block(Block { text: format!("{label}: {value}"), level: 0 }));
+        used += 2;
+    }
+    (used > 2).then_some(used)
+}
+
+/// A table cell value: a number, or a short phrase such as "Not Available".
+fn table_value(s: &str) -> bool {
+    !s.is_empty()
+        && (s.chars().all(|c| c.is_ascii_digit())
+            || s.split_whitespace().count() <= 3 && !terminated(s) && !numbered(s))
+}
+
+/// A bullet line: "- text", "• text", "– text"; indented or "◦" is nested (level 2).
+pub(crate) fn bullet(line: &str) -> Option<(u8, &str)> {
+    let body = line.trim_start();
+    let indented = body.len() < line.len();
+    let mut chars = body.chars();
+    let marker = chars.next()?;
+    let level = match marker {
+        '-' | '\u{2013}' | '\u{2014}' | '\u{2022}' | '\u{25aa}' | '\u{25cf}' | '*' => {
+            if indented { 2 } else { 1 }
+        }
+        '\u{25e6}' | 'o' if indented => 2,
+        '\u{25e6}' => 2,
+        _ => return None,
+    };
+    let rest = chars.as_str();
+    if marker == '*' && rest.starts_with('*') {
+        return None; // "**bold**" at the start of a paragraph, not a bullet
+    }
+    if rest.is_empty() {
+        return Some((level, ""));
+    }
+    rest.starts_with([' ', '\t']).then(|| (level, rest.trim()))
+}
+
+/// "1. Below minimum requirements" — a numbered line, kept as its own block.
+fn numbered(s: &str) -> bool {
+    let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    digits > 0 && digits < 3 && s[digits..].starts_with(". ")
+}
+
+/// Whether text ends a sentence or list item, so that what follows is a new block.
+pub(crate) fn terminated(text: &str) -> bool {
+    let t = text.trim_end_matches(['"', '\'', ')', ']', '*', ' ']);
+    if t.ends_with(['.', '!', '?', ':', ';']) {
+        return true;
+    }
+    // "...; and" / "...; or" end a list item in this report's lists.
+    ["; and", "; or"].iter().any(|e| t.ends_with(e))
+}
+
+fn starts_lower(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Appends a continuation; a word broken at a hyphen ("front-" + "line") is rejoined.
+fn join(text: &mut String, more: &str) {
+    let hyphen = text.ends_with('-') && text[..text.len() - 1].ends_with(char::is_alphabetic);
+    if !(hyphen && starts_lower(more)) {
+        text.push(' ');
+    }
+    text.push_str(more);
+}
+
+const SMALL_WORDS: [&str; 16] = [
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "including", "of", "on", "or", "the",
+    "to", "with",
+];
+
+/// A sub-heading: short, capitalised, no sentence punctuation ("Public Order and Mounted
+/// Branch", "Key to grades", "General").
+pub(crate) fn heading_like(text: &str) -> bool {
+    let t = text.trim();
+    let Some(first) = t.chars().next() else { return false };
+    if !(first.is_uppercase() || first.is_ascii_digit())
+        || t.chars().count() > 100
+        || t.contains('\t')
+        || t.ends_with(['.', ',', ';', ':', '!', '?', '-', '\u{2013}'])
+        || !t.chars().any(char::is_alphabetic)
+        || numbered(t)
+        || t.contains("http")
+    {
+        return false;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() > 14 {
+        return false;
+    }
+    let significant: Vec<&&str> =
+        words.iter().filter(|w| !SMALL_WORDS.contains(&w.to_lowercase().as_str())).collect();
+    let capital = significant
+        .iter()
+        .filter(|w| w.trim_start_matches(['(', '"', '\'', '*']).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+        .count();
+    capital * 2 >= significant.len()
+}
+
+/// Final text: emphasis markers removed, runs of whitespace collapsed.
+pub(crate) fn tidy(text: &str) -> String {
+    let plain = strip_emphasis(text);
+    let mut out = String::with_capacity(plain.len());
+    for word in plain.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Removes paired markdown emphasis ("**all**", "*Reflexions*") left by the text conversion;
+/// an unpaired "*" is kept as text.
+pub(crate) fn strip_emphasis(text: &str) -> String {
+    if !text.contains('*') {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut remove = vec![false; chars.len()];
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] != '*' || remove[i] {
+            i += 1;
+            continue;
+        }
+        let run = chars[i..].iter().take_while(|&&c| c == '*').count();
+        let opens = chars.get(i + run).is_some_and(|c| !c.is_whitespace())
+            && (i == 0 || chars.get(i - 1).is_some_and(|c| !c.is_alphanumeric()));
+        if opens {
+            // The closing run of the same length, right after non-space text.
+            let mut j = i + run;
+            let mut found = None;
+            while j < chars.len() {
+                let r = chars[j..].iter().take_while(|&&c| c == '*').count();
+                if r == run && chars.get(j - 1).is_some_and(|c| !c.is_whitespace()) {
+                    found = Some(j);
+                    break;
+                }
+                j += r.max(1);
+            }
+            if let Some(j) = found {
+                remove[i..i + run].iter_mut().for_each(|r| *r = true);
+                remove[j..j + run].iter_mut().for_each(|r| *r = true);
+                i = j + run;
+                continue;
+            }
+        }
+        i += run;
+    }
+    chars.iter().zip(remove).filter(|(_, r)| !r).map(|(c, _)| c).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(no: usize, text: &str, gap: bool, page: bool) -> Item {
+        Item { no, text: text.to_string(), gap_before: gap, page_break_before: page }
+    }
+
+    fn blocks(p: &[Piece]) -> Vec<(String, u8)> {
+        p.iter()
+            .map(|p| match p {
+                Piece::Heading(h) => (format!("# {h}"), 9),
+                Piece::Block(b) => (b.text.clone(), b.level),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn joins_across_page_breaks() {
+        let items = [
+            item(1, "- The team has the", true, false),
+            item(2, "programme has delivered.", true, true),
+            item(3, "- Ends within the", true, false),
+            item(4, "Safer Neighbourhoods teams - resulting in change.", true, true),
+            item(5, " - Nested and working", false, false),
+            item(6, "- with the community.", true, true),
+            item(7, "-", false, false),
+            item(8, "- providing support;", true, false),
+            item(9, "- strategic roads policing;", true, true),
+            item(10, "A paragraph providing front-", true, false),
+            item(11, "line officers.", true, true),
+        ];
+        let want = [
+            ("The team has the programme has delivered.", 1),
+            ("Ends within the Safer Neighbourhoods teams - resulting in change.", 1),
+            ("Nested and working with the community.", 2),
+            ("providing support;", 1),
+            ("strategic roads policing;", 1),
+            ("A paragraph providing front-line officers.", 0),
+        ];
+        assert_eq!(blocks(&pieces(&items, true)), want.map(|(t, l)| (t.to_string(), l)));
+    }
+
+    #[test]
+    fn headings_end_unterminated_blocks() {
+        let items = [
+            item(1, "- regular emails and posters", true, false),
+            item(2, "Public Protection", true, false),
+            item(3, "- Each London borough.", true, false),
+        ];
+        let got = blocks(&pieces(&items, true));
+        assert_eq!(got[1], ("# Public Protection".to_string(), 9));
+    }
+
+    #[test]
+    fn recognises_headings() {
+        let cases = [
+            ("Public Order and Mounted Branch", true),
+            ("Structural Description of Force including Staff Changes at Chief Officer Level", true),
+            ("Key to grades", true),
+            ("General", true),
+            ("C3i and Metcall", true),
+            ("Group. At BOCU level there are formalised partnerships.", false),
+            ("the outcome of the reviews.", false),
+            ("1. Below minimum requirements", false),
+            ("DPA and referred to the Safer Neighbourhoods communications team for comment", false),
+        ];
+        for (t, want) in cases {
+            assert_eq!(heading_like(t), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn strips_paired_emphasis_only() {
+        let cases = [
+            ("attained **all** the criteria", "attained all the criteria"),
+            ("newsletter *Reflexions*, a", "newsletter Reflexions, a"),
+            ("5 * 3 and a*", "5 * 3 and a*"),
+            ("***Firearms***", "Firearms"),
+        ];
+        for (t, want) in cases {
+            assert_eq!(strip_emphasis(t), want);
+        }
+    }
+}

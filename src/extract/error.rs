@@ -1,0 +1,181 @@
+//! Extraction errors: every problem found in the report text, each with where it is.
+//!
+//! Follows the error-summary pattern: one error value holding every problem at once, so a
+//! force's web team fixes a report in one pass. Each problem's location (input line, area id)
+//! is data, and its message is lowercase with the location last.
+
+use std::fmt;
+
+/// Why extraction failed: one or more problems, in the order they were found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExtractError {
+    problems: Vec<Problem>,
+}
+
+/// One thing wrong with the report text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// What is wrong.
+    pub kind: ProblemKind,
+    /// The 1-based input line it was found on, when there is one.
+    pub line: Option<usize>,
+}
+
+/// The kinds of problem the extractor reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// Nothing but whitespace.
+    Empty,
+    /// Bytes that are not UTF-8 text.
+    NotUtf8 { offset: usize, byte: u8 },
+    /// A control character that text never holds (NUL and the like).
+    Binary { offset: usize, byte: u8 },
+    /// The cover's first line (the force name) is missing or is not a name.
+    NoForce,
+    /// No "<Title> <Month> <Year>" line on the cover.
+    NoCoverDate,
+    /// No "Summary of Judgements" table.
+    NoSummary,
+    /// No area headings ("1A Title" followed by a Grade line) at all.
+    NoAreas,
+    /// Domains or areas listed in the summary table have no section.
+    Truncated { domains: Vec<String>, areas: Vec<String> },
+    /// An area section that the summary table does not list.
+    NotInSummary { area: String },
+    /// A grade word that is not Excellent, Good, Fair, Poor or Not Graded.
+    BadGrade { area: String, word: String },
+    /// A direction word that is not Improved, Stable, Declined or Not Graded.
+    BadDirection { area: String, word: String },
+    /// The Grade / Direction of Travel lines are missing after an area heading.
+    NoGrade { area: String },
+    /// The National Grade Distribution is missing or unreadable.
+    NoDistribution { area: String, detail: String },
+    /// A national distribution whose counts do not add up to the forces assessed.
+    BadSum { area: String, sum: i64, expected: i64 },
+    /// The summary table and the area's own section disagree.
+    SummaryMismatch {
+        area: String,
+        summary: String,
+        summary_line: usize,
+        section: String,
+    },
+    /// A summary-table row that cannot be read.
+    BadSummaryRow { text: String },
+}
+
+impl ExtractError {
+    pub(crate) fn new(problems: Vec<Problem>) -> ExtractError {
+        ExtractError { problems }
+    }
+
+    pub(crate) fn one(kind: ProblemKind, line: Option<usize>) -> ExtractError {
+        ExtractError { problems: vec![Problem { kind, line }] }
+    }
+
+    /// Every problem, in the order found.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+}
+
+impl Problem {
+    pub(crate) fn at(kind: ProblemKind, line: usize) -> Problem {
+        Problem { kind, line: Some(line) }
+    }
+}
+
+impl fmt::Display for ProblemKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use ProblemKind::*;
+        match self {
+            Empty => write!(f, "the report text is empty"),
+            NotUtf8 { offset, byte } => write!(
+                f,
+                "the input is not UTF-8 text: invalid byte 0x{byte:02x} at byte offset {offset}"
+            ),
+            Binary { offset, byte } => write!(
+                f,
+                "the input looks binary, not report text: control byte 0x{byte:02x} at byte offset {offset}"
+            ),
+            NoForce => write!(f, "no force name found: the report should start with the force's name"),
+            NoCoverDate => write!(
+                f,
+                "no cover line such as \"Baseline Assessment October 2006\" (title, month, year) found"
+            ),
+            NoSummary => write!(
+                f,
+                "no \"Summary of Judgements\" table found (a line \"Summary of Judgements<TAB>Grade<TAB>Direction of Travel\")"
+            ),
+            NoAreas => write!(
+                f,
+                "no graded areas found: expected headings such as \"1A Fairness and Equality in Service Delivery\" followed by a Grade line"
+            ),
+            Truncated { domains, areas } => {
+                write!(f, "the report is truncated: ")?;
+                if !domains.is_empty() {
+                    write!(f, "domains {} and ", domains.join(", "))?;
+                }
+                write!(
+                    f,
+                    "areas {} listed in the summary of judgements have no section",
+                    areas.join(", ")
+                )
+            }
+            NotInSummary { area } => {
+                write!(f, "area {area}: not listed in the summary of judgements")
+            }
+            BadGrade { area, word } => write!(
+                f,
+                "area {area}: unrecognised grade \"{word}\" (expected Excellent, Good, Fair, Poor or Not Graded)"
+            ),
+            BadDirection { area, word } => write!(
+                f,
+                "area {area}: unrecognised direction of travel \"{word}\" (expected Improved, Stable, Declined or Not Graded)"
+            ),
+            NoGrade { area } => write!(
+                f,
+                "area {area}: no \"Grade<TAB>Direction of Travel\" lines after the heading"
+            ),
+            NoDistribution { area, detail } => {
+                write!(f, "area {area}: national grade distribution {detail}")
+            }
+            BadSum { area, sum, expected } => write!(
+                f,
+                "area {area}: national grade distribution sums to {sum}, not {expected} like the other areas"
+            ),
+            SummaryMismatch { area, summary, summary_line, section } => write!(
+                f,
+                "area {area}: summary of judgements says {summary} (line {summary_line}) but the area section says {section}"
+            ),
+            BadSummaryRow { text } => {
+                write!(f, "summary of judgements row \"{text}\" has no readable grade")
+            }
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{} (line {line})", self.kind),
+            None => write!(f, "{}", self.kind),
+        }
+    }
+}
+
+impl fmt::Display for ExtractError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.problems.as_slice() {
+            [one] => write!(f, "{one}"),
+            many => {
+                write!(f, "{} problems:", many.len())?;
+                for p in many {
+                    write!(f, "\n  - {p}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for ExtractError {}
