@@ -160,6 +160,13 @@ fn plain(raw: &str) -> String {
         let value = between(found, "integer `", "`").map(str::to_owned).unwrap_or_else(|| found_words(found));
         return format!("expected {}, found {value}", expected_words(expected, true));
     }
+    // serde reads an object from an array of its fields in order; a wrong-length array is
+    // reported as a length error, which in this format simply means "not an object".
+    if let Some((_, expected)) = raw.strip_prefix("invalid length ").and_then(|r| r.split_once(", expected ")) {
+        if expected.starts_with("struct ") {
+            return "expected an object, found an array".to_owned();
+        }
+    }
     raw.to_owned()
 }
 
