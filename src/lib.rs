@@ -5,9 +5,12 @@
 //! (Yew, rendered in the browser and natively to static HTML), `embed` (browser only: the
 //! custom element, JS API and events).
 
+pub mod charts;
 pub mod components;
 pub mod extract;
+pub mod i18n;
 pub mod model;
+pub mod state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;

@@ -1,9 +1,14 @@
-//! The top-level component: loading, error or the report itself.
+//! The top-level component: loading, error or the report itself, inside the widget's root
+//! element (language, view name, and the size container the stylesheet queries).
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::error_box::ErrorBox;
+use super::loading::Loading;
+use super::report_view::ReportView;
+use crate::i18n::Lang;
 use crate::model::Report;
 
 /// What the widget is showing. Modelled as one enum, not booleans.
@@ -50,6 +55,9 @@ pub struct Options {
     pub lang: String,
     /// Whether selecting an area updates `location.hash` (and `#3A` selects on load).
     pub deep_link: bool,
+    /// For `View::Badge`: where "See the full inspection report" points (`href` attribute).
+    /// Script URLs are refused. None shows no link.
+    pub link: Option<String>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -67,9 +75,28 @@ pub struct AppProps {
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    match &props.state {
-        LoadState::Loading => html! { <p>{ "Loading…" }</p> },
-        LoadState::Ready(report) => html! { <p>{ &report.force }</p> },
-        LoadState::Failed(e) => html! { <p role="alert">{ &e.message }</p> },
+    let lang = Lang::from_code(&props.options.lang);
+    let view = match props.options.view {
+        View::Full => "full",
+        View::Summary => "summary",
+        View::Area => "area",
+        View::Badge => "badge",
+    };
+    let body = match &props.state {
+        LoadState::Loading => html! { <Loading lang={lang} /> },
+        LoadState::Ready(report) => html! {
+            <ReportView report={report.clone()} options={props.options.clone()} lang={lang} onselect={props.onselect.clone()} />
+        },
+        LoadState::Failed(e) => html! { <ErrorBox error={e.clone()} lang={lang} onretry={props.onretry.clone()} /> },
+    };
+    let class = match props.options.view {
+        View::Badge => "gw gw--badge",
+        _ => "gw",
+    };
+    html! {
+        <div class={class} part="root" lang={lang.code()} data-view={view} data-testid="widget"
+            role="region" aria-label={lang.t("widget.label")}>
+            { body }
+        </div>
     }
 }

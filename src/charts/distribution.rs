@@ -1,0 +1,64 @@
+//! The national grade distribution chart for one area: Poor, Fair, Good, Excellent counts over
+//! all forces, axis 0 to the number of forces assessed, this force's bar highlighted.
+//! `role="img"` with an accessible name that states every number (the caller writes it).
+
+use yew::prelude::*;
+
+use super::axis::{x_axis, y_axis};
+use super::bars::bars;
+use super::labels::count_labels;
+use super::marker::own_marker;
+use super::scale::{Band, Linear};
+
+/// What to draw. Borrowed: the chart is rebuilt from precomputed data on each render.
+pub struct ChartSpec<'a> {
+    /// Poor, Fair, Good, Excellent.
+    pub counts: [i64; 4],
+    /// This force's column (0 Poor … 3 Excellent), None when not graded.
+    pub own: Option<usize>,
+    /// Forces assessed: the top of the count axis.
+    pub total: u32,
+    /// The accessible name.
+    pub label: &'a str,
+    /// Words under the bands.
+    pub words: [&'a str; 4],
+    /// "this force", shown under this force's word in the full-size chart.
+    pub this_force: &'a str,
+    /// Small multiple: no count axis and no "this force" words.
+    pub compact: bool,
+}
+
+struct Frame {
+    width: f64,
+    height: f64,
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+}
+
+const FULL: Frame = Frame { width: 320.0, height: 200.0, left: 30.0, right: 6.0, top: 18.0, bottom: 48.0 };
+const COMPACT: Frame = Frame { width: 160.0, height: 112.0, left: 4.0, right: 4.0, top: 16.0, bottom: 30.0 };
+
+pub fn distribution_chart(spec: &ChartSpec) -> Html {
+    let f = if spec.compact { &COMPACT } else { &FULL };
+    // The axis always reaches the number of forces assessed, so charts compare at a glance;
+    // a bad file with a larger count still fits.
+    let max = spec.counts.iter().copied().max().unwrap_or(0).max(spec.total as i64).max(1) as f64;
+    let base = f.height - f.bottom;
+    let y = Linear::new((0.0, max), (base, f.top));
+    let x = Band::new(4, (f.left, f.width - f.right), 0.25);
+    let view_box = if spec.compact { "0 0 160 112" } else { "0 0 320 200" };
+    let class = if spec.compact { "gw-svg gw-svg--compact" } else { "gw-svg" };
+    html! {
+        <svg class={class} viewBox={view_box} role="img" aria-label={spec.label.to_string()} focusable="false">
+            if !spec.compact {
+                { y_axis(&y, f.left, f.width - f.right, 4) }
+            }
+            { bars(&spec.counts, spec.own, &x, &y) }
+            { count_labels(&spec.counts, spec.own, &x, &y) }
+            { x_axis(&x, base, &spec.words, spec.own) }
+            { own_marker(&x, spec.own, base + 18.0, (!spec.compact).then_some(spec.this_force)) }
+        </svg>
+    }
+}

@@ -1,0 +1,43 @@
+//! One area's national comparison: the distribution chart and the sentence saying where this
+//! force stands. The chart's accessible name states every count; the sentence is visible text.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::prepared::Prepared;
+use crate::charts::{distribution_chart, ChartSpec};
+
+#[derive(Properties, PartialEq)]
+pub struct AreaChartProps {
+    pub data: Rc<Prepared>,
+    pub index: usize,
+    /// The `data-testid`: "chart" where this is the area's one chart (area view), "detail-chart"
+    /// in the full view, where the 23 at-a-glance charts carry "chart".
+    #[prop_or(AttrValue::Static("chart"))]
+    pub testid: AttrValue,
+}
+
+#[function_component(AreaChart)]
+pub fn area_chart(props: &AreaChartProps) -> Html {
+    let data = &props.data;
+    let lang = data.lang;
+    let area = data.area(props.index);
+    let info = &data.areas[props.index];
+    let n = &area.national;
+    let spec = ChartSpec {
+        counts: [n.poor, n.fair, n.good, n.excellent],
+        own: info.own,
+        total: data.report.forces_assessed,
+        label: &info.label,
+        words: lang.grade_words(),
+        this_force: lang.t("chart.this_force"),
+        compact: false,
+    };
+    html! {
+        <figure class="gw-chart" part="chart" data-testid={props.testid.clone()} data-area={area.id.clone()}>
+            { distribution_chart(&spec) }
+            <figcaption class="gw-sentence" data-testid="sentence">{ info.sentence.clone() }</figcaption>
+        </figure>
+    }
+}

@@ -1,0 +1,90 @@
+//! The selected area in full: heading, grade and direction, its chart and sentence, then the
+//! findings. When the reader selects an area, focus moves to the heading (never on load).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::area_chart::AreaChart;
+use super::dom::focus;
+use super::findings::{good_practice_html, section_html};
+use super::prepared::Prepared;
+use super::symbols::{direction_label, grade_label};
+use crate::i18n::{fill, Lang};
+
+#[derive(Properties, PartialEq)]
+pub struct AreaDetailProps {
+    pub data: Rc<Prepared>,
+    /// The area to show; None shows a prompt (or `missing`'s message).
+    pub index: Option<usize>,
+    /// An area id the host asked for that the report lacks.
+    #[prop_or_default]
+    pub missing: Option<AttrValue>,
+    /// Changes when the reader selects an area; focus follows it.
+    #[prop_or_default]
+    pub focus_request: u32,
+    /// The chart's `data-testid` (see [`AreaChart`]).
+    #[prop_or(AttrValue::Static("chart"))]
+    pub chart_testid: AttrValue,
+}
+
+/// Report text is English; mark it so when the labels around it are Welsh.
+pub fn text_lang(lang: Lang) -> Option<&'static str> {
+    (lang != Lang::En).then_some("en")
+}
+
+#[function_component(AreaDetail)]
+pub fn area_detail(props: &AreaDetailProps) -> Html {
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with(props.focus_request, move |req| {
+            if *req > 0 {
+                focus(&heading);
+            }
+        });
+    }
+    let data = &props.data;
+    let lang = data.lang;
+    let Some(index) = props.index else {
+        let text = match &props.missing {
+            Some(id) => fill(lang.t("detail.not_found"), &[("id", id)]),
+            None => lang.t("detail.prompt").to_string(),
+        };
+        return html! {
+            <section class="gw-detail gw-detail--empty" part="detail" data-testid="area-detail">
+                <h3 class="gw-h3" tabindex="-1" ref={heading}>{ lang.t("heading.detail") }</h3>
+                <p class="gw-hint">{ text }</p>
+            </section>
+        };
+    };
+    let area = data.area(index);
+    let g = &data.glossary;
+    html! {
+        <section class="gw-detail" part="detail" data-testid="area-detail" data-area={area.id.clone()}>
+            <h3 class="gw-h3 gw-detail__title" tabindex="-1" ref={heading}>
+                <span class="gw-detail__id">{ area.id.clone() }</span>{ " " }
+                <span lang={text_lang(lang)}>{ area.title.clone() }</span>
+            </h3>
+            <dl class="gw-detail__meta">
+                <div class="gw-meta">
+                    <dt>{ lang.t("detail.grade") }</dt>
+                    <dd>{ grade_label(lang, area.grade.as_ref()) }</dd>
+                </div>
+                <div class="gw-meta">
+                    <dt>{ lang.t("detail.direction") }</dt>
+                    <dd>{ direction_label(lang, area.direction.as_ref()) }</dd>
+                </div>
+            </dl>
+            <AreaChart data={props.data.clone()} index={index} testid={props.chart_testid.clone()} />
+            <div class="gw-detail__text" lang={text_lang(lang)}>
+                { section_html(lang.t("sec.national_context"), &area.national_context, g, "national-context") }
+                { section_html(lang.t("sec.context"), &area.context, g, "context") }
+                { section_html(lang.t("sec.strengths"), &area.strengths, g, "strengths") }
+                { section_html(lang.t("sec.wip"), &area.work_in_progress, g, "work-in-progress") }
+                { section_html(lang.t("sec.afi"), &area.areas_for_improvement, g, "areas-for-improvement") }
+                { good_practice_html(lang.t("sec.good_practice"), lang.t("gp.contact"), &area.good_practice, g) }
+            </div>
+        </section>
+    }
+}

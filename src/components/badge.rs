@@ -1,0 +1,84 @@
+//! The compact badge for a sidebar: force, assessment, grade profile and a link to the full
+//! report (when the host gives one).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::prepared::Prepared;
+use super::symbols::grade_label;
+use crate::i18n::fill;
+use crate::model::Grade;
+
+#[derive(Properties, PartialEq)]
+pub struct BadgeProps {
+    pub data: Rc<Prepared>,
+    #[prop_or_default]
+    pub link: Option<AttrValue>,
+}
+
+/// The host's link, unless it is a script URL (`javascript:`, `vbscript:`, `data:`): the badge
+/// must not become a way to run script from an attribute.
+pub fn safe_href(href: &str) -> Option<&str> {
+    let h = href.trim();
+    let scheme_end = h.find(':').filter(|i| !h[..*i].contains(['/', '?', '#']));
+    match scheme_end.map(|i| h[..i].to_ascii_lowercase()) {
+        Some(s) if !matches!(s.as_str(), "http" | "https" | "mailto") => None,
+        _ if h.is_empty() => None,
+        _ => Some(h),
+    }
+}
+
+#[function_component(Badge)]
+pub fn badge(props: &BadgeProps) -> Html {
+    let data = &props.data;
+    let lang = data.lang;
+    let r = &data.report;
+    let p = &data.profile;
+    let graded = p.force.iter().sum::<u32>().to_string();
+    html! {
+        <div class="gw-badge" part="badge" data-testid="badge">
+            <h2 class="gw-badge__force">{ r.force.clone() }</h2>
+            <p class="gw-badge__title">
+                { r.title.clone() }
+                if let Some(period) = &r.period {
+                    { " " }{ period.clone() }
+                }
+            </p>
+            <p class="gw-badge__count">{ fill(lang.t("badge.areas"), &[("n", &graded)]) }</p>
+            <ul class="gw-badge__profile" part="profile" data-testid="profile">
+                { for Grade::ALL.iter().enumerate().rev().map(|(rank, g)| html! {
+                    <li class="gw-badge__grade">
+                        { grade_label(lang, Some(g)) }
+                        <strong class="gw-badge__n">{ p.force[rank].to_string() }</strong>
+                    </li>
+                }) }
+            </ul>
+            if let Some(href) = props.link.as_deref().and_then(safe_href) {
+                <a class="gw-badge__link" href={href.to_string()} data-testid="badge-link">{ lang.t("badge.link") }</a>
+            }
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_href;
+
+    #[test]
+    fn hrefs() {
+        let cases = [
+            ("https://example.org/report", Some("https://example.org/report")),
+            ("report.html#3A", Some("report.html#3A")),
+            ("/grades?x=a:b", Some("/grades?x=a:b")),
+            (" javascript:alert(1)", None),
+            ("JavaScript:alert(1)", None),
+            ("data:text/html,x", None),
+            ("", None),
+            ("mailto:a@b", Some("mailto:a@b")),
+        ];
+        for (href, want) in cases {
+            assert_eq!(safe_href(href), want, "{href}");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! Filter and sort controls: native `<select>`s with visible labels, and a polite live region
+//! announcing how many areas are shown after each change.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::dom::select_value;
+use super::prepared::Prepared;
+use crate::model::{Direction, Grade};
+use crate::state::{Action, Filters, Pick, Sort, MISSING};
+
+#[derive(Properties, PartialEq)]
+pub struct FilterBarProps {
+    pub data: Rc<Prepared>,
+    pub filters: Filters,
+    pub sort: Sort,
+    /// Areas shown after filtering.
+    pub shown: usize,
+    pub dispatch: Callback<Action>,
+}
+
+fn option(value: &str, text: &str, selected: bool) -> Html {
+    html! { <option value={value.to_string()} selected={selected}>{ text.to_string() }</option> }
+}
+
+fn pick_value<T>(p: &Pick<T>, word: impl Fn(&T) -> &str) -> String {
+    match p {
+        Pick::All => String::new(),
+        Pick::Missing => MISSING.to_string(),
+        Pick::Only(v) => word(v).to_string(),
+    }
+}
+
+#[function_component(FilterBar)]
+pub fn filter_bar(props: &FilterBarProps) -> Html {
+    let data = &props.data;
+    let lang = data.lang;
+    let f = &props.filters;
+    let on = |make: fn(&str) -> Action| {
+        let d = props.dispatch.clone();
+        Callback::from(move |e: Event| d.emit(make(&select_value(&e))))
+    };
+    let on_domain = on(|v| Action::FilterDomain((!v.is_empty()).then(|| v.to_string())));
+    let on_grade = on(|v| Action::FilterGrade(Pick::<Grade>::from_value(v)));
+    let on_direction = on(|v| Action::FilterDirection(Pick::<Direction>::from_value(v)));
+    let on_sort = on(|v| Action::SortBy(Sort::from_value(v)));
+    let reset = props.dispatch.reform(|_: MouseEvent| Action::ClearFilters);
+
+    let grade_now = pick_value(&f.grade, |g| g.as_str());
+    let direction_now = pick_value(&f.direction, |d| d.as_str());
+    let domain_now = f.domain.as_deref().unwrap_or("");
+    let total = data.areas.len().to_string();
+    let shown = props.shown.to_string();
+    html! {
+        <div class="gw-filters" part="filters" data-testid="filters" role="group" aria-label={lang.t("heading.filters")}>
+            <label class="gw-field">
+                <span class="gw-field__label">{ lang.t("filter.domain") }</span>
+                <select class="gw-select" data-testid="filter-domain" onchange={on_domain}>
+                    { option("", lang.t("filter.all_domains"), domain_now.is_empty()) }
+                    { for data.report.domains.iter().map(|d| {
+                        let text = [d.id.as_str(), d.title.as_str()].join(" ");
+                        option(&d.id, &text, d.id == domain_now)
+                    }) }
+                </select>
+            </label>
+            <label class="gw-field">
+                <span class="gw-field__label">{ lang.t("filter.grade") }</span>
+                <select class="gw-select" data-testid="filter-grade" onchange={on_grade}>
+                    { option("", lang.t("filter.all_grades"), grade_now.is_empty()) }
+                    { for Grade::ALL.iter().rev().map(|g| option(g.as_str(), lang.grade(Some(g)), grade_now == g.as_str())) }
+                    { option(MISSING, lang.grade(None), grade_now == MISSING) }
+                </select>
+            </label>
+            <label class="gw-field">
+                <span class="gw-field__label">{ lang.t("filter.direction") }</span>
+                <select class="gw-select" data-testid="filter-direction" onchange={on_direction}>
+                    { option("", lang.t("filter.all_directions"), direction_now.is_empty()) }
+                    { for Direction::ALL.iter().map(|d| option(d.as_str(), lang.direction(Some(d)), direction_now == d.as_str())) }
+                    { option(MISSING, lang.direction(None), direction_now == MISSING) }
+                </select>
+            </label>
+            <label class="gw-field">
+                <span class="gw-field__label">{ lang.t("filter.sort") }</span>
+                <select class="gw-select" data-testid="filter-sort" onchange={on_sort}>
+                    { option(Sort::Id.value(), lang.t("sort.id"), props.sort == Sort::Id) }
+                    { option(Sort::Grade.value(), lang.t("sort.grade"), props.sort == Sort::Grade) }
+                </select>
+            </label>
+            <p class="gw-shown" role="status" data-testid="shown">
+                { crate::i18n::fill(lang.t("filter.shown"), &[("n", &shown), ("total", &total)]) }
+            </p>
+            if f.is_active() {
+                <button type="button" class="gw-button gw-button--secondary" data-testid="filter-reset" onclick={reset}>
+                    { lang.t("filter.reset") }
+                </button>
+            }
+        </div>
+    }
+}

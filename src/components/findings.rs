@@ -1,0 +1,84 @@
+//! Report text sections (context, strengths, work in progress, areas for improvement) and good
+//! practice case studies, as headings, paragraphs and lists. Consecutive bullets become one
+//! `<ul>`; a level 2 bullet nests in the bullet before it. All text goes through
+//! [`rich_text`]: text nodes and `<abbr>`, never HTML.
+
+use yew::prelude::*;
+
+use super::abbr::{rich_text, Glossary};
+use crate::model::{Block, GoodPractice, Section};
+
+/// Paragraphs and (nested) bullet lists for a flat run of blocks.
+pub fn blocks_html(blocks: &[Block], g: &Glossary) -> Html {
+    let mut out: Vec<Html> = Vec::new();
+    let mut i = 0;
+    while i < blocks.len() {
+        if blocks[i].level == 0 {
+            out.push(html! { <p class="gw-p">{ rich_text(&blocks[i].text, g) }</p> });
+            i += 1;
+            continue;
+        }
+        let mut items: Vec<Html> = Vec::new();
+        while i < blocks.len() && blocks[i].level >= 1 {
+            // A level 2 bullet with no bullet before it stands as a bullet of its own.
+            let head = &blocks[i];
+            i += 1;
+            let mut nested: Vec<Html> = Vec::new();
+            while i < blocks.len() && blocks[i].level >= 2 {
+                nested.push(html! { <li>{ rich_text(&blocks[i].text, g) }</li> });
+                i += 1;
+            }
+            items.push(html! {
+                <li>
+                    { rich_text(&head.text, g) }
+                    if !nested.is_empty() {
+                        <ul class="gw-list gw-list--nested">{ for nested }</ul>
+                    }
+                </li>
+            });
+        }
+        out.push(html! { <ul class="gw-list">{ for items }</ul> });
+    }
+    out.into_iter().collect()
+}
+
+/// A titled section; nothing at all when the report has no text for it.
+pub fn section_html(title: &str, section: &Section, g: &Glossary, testid: &'static str) -> Html {
+    if section.iter().all(|grp| grp.blocks.is_empty() && grp.heading.is_none()) {
+        return Html::default();
+    }
+    html! {
+        <section class="gw-findings" data-testid={testid}>
+            <h4 class="gw-h4">{ title.to_string() }</h4>
+            { for section.iter().map(|grp| html! {
+                <>
+                    if let Some(h) = &grp.heading {
+                        <h5 class="gw-h5">{ rich_text(h, g) }</h5>
+                    }
+                    { blocks_html(&grp.blocks, g) }
+                </>
+            }) }
+        </section>
+    }
+}
+
+/// The good practice case studies: title, body, contact.
+pub fn good_practice_html(title: &str, contact_label: &str, items: &[GoodPractice], g: &Glossary) -> Html {
+    if items.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class="gw-findings gw-gp" data-testid="good-practice">
+            <h4 class="gw-h4">{ title.to_string() }</h4>
+            { for items.iter().map(|gp| html! {
+                <div class="gw-gp__item">
+                    <h5 class="gw-h5">{ rich_text(&gp.title, g) }</h5>
+                    { blocks_html(&gp.body, g) }
+                    if let Some(c) = &gp.contact {
+                        <p class="gw-gp__contact"><span class="gw-gp__label">{ contact_label.to_string() }</span>{ " " }{ rich_text(c, g) }</p>
+                    }
+                </div>
+            }) }
+        </section>
+    }
+}

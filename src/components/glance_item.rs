@@ -1,0 +1,53 @@
+//! One small multiple in the at-a-glance grid: a button holding the area's id, title, grade and
+//! a compact chart; pressing it selects the area.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::prepared::Prepared;
+use super::symbols::grade_label;
+use crate::charts::{distribution_chart, ChartSpec};
+
+#[derive(Properties, PartialEq)]
+pub struct GlanceItemProps {
+    pub data: Rc<Prepared>,
+    pub index: usize,
+    pub selected: bool,
+    pub onselect: Callback<usize>,
+}
+
+#[function_component(GlanceItem)]
+pub fn glance_item(props: &GlanceItemProps) -> Html {
+    let data = &props.data;
+    let lang = data.lang;
+    let area = data.area(props.index);
+    let info = &data.areas[props.index];
+    let n = &area.national;
+    let index = props.index;
+    let onclick = props.onselect.reform(move |_: MouseEvent| index);
+    let spec = ChartSpec {
+        counts: [n.poor, n.fair, n.good, n.excellent],
+        own: info.own,
+        total: data.report.forces_assessed,
+        label: &info.label,
+        words: lang.grade_short(),
+        this_force: lang.t("chart.this_force"),
+        compact: true,
+    };
+    html! {
+        <li class="gw-glance__item" data-testid="glance-item" data-area={area.id.clone()}>
+            <button type="button" class={if props.selected { "gw-glance__btn gw-glance__btn--selected" } else { "gw-glance__btn" }}
+                aria-current={props.selected.then_some("true")} onclick={onclick}>
+                <span class="gw-glance__head">
+                    <span class="gw-glance__id">{ area.id.clone() }</span>{ " " }
+                    <span class="gw-glance__title">{ area.title.clone() }</span>
+                </span>
+                { grade_label(lang, area.grade.as_ref()) }
+                <span class="gw-chart gw-chart--compact" part="chart" data-testid="chart" data-area={area.id.clone()}>
+                    { distribution_chart(&spec) }
+                </span>
+            </button>
+        </li>
+    }
+}

@@ -1,0 +1,78 @@
+//! The grade profile: how many of this force's areas got each grade, beside the share of each
+//! grade among all forces' grades in all areas. A real table; the small bars only repeat the
+//! numbers beside them, so they are hidden from assistive technology.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::prepared::{percent, Prepared};
+use super::symbols::grade_label;
+use crate::model::Grade;
+
+#[derive(Properties, PartialEq)]
+pub struct GradeProfileProps {
+    pub data: Rc<Prepared>,
+}
+
+/// A 0–100 bar as SVG geometry (no style attribute, so strict CSP is happy).
+fn share_bar(pct: i64, fill: &'static str) -> Html {
+    html! {
+        <svg class="gw-pbar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+            <rect class="gw-pbar__track" width="100" height="8" />
+            <rect class={fill} width={pct.clamp(0, 100).to_string()} height="8" />
+        </svg>
+    }
+}
+
+#[function_component(GradeProfile)]
+pub fn grade_profile(props: &GradeProfileProps) -> Html {
+    let data = &props.data;
+    let lang = data.lang;
+    let p = &data.profile;
+    let areas = p.areas() as i64;
+    let national_total = p.national_total();
+    // Highest grade first, as people read a profile.
+    let rows = Grade::ALL.iter().enumerate().rev().map(|(rank, g)| {
+        let n = p.force[rank] as i64;
+        let share = percent(p.national[rank], national_total);
+        html! {
+            <tr key={rank}>
+                <th scope="row">{ grade_label(lang, Some(g)) }</th>
+                <td class="gw-num">
+                    <span class="gw-profile__n">{ n.to_string() }</span>
+                    { share_bar(percent(n, areas), "gw-pbar__fill gw-pbar__fill--force") }
+                </td>
+                <td class="gw-num">
+                    <span class="gw-profile__n">{ share.to_string() }{ "%" }</span>
+                    { share_bar(share, "gw-pbar__fill gw-pbar__fill--national") }
+                </td>
+            </tr>
+        }
+    });
+    html! {
+        <section class="gw-profile" part="profile" data-testid="profile">
+            <h3 class="gw-h3">{ lang.t("heading.profile") }</h3>
+            <table class="gw-table gw-profile__table">
+                <caption class="gw-caption">{ lang.t("profile.caption") }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ lang.t("profile.col.grade") }</th>
+                        <th scope="col" class="gw-num">{ lang.t("profile.col.force") }</th>
+                        <th scope="col" class="gw-num">{ lang.t("profile.col.national") }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for rows }
+                    if p.ungraded > 0 {
+                        <tr key="none">
+                            <th scope="row">{ grade_label(lang, None) }</th>
+                            <td class="gw-num"><span class="gw-profile__n">{ p.ungraded.to_string() }</span></td>
+                            <td class="gw-num">{ "–" }</td>
+                        </tr>
+                    }
+                </tbody>
+            </table>
+        </section>
+    }
+}

@@ -1,0 +1,112 @@
+//! A loaded report, drawn as the variant the host asked for. Owns the interactive state
+//! (`crate::state`) and the data derived from the report (built once per report and language).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::area_detail::AreaDetail;
+use super::badge::Badge;
+use super::filters::FilterBar;
+use super::glance::Glance;
+use super::header::Header;
+use super::prepared::Prepared;
+use super::profile::GradeProfile;
+use super::summary_table::SummaryTable;
+use super::{Options, View};
+use crate::i18n::Lang;
+use crate::model::Report;
+use crate::state::{arrange, shown, Action, State};
+
+#[derive(Properties, PartialEq)]
+pub struct ReportViewProps {
+    pub report: Rc<Report>,
+    pub options: Options,
+    pub lang: Lang,
+    #[prop_or_default]
+    pub onselect: Callback<String>,
+}
+
+/// Memo key comparing the report by identity: comparing contents would walk every string.
+struct ReportKey(Rc<Report>, Lang);
+
+impl PartialEq for ReportKey {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) && self.1 == other.1
+    }
+}
+
+#[function_component(ReportView)]
+pub fn report_view(props: &ReportViewProps) -> Html {
+    let data = use_memo(ReportKey(props.report.clone(), props.lang), |k| Prepared::new(k.0.clone(), k.1));
+    let initial = props.options.area.as_deref().and_then(|id| data.find(id)).map(|i| data.area(i).id.clone());
+    let state = use_reducer(move || State::with_selected(initial));
+
+    // The host may change the area later (a new `area` attribute, a hash change).
+    {
+        let dispatcher = state.dispatcher();
+        let data = data.clone();
+        use_effect_with(props.options.area.clone(), move |area| {
+            if let Some(i) = area.as_deref().and_then(|id| data.find(id)) {
+                dispatcher.dispatch(Action::Select { id: data.area(i).id.clone(), by_user: false });
+            }
+        });
+    }
+    let dispatch = {
+        let dispatcher = state.dispatcher();
+        use_callback((), move |a: Action, _| dispatcher.dispatch(a))
+    };
+    // A reader's selection: update the state, then tell the host (the `select` event).
+    let onselect = {
+        let dispatcher = state.dispatcher();
+        use_callback((data.clone(), props.onselect.clone()), move |i: usize, (data, onselect)| {
+            let id = data.area(i).id.clone();
+            dispatcher.dispatch(Action::Select { id: id.clone(), by_user: true });
+            onselect.emit(id);
+        })
+    };
+    let groups = use_memo((data.clone(), state.filters.clone(), state.sort), |(d, f, s)| arrange(&d.report, f, *s));
+    let selected = state.selected.as_deref().and_then(|id| data.find(id));
+
+    match props.options.view {
+        View::Badge => html! { <Badge data={data.clone()} link={props.options.link.clone().map(AttrValue::from)} /> },
+        View::Area => {
+            // The requested area, else the first one; an unknown id says so.
+            let requested = props.options.area.as_deref();
+            let index = match requested {
+                Some(id) => data.find(id),
+                None => (!data.areas.is_empty()).then_some(0),
+            };
+            let missing = match (requested, index) {
+                (Some(id), None) => Some(AttrValue::from(id.to_string())),
+                _ => None,
+            };
+            html! {
+                <>
+                    <Header data={data.clone()} />
+                    <AreaDetail data={data.clone()} index={index} missing={missing} />
+                </>
+            }
+        }
+        View::Summary => html! {
+            <>
+                <Header data={data.clone()} />
+                <GradeProfile data={data.clone()} />
+                <SummaryTable data={data.clone()} groups={groups.clone()} selected={selected} onselect={onselect.clone()} />
+            </>
+        },
+        View::Full => html! {
+            <>
+                <Header data={data.clone()} />
+                <GradeProfile data={data.clone()} />
+                <FilterBar data={data.clone()} filters={state.filters.clone()} sort={state.sort} shown={shown(&groups)} dispatch={dispatch} />
+                <div class="gw-main">
+                    <SummaryTable data={data.clone()} groups={groups.clone()} selected={selected} onselect={onselect.clone()} />
+                    <AreaDetail data={data.clone()} index={selected} focus_request={state.focus_request}
+                        chart_testid={AttrValue::Static("detail-chart")} />
+                </div>
+                <Glance data={data.clone()} groups={groups.clone()} selected={selected} onselect={onselect} />
+            </>
+        },
+    }
+}

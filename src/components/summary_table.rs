@@ -1,0 +1,85 @@
+//! The summary of judgements: every shown area in a real table with a caption, one `<tbody>`
+//! per group (domain, or grade when sorted by grade) headed by a `scope="rowgroup"` cell.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::area_row::AreaRow;
+use super::prepared::Prepared;
+use super::symbols::grade_label;
+use crate::i18n::fill;
+use crate::model::Grade;
+use crate::state::{GroupKey, RowGroup};
+
+#[derive(Properties, PartialEq)]
+pub struct SummaryTableProps {
+    pub data: Rc<Prepared>,
+    pub groups: Rc<Vec<RowGroup>>,
+    pub selected: Option<usize>,
+    pub onselect: Callback<usize>,
+}
+
+fn group_heading(data: &Prepared, key: GroupKey) -> Html {
+    match key {
+        GroupKey::Domain(d) => {
+            let domain = &data.report.domains[d];
+            html! {
+                <>
+                    <span class="gw-group__id">{ domain.id.clone() }</span>{ " " }{ domain.title.clone() }
+                    if let Some(ppaf) = &domain.ppaf {
+                        <span class="gw-group__ppaf">{ " (" }{ ppaf.clone() }{ ")" }</span>
+                    }
+                </>
+            }
+        }
+        GroupKey::Grade(rank) => grade_label(data.lang, rank.map(|r| &Grade::ALL[r])),
+    }
+}
+
+#[function_component(SummaryTable)]
+pub fn summary_table(props: &SummaryTableProps) -> Html {
+    let data = &props.data;
+    let lang = data.lang;
+    let total = data.report.forces_assessed.to_string();
+    html! {
+        <section class="gw-summary" part="summary" data-testid="summary">
+            <h3 class="gw-h3">{ lang.t("heading.summary") }</h3>
+            <table class="gw-table gw-summary__table">
+                <caption class="gw-caption">{ fill(lang.t("summary.caption"), &[("total", &total)]) }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ lang.t("col.id") }</th>
+                        <th scope="col">{ lang.t("col.area") }</th>
+                        <th scope="col">{ lang.t("col.grade") }</th>
+                        <th scope="col">{ lang.t("col.direction") }</th>
+                        <th scope="col">{ lang.t("col.national") }</th>
+                    </tr>
+                </thead>
+                { for props.groups.iter().map(|g| html! {
+                    <tbody class="gw-group" key={group_key(g.key)}>
+                        <tr class="gw-group__head">
+                            <th scope="rowgroup" colspan="5">{ group_heading(data, g.key) }</th>
+                        </tr>
+                        { for g.rows.iter().map(|i| html! {
+                            <AreaRow key={*i} data={props.data.clone()} index={*i}
+                                selected={props.selected == Some(*i)} onselect={props.onselect.clone()} />
+                        }) }
+                    </tbody>
+                }) }
+            </table>
+            if props.groups.is_empty() {
+                <p class="gw-empty" data-testid="no-match">{ lang.t("filter.none_match") }</p>
+            }
+        </section>
+    }
+}
+
+/// A stable key per group so yew reuses each `<tbody>` across filter changes.
+fn group_key(k: GroupKey) -> String {
+    match k {
+        GroupKey::Domain(d) => ["d", &d.to_string()].concat(),
+        GroupKey::Grade(Some(r)) => ["g", &r.to_string()].concat(),
+        GroupKey::Grade(None) => "g-".to_string(),
+    }
+}

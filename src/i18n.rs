@@ -1,0 +1,469 @@
+//! Every string the widget writes, in English and Welsh (Welsh Language Standards: Welsh as
+//! usable as English). The report's own text is never translated, only the widget's labels.
+//!
+//! Two tables of `(key, text)` sorted by key, so a lookup is a binary search and a test can check
+//! that both languages have exactly the same keys. Texts with `{name}` placeholders are filled by
+//! [`fill`]; the comparison sentence under each chart is built by [`comparison_sentence`].
+//! The Welsh was written with care but should be reviewed by a Welsh-language officer before a
+//! force publishes it.
+
+use crate::charts::Standing;
+use crate::model::{Grade, NationalDistribution};
+
+/// The widget's language.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Hash)]
+pub enum Lang {
+    #[default]
+    En,
+    Cy,
+}
+
+impl Lang {
+    /// Reads a BCP 47 tag: "cy", "cy-GB" and any case give Welsh; everything else English.
+    pub fn from_code(code: &str) -> Lang {
+        let primary = code.split(['-', '_']).next().unwrap_or("");
+        if primary.eq_ignore_ascii_case("cy") {
+            Lang::Cy
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The tag to put in a `lang` attribute.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Cy => "cy",
+        }
+    }
+
+    fn table(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Lang::En => EN,
+            Lang::Cy => CY,
+        }
+    }
+
+    /// The text for `key`. A missing key is a programming error: tests fail on it (debug
+    /// assertion); a release build shows the key rather than nothing.
+    pub fn t(self, key: &'static str) -> &'static str {
+        let table = self.table();
+        match table.binary_search_by(|(k, _)| k.cmp(&key)) {
+            Ok(i) => table[i].1,
+            Err(_) => {
+                debug_assert!(false, "missing i18n key {key}");
+                key
+            }
+        }
+    }
+
+    /// The grade's word ("Excellent" / "Rhagorol"); "Not graded" for None.
+    pub fn grade(self, grade: Option<&Grade>) -> &'static str {
+        self.t(match grade {
+            Some(Grade::Excellent) => "grade.excellent",
+            Some(Grade::Good) => "grade.good",
+            Some(Grade::Fair) => "grade.fair",
+            Some(Grade::Poor) => "grade.poor",
+            _ => "grade.none",
+        })
+    }
+
+    /// The grade as it reads after "graded" (Welsh mutates it after "yn": "yn dda").
+    fn graded(self, grade: &Grade) -> &'static str {
+        self.t(match grade {
+            Grade::Excellent => "graded.excellent",
+            Grade::Good => "graded.good",
+            Grade::Fair => "graded.fair",
+            _ => "graded.poor",
+        })
+    }
+
+    /// One-letter grade labels under the small charts, lowest first.
+    pub fn grade_short(self) -> [&'static str; 4] {
+        [
+            self.t("short.poor"),
+            self.t("short.fair"),
+            self.t("short.good"),
+            self.t("short.excellent"),
+        ]
+    }
+
+    /// Grade words lowest first, the chart's column order.
+    pub fn grade_words(self) -> [&'static str; 4] {
+        Grade::ALL.map(|g| self.grade(Some(&g)))
+    }
+
+    /// The direction's words ("Improved" / "Wedi gwella"); "No direction given" for None.
+    pub fn direction(self, direction: Option<&crate::model::Direction>) -> &'static str {
+        use crate::model::Direction;
+        self.t(match direction {
+            Some(Direction::Improved) => "dir.improved",
+            Some(Direction::Stable) => "dir.stable",
+            Some(Direction::Declined) => "dir.declined",
+            _ => "dir.none",
+        })
+    }
+}
+
+/// Replaces each `{name}` in `template` with its value. Unknown names are left as they are, so
+/// a mistake shows up in the output (and in the snapshot tests) instead of vanishing.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match values.iter().find(|(k, _)| *k == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The sentence under an area's chart, e.g. "One of 4 forces graded Excellent; 39 forces were
+/// graded lower." `standing` is None when this force was not graded in the area.
+pub fn comparison_sentence(lang: Lang, grade: Option<&Grade>, standing: Option<Standing>, total: u32) -> String {
+    let (grade, s) = match (grade, standing) {
+        (Some(g), Some(s)) => (g, s),
+        _ => return lang.t("s.ungraded").to_string(),
+    };
+    let same = s.same.to_string();
+    let lower = s.lower.to_string();
+    let higher = s.higher.to_string();
+    let total = total.to_string();
+    let vals = [
+        ("n", same.as_str()),
+        ("grade", lang.graded(grade)),
+        ("lower", lower.as_str()),
+        ("higher", higher.as_str()),
+        ("total", total.as_str()),
+    ];
+    let first = match s.same {
+        n if n <= 1 => "s.only",
+        _ if s.lower == 0 && s.higher == 0 => "s.all",
+        _ => "s.one_of",
+    };
+    let mut out = fill(lang.t(first), &vals);
+    let lower_key = match s.lower {
+        0 => None,
+        1 => Some("s.lower1"),
+        _ => Some("s.lower"),
+    };
+    let higher_key = match s.higher {
+        0 => None,
+        1 => Some("s.higher1"),
+        _ => Some("s.higher"),
+    };
+    match (lower_key, higher_key) {
+        (Some(l), Some(h)) => {
+            out.push_str("; ");
+            out.push_str(&fill(lang.t(l), &vals));
+            out.push_str(lang.t("s.and"));
+            out.push_str(&fill(lang.t(h), &vals));
+        }
+        (Some(k), None) | (None, Some(k)) => {
+            out.push_str("; ");
+            out.push_str(&fill(lang.t(k), &vals));
+        }
+        (None, None) => {}
+    }
+    out.push('.');
+    out
+}
+
+/// The accessible name of an area's chart: every count in words, and this force's grade.
+pub fn chart_label(lang: Lang, id: &str, d: &NationalDistribution, grade: Option<&Grade>, total: u32) -> String {
+    let [p, f, g, e] = [d.poor, d.fair, d.good, d.excellent].map(|n| n.to_string());
+    let total = total.to_string();
+    fill(
+        lang.t("chart.label"),
+        &[
+            ("id", id),
+            ("total", &total),
+            ("poor", &p),
+            ("fair", &f),
+            ("good", &g),
+            ("excellent", &e),
+            ("grade", lang.grade(grade)),
+        ],
+    )
+}
+
+/// English. Sorted by key (a test checks).
+pub static EN: &[(&str, &str)] = &[
+    ("badge.areas", "{n} areas graded"),
+    ("badge.link", "See the full inspection report"),
+    ("chart.axis", "Number of forces"),
+    ("chart.label", "{id}: of {total} forces, {poor} Poor, {fair} Fair, {good} Good, {excellent} Excellent. This force: {grade}."),
+    ("chart.this_force", "this force"),
+    ("col.area", "Area"),
+    ("col.direction", "Direction of travel"),
+    ("col.grade", "Grade"),
+    ("col.id", "Ref."),
+    ("col.national", "All forces (Poor, Fair, Good, Excellent)"),
+    ("detail.direction", "Direction of travel"),
+    ("detail.grade", "Grade"),
+    ("detail.not_found", "There is no area {id} in this report."),
+    ("detail.prompt", "Choose an area in the table or the charts to see the findings behind its grade."),
+    ("dir.declined", "Declined"),
+    ("dir.improved", "Improved"),
+    ("dir.none", "No direction given"),
+    ("dir.stable", "Stable"),
+    ("error.problems", "Problems found"),
+    ("error.retry", "Try again"),
+    ("error.title", "The inspection report could not be shown"),
+    ("filter.all_directions", "All directions"),
+    ("filter.all_domains", "All domains"),
+    ("filter.all_grades", "All grades"),
+    ("filter.direction", "Direction of travel"),
+    ("filter.domain", "Domain"),
+    ("filter.grade", "Grade"),
+    ("filter.none_match", "No areas match these filters."),
+    ("filter.reset", "Show all areas"),
+    ("filter.shown", "{n} of {total} areas shown"),
+    ("filter.sort", "Sort by"),
+    ("glance.intro", "How all forces were graded in each area. This force's bar is outlined and marked. Choose an area to see its findings."),
+    ("gp.contact", "Contact:"),
+    ("grade.excellent", "Excellent"),
+    ("grade.fair", "Fair"),
+    ("grade.good", "Good"),
+    ("grade.none", "Not graded"),
+    ("grade.poor", "Poor"),
+    ("graded.excellent", "Excellent"),
+    ("graded.fair", "Fair"),
+    ("graded.good", "Good"),
+    ("graded.poor", "Poor"),
+    ("header.period", "Assessment period"),
+    ("heading.detail", "Findings"),
+    ("heading.filters", "Filter and sort"),
+    ("heading.glance", "National comparison at a glance"),
+    ("heading.profile", "Grade profile"),
+    ("heading.summary", "Summary of judgements"),
+    ("loading", "Loading the inspection report…"),
+    ("profile.caption", "Number of this force's areas at each grade, and the share of all forces' grades nationally"),
+    ("profile.col.force", "This force (areas)"),
+    ("profile.col.grade", "Grade"),
+    ("profile.col.national", "All forces (share)"),
+    ("s.all", "All {total} forces graded {grade}"),
+    ("s.and", " and "),
+    ("s.higher", "{higher} forces were graded higher"),
+    ("s.higher1", "1 force was graded higher"),
+    ("s.lower", "{lower} forces were graded lower"),
+    ("s.lower1", "1 force was graded lower"),
+    ("s.one_of", "One of {n} forces graded {grade}"),
+    ("s.only", "The only force graded {grade}"),
+    ("s.ungraded", "This force was not graded in this area."),
+    ("sec.afi", "Areas for improvement"),
+    ("sec.context", "Contextual factors"),
+    ("sec.good_practice", "Good practice"),
+    ("sec.national_context", "National context"),
+    ("sec.strengths", "Strengths"),
+    ("sec.wip", "Work in progress"),
+    ("short.excellent", "E"),
+    ("short.fair", "F"),
+    ("short.good", "G"),
+    ("short.poor", "P"),
+    ("sort.grade", "Grade (highest first)"),
+    ("sort.id", "Reference"),
+    ("summary.caption", "Grade and direction of travel for each area, with how all {total} forces were graded"),
+    ("widget.label", "Inspection grades"),
+];
+
+/// Welsh. Sorted by key, same keys as [`EN`] (a test checks).
+pub static CY: &[(&str, &str)] = &[
+    ("badge.areas", "{n} maes wedi'u graddio"),
+    ("badge.link", "Gweld yr adroddiad arolygu llawn"),
+    ("chart.axis", "Nifer yr heddluoedd"),
+    ("chart.label", "{id}: o'r {total} heddlu, {poor} Gwael, {fair} Teg, {good} Da, {excellent} Rhagorol. Yr heddlu hwn: {grade}."),
+    ("chart.this_force", "yr heddlu hwn"),
+    ("col.area", "Maes"),
+    ("col.direction", "Cyfeiriad teithio"),
+    ("col.grade", "Gradd"),
+    ("col.id", "Cyf."),
+    ("col.national", "Pob heddlu (Gwael, Teg, Da, Rhagorol)"),
+    ("detail.direction", "Cyfeiriad teithio"),
+    ("detail.grade", "Gradd"),
+    ("detail.not_found", "Nid oes maes {id} yn yr adroddiad hwn."),
+    ("detail.prompt", "Dewiswch faes yn y tabl neu'r siartiau i weld y canfyddiadau y tu ôl i'w radd."),
+    ("dir.declined", "Wedi dirywio"),
+    ("dir.improved", "Wedi gwella"),
+    ("dir.none", "Dim cyfeiriad wedi'i roi"),
+    ("dir.stable", "Sefydlog"),
+    ("error.problems", "Problemau a ganfuwyd"),
+    ("error.retry", "Rhowch gynnig arall arni"),
+    ("error.title", "Nid oedd modd dangos yr adroddiad arolygu"),
+    ("filter.all_directions", "Pob cyfeiriad"),
+    ("filter.all_domains", "Pob parth"),
+    ("filter.all_grades", "Pob gradd"),
+    ("filter.direction", "Cyfeiriad teithio"),
+    ("filter.domain", "Parth"),
+    ("filter.grade", "Gradd"),
+    ("filter.none_match", "Does dim meysydd yn cyfateb i'r hidlwyr hyn."),
+    ("filter.reset", "Dangos pob maes"),
+    ("filter.shown", "Yn dangos {n} o {total} maes"),
+    ("filter.sort", "Trefnu yn ôl"),
+    ("glance.intro", "Sut y graddiwyd pob heddlu ym mhob maes. Mae bar yr heddlu hwn wedi'i amlinellu a'i farcio. Dewiswch faes i weld ei ganfyddiadau."),
+    ("gp.contact", "Cyswllt:"),
+    ("grade.excellent", "Rhagorol"),
+    ("grade.fair", "Teg"),
+    ("grade.good", "Da"),
+    ("grade.none", "Heb ei raddio"),
+    ("grade.poor", "Gwael"),
+    ("graded.excellent", "yn Rhagorol"),
+    ("graded.fair", "yn Deg"),
+    ("graded.good", "yn Dda"),
+    ("graded.poor", "yn Wael"),
+    ("header.period", "Cyfnod yr asesiad"),
+    ("heading.detail", "Canfyddiadau"),
+    ("heading.filters", "Hidlo a threfnu"),
+    ("heading.glance", "Cymhariaeth genedlaethol yn gryno"),
+    ("heading.profile", "Proffil graddau"),
+    ("heading.summary", "Crynodeb o'r dyfarniadau"),
+    ("loading", "Wrthi'n llwytho'r adroddiad arolygu…"),
+    ("profile.caption", "Nifer meysydd yr heddlu hwn ar bob gradd, a chyfran graddau pob heddlu yn genedlaethol"),
+    ("profile.col.force", "Yr heddlu hwn (meysydd)"),
+    ("profile.col.grade", "Gradd"),
+    ("profile.col.national", "Pob heddlu (cyfran)"),
+    ("s.all", "Graddiwyd pob un o'r {total} heddlu {grade}"),
+    ("s.and", " a "),
+    ("s.higher", "graddiwyd {higher} heddlu yn uwch"),
+    ("s.higher1", "graddiwyd 1 heddlu yn uwch"),
+    ("s.lower", "graddiwyd {lower} heddlu yn is"),
+    ("s.lower1", "graddiwyd 1 heddlu yn is"),
+    ("s.one_of", "Un o {n} heddlu a raddiwyd {grade}"),
+    ("s.only", "Yr unig heddlu a raddiwyd {grade}"),
+    ("s.ungraded", "Ni chafodd yr heddlu hwn ei raddio yn y maes hwn."),
+    ("sec.afi", "Meysydd i'w gwella"),
+    ("sec.context", "Ffactorau cyd-destunol"),
+    ("sec.good_practice", "Arfer da"),
+    ("sec.national_context", "Cyd-destun cenedlaethol"),
+    ("sec.strengths", "Cryfderau"),
+    ("sec.wip", "Gwaith ar y gweill"),
+    ("short.excellent", "R"),
+    ("short.fair", "T"),
+    ("short.good", "D"),
+    ("short.poor", "G"),
+    ("sort.grade", "Gradd (uchaf yn gyntaf)"),
+    ("sort.id", "Cyfeirnod"),
+    ("summary.caption", "Gradd a chyfeiriad teithio pob maes, gyda sut y graddiwyd pob un o'r {total} heddlu"),
+    ("widget.label", "Graddau arolygu"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(t: &[(&'static str, &'static str)]) -> Vec<&'static str> {
+        t.iter().map(|(k, _)| *k).collect()
+    }
+
+    #[test]
+    fn both_tables_have_the_same_keys() {
+        assert_eq!(keys(EN), keys(CY));
+    }
+
+    #[test]
+    fn tables_are_sorted_and_unique_so_binary_search_works() {
+        for table in [EN, CY] {
+            for pair in table.windows(2) {
+                assert!(pair[0].0 < pair[1].0, "{} is not before {}", pair[0].0, pair[1].0);
+            }
+        }
+    }
+
+    #[test]
+    fn placeholders_match_between_languages() {
+        fn names(s: &str) -> Vec<&str> {
+            let mut v: Vec<&str> = s.split('{').skip(1).filter_map(|p| p.split('}').next()).collect();
+            v.sort_unstable();
+            v
+        }
+        for ((k, en), (_, cy)) in EN.iter().zip(CY.iter()) {
+            assert_eq!(names(en), names(cy), "placeholders differ for {k}");
+        }
+    }
+
+    #[test]
+    fn no_text_is_empty() {
+        for (k, v) in EN.iter().chain(CY.iter()) {
+            assert!(!v.trim().is_empty(), "{k} is empty");
+        }
+    }
+
+    #[test]
+    fn lang_codes() {
+        let cases = [("cy", Lang::Cy), ("CY-gb", Lang::Cy), ("cy_GB", Lang::Cy), ("en", Lang::En), ("", Lang::En), ("fr", Lang::En), ("cym", Lang::En)];
+        for (code, want) in cases {
+            assert_eq!(Lang::from_code(code), want, "{code}");
+        }
+    }
+
+    #[test]
+    fn fill_cases() {
+        let cases = [
+            ("{a} of {b}", "1 of 2"),
+            ("no placeholders", "no placeholders"),
+            ("{missing} stays", "{missing} stays"),
+            ("unclosed {a", "unclosed {a"),
+            ("{a}{a}", "11"),
+        ];
+        for (template, want) in cases {
+            assert_eq!(fill(template, &[("a", "1"), ("b", "2")]), want, "{template}");
+        }
+    }
+
+    fn st(same: i64, lower: i64, higher: i64) -> Option<Standing> {
+        Some(Standing { same, lower, higher })
+    }
+
+    #[test]
+    fn comparison_sentences() {
+        let e = Some(&Grade::Excellent);
+        let g = Some(&Grade::Good);
+        let cases: [(Lang, Option<&Grade>, Option<Standing>, &str); 11] = [
+            (Lang::En, e, st(4, 39, 0), "One of 4 forces graded Excellent; 39 forces were graded lower."),
+            (Lang::En, e, st(1, 42, 0), "The only force graded Excellent; 42 forces were graded lower."),
+            (Lang::En, g, st(17, 22, 4), "One of 17 forces graded Good; 22 forces were graded lower and 4 forces were graded higher."),
+            (Lang::En, g, st(20, 1, 22), "One of 20 forces graded Good; 1 force was graded lower and 22 forces were graded higher."),
+            (Lang::En, Some(&Grade::Poor), st(8, 0, 35), "One of 8 forces graded Poor; 35 forces were graded higher."),
+            (Lang::En, Some(&Grade::Poor), st(42, 0, 1), "One of 42 forces graded Poor; 1 force was graded higher."),
+            (Lang::En, g, st(43, 0, 0), "All 43 forces graded Good."),
+            (Lang::En, None, None, "This force was not graded in this area."),
+            (Lang::Cy, e, st(4, 39, 0), "Un o 4 heddlu a raddiwyd yn Rhagorol; graddiwyd 39 heddlu yn is."),
+            (Lang::Cy, g, st(1, 2, 40), "Yr unig heddlu a raddiwyd yn Dda; graddiwyd 2 heddlu yn is a graddiwyd 40 heddlu yn uwch."),
+            (Lang::Cy, None, None, "Ni chafodd yr heddlu hwn ei raddio yn y maes hwn."),
+        ];
+        for (lang, grade, standing, want) in cases {
+            assert_eq!(comparison_sentence(lang, grade, standing, 43), want);
+        }
+    }
+
+    #[test]
+    fn chart_labels_state_every_count() {
+        let d = NationalDistribution { poor: 5, fair: 17, good: 17, excellent: 4 };
+        assert_eq!(
+            chart_label(Lang::En, "3A", &d, Some(&Grade::Excellent), 43),
+            "3A: of 43 forces, 5 Poor, 17 Fair, 17 Good, 4 Excellent. This force: Excellent."
+        );
+        assert_eq!(
+            chart_label(Lang::Cy, "3A", &d, None, 43),
+            "3A: o'r 43 heddlu, 5 Gwael, 17 Teg, 17 Da, 4 Rhagorol. Yr heddlu hwn: Heb ei raddio."
+        );
+    }
+}

@@ -1,0 +1,306 @@
+//! The widget's interactive state: which area is selected, the filters and the sort order.
+//! Components only send [`Action`]s; [`State::reduce`] is the one place the state changes.
+//! [`arrange`] turns a report plus this state into the rows to show, as a pure function.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::model::{Direction, Grade, Report};
+
+/// Row order in the summary table and the at-a-glance grid.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub enum Sort {
+    /// Report order, grouped by domain.
+    #[default]
+    Id,
+    /// Highest grade first, grouped by grade; report order within a grade.
+    Grade,
+}
+
+impl Sort {
+    /// The `<option value>`.
+    pub fn value(self) -> &'static str {
+        match self {
+            Sort::Id => "id",
+            Sort::Grade => "grade",
+        }
+    }
+
+    pub fn from_value(v: &str) -> Sort {
+        if v == "grade" {
+            Sort::Grade
+        } else {
+            Sort::Id
+        }
+    }
+}
+
+/// A filter on a value an area may lack (grade, direction): everything, only areas without one,
+/// or one value.
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub enum Pick<T> {
+    #[default]
+    All,
+    Missing,
+    Only(T),
+}
+
+/// The value of the "not graded / no direction" option in the filter selects.
+pub const MISSING: &str = "none";
+
+impl<T: PartialEq> Pick<T> {
+    pub fn accepts(&self, v: Option<&T>) -> bool {
+        match self {
+            Pick::All => true,
+            Pick::Missing => v.is_none(),
+            Pick::Only(want) => v == Some(want),
+        }
+    }
+}
+
+impl Pick<Grade> {
+    /// From a select's value: "" all, "none" missing, a grade word.
+    pub fn from_value(v: &str) -> Self {
+        match v {
+            MISSING => Pick::Missing,
+            _ => Grade::parse(v).map_or(Pick::All, Pick::Only),
+        }
+    }
+}
+
+impl Pick<Direction> {
+    pub fn from_value(v: &str) -> Self {
+        match v {
+            MISSING => Pick::Missing,
+            _ => Direction::parse(v).map_or(Pick::All, Pick::Only),
+        }
+    }
+}
+
+/// The three filters. `domain` holds a domain id ("3"); None shows every domain.
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct Filters {
+    pub domain: Option<String>,
+    pub grade: Pick<Grade>,
+    pub direction: Pick<Direction>,
+}
+
+impl Filters {
+    pub fn is_active(&self) -> bool {
+        *self != Filters::default()
+    }
+}
+
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct State {
+    /// The selected area's id as the report writes it ("3A").
+    pub selected: Option<String>,
+    pub filters: Filters,
+    pub sort: Sort,
+    /// Counts selections the reader made; the detail moves focus to its heading when this
+    /// changes, so focus never jumps on its own (on load, on a deep link).
+    pub focus_request: u32,
+}
+
+impl State {
+    /// The starting state, with `selected` if the host asked for an area.
+    pub fn with_selected(selected: Option<String>) -> State {
+        State { selected, ..State::default() }
+    }
+}
+
+pub enum Action {
+    /// Select an area; `by_user` is true for a click or key press (moves focus to the detail).
+    Select { id: String, by_user: bool },
+    FilterDomain(Option<String>),
+    FilterGrade(Pick<Grade>),
+    FilterDirection(Pick<Direction>),
+    SortBy(Sort),
+    ClearFilters,
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Select { id, by_user } => {
+                next.selected = Some(id);
+                if by_user {
+                    next.focus_request = next.focus_request.wrapping_add(1);
+                }
+            }
+            Action::FilterDomain(d) => next.filters.domain = d,
+            Action::FilterGrade(g) => next.filters.grade = g,
+            Action::FilterDirection(d) => next.filters.direction = d,
+            Action::SortBy(s) => next.sort = s,
+            Action::ClearFilters => next.filters = Filters::default(),
+        }
+        // Same state: hand back the same Rc so yew skips the re-render.
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}
+
+/// What heads a group of rows.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GroupKey {
+    /// Index into `report.domains`.
+    Domain(usize),
+    /// A grade rank (3 Excellent … 0 Poor), or None for areas not graded.
+    Grade(Option<usize>),
+}
+
+/// A run of rows under one heading. Rows are indices into `report.areas()` order.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct RowGroup {
+    pub key: GroupKey,
+    pub rows: Vec<usize>,
+}
+
+/// The rows to show, grouped and ordered, for these filters and this sort. Groups left empty
+/// by the filters are dropped. Linear in the number of areas (plus a sort of the few groups).
+pub fn arrange(report: &Report, filters: &Filters, sort: Sort) -> Vec<RowGroup> {
+    let mut groups: Vec<RowGroup> = Vec::new();
+    let mut index = 0usize;
+    for (di, domain) in report.domains.iter().enumerate() {
+        let domain_ok = filters.domain.as_deref().is_none_or(|d| d == domain.id);
+        for area in &domain.areas {
+            let i = index;
+            index += 1;
+            if !(domain_ok && filters.grade.accepts(area.grade.as_ref()) && filters.direction.accepts(area.direction.as_ref())) {
+                continue;
+            }
+            let key = match sort {
+                Sort::Id => GroupKey::Domain(di),
+                Sort::Grade => GroupKey::Grade(area.grade.as_ref().and_then(Grade::rank)),
+            };
+            match groups.iter_mut().find(|g| g.key == key) {
+                Some(g) => g.rows.push(i),
+                None => groups.push(RowGroup { key, rows: vec![i] }),
+            }
+        }
+    }
+    if sort == Sort::Grade {
+        // Highest grade first; areas without a grade last. Stable, so report order within.
+        groups.sort_by_key(|g| match g.key {
+            GroupKey::Grade(Some(r)) => std::cmp::Reverse(r as i64),
+            _ => std::cmp::Reverse(-1),
+        });
+    }
+    groups
+}
+
+/// How many rows `arrange` produced.
+pub fn shown(groups: &[RowGroup]) -> usize {
+    groups.iter().map(|g| g.rows.len()).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Area, Domain, NationalDistribution};
+
+    fn area(id: &str, grade: Option<Grade>, direction: Option<Direction>) -> Area {
+        Area {
+            id: id.into(),
+            title: id.into(),
+            grade,
+            direction,
+            national: NationalDistribution::default(),
+            national_context: vec![],
+            context: vec![],
+            strengths: vec![],
+            work_in_progress: vec![],
+            areas_for_improvement: vec![],
+            good_practice: vec![],
+        }
+    }
+
+    fn report() -> Report {
+        use Direction::*;
+        use Grade::*;
+        Report {
+            schema_version: 1,
+            force: "F".into(),
+            title: "T".into(),
+            published: None,
+            period: None,
+            forces_assessed: 43,
+            domains: vec![
+                Domain { id: "1".into(), title: "One".into(), ppaf: None, areas: vec![area("1A", Some(Fair), Some(Improved)), area("1B", Some(Excellent), None)] },
+                Domain { id: "2".into(), title: "Two".into(), ppaf: None, areas: vec![area("2A", None, Some(Stable)), area("2B", Some(Good), Some(Improved)), area("2C", Some(Excellent), Some(Declined))] },
+            ],
+            overview: vec![],
+            glossary: vec![],
+        }
+    }
+
+    fn rows(groups: &[RowGroup]) -> Vec<(GroupKey, Vec<usize>)> {
+        groups.iter().map(|g| (g.key, g.rows.clone())).collect()
+    }
+
+    #[test]
+    fn arrange_cases() {
+        use GroupKey::*;
+        let r = report();
+        let all = Filters::default();
+        let only_domain_2 = Filters { domain: Some("2".into()), ..Filters::default() };
+        let excellent = Filters { grade: Pick::Only(crate::model::Grade::Excellent), ..Filters::default() };
+        let ungraded = Filters { grade: Pick::Missing, ..Filters::default() };
+        let no_direction = Filters { direction: Pick::Missing, ..Filters::default() };
+        let improved_in_2 = Filters { domain: Some("2".into()), direction: Pick::Only(Direction::Improved), ..Filters::default() };
+        let nothing = Filters { domain: Some("9".into()), ..Filters::default() };
+        let cases: Vec<(&Filters, Sort, Vec<(GroupKey, Vec<usize>)>)> = vec![
+            (&all, Sort::Id, vec![(Domain(0), vec![0, 1]), (Domain(1), vec![2, 3, 4])]),
+            (&all, Sort::Grade, vec![(Grade(Some(3)), vec![1, 4]), (Grade(Some(2)), vec![3]), (Grade(Some(1)), vec![0]), (Grade(None), vec![2])]),
+            (&only_domain_2, Sort::Id, vec![(Domain(1), vec![2, 3, 4])]),
+            (&excellent, Sort::Id, vec![(Domain(0), vec![1]), (Domain(1), vec![4])]),
+            (&ungraded, Sort::Grade, vec![(Grade(None), vec![2])]),
+            (&no_direction, Sort::Id, vec![(Domain(0), vec![1])]),
+            (&improved_in_2, Sort::Grade, vec![(Grade(Some(2)), vec![3])]),
+            (&nothing, Sort::Id, vec![]),
+        ];
+        for (filters, sort, want) in cases {
+            assert_eq!(rows(&arrange(&r, filters, sort)), want, "{filters:?} {sort:?}");
+        }
+        assert_eq!(shown(&arrange(&r, &all, Sort::Id)), 5);
+    }
+
+    #[test]
+    fn select_values() {
+        let grades = [("", Pick::All), ("none", Pick::Missing), ("excellent", Pick::Only(Grade::Excellent)), ("poor", Pick::Only(Grade::Poor)), ("bogus", Pick::All)];
+        for (v, want) in grades {
+            assert_eq!(Pick::<Grade>::from_value(v), want, "{v}");
+        }
+        let dirs = [("", Pick::All), ("none", Pick::Missing), ("declined", Pick::Only(Direction::Declined))];
+        for (v, want) in dirs {
+            assert_eq!(Pick::<Direction>::from_value(v), want, "{v}");
+        }
+        assert_eq!(Sort::from_value("grade"), Sort::Grade);
+        assert_eq!(Sort::from_value("x"), Sort::Id);
+    }
+
+    #[test]
+    fn reduce() {
+        let s = Rc::new(State::default());
+        let s = s.reduce(Action::Select { id: "3A".into(), by_user: false });
+        assert_eq!((s.selected.as_deref(), s.focus_request), (Some("3A"), 0));
+        let s = s.reduce(Action::Select { id: "3B".into(), by_user: true });
+        assert_eq!((s.selected.as_deref(), s.focus_request), (Some("3B"), 1));
+        let s = s.reduce(Action::FilterGrade(Pick::Only(Grade::Good)));
+        assert!(s.filters.is_active());
+        let before = s.clone();
+        let same = s.reduce(Action::FilterGrade(Pick::Only(Grade::Good)));
+        assert!(Rc::ptr_eq(&before, &same), "an unchanged state keeps its Rc so nothing re-renders");
+        let s = same.reduce(Action::ClearFilters);
+        assert!(!s.filters.is_active());
+        let s = s.reduce(Action::SortBy(Sort::Grade));
+        assert_eq!(s.sort, Sort::Grade);
+    }
+}
