@@ -24,6 +24,8 @@ pub(crate) struct RawArea {
     pub grade: Option<Grade>,
     pub direction: Option<Direction>,
     pub grade_line: usize,
+    /// False when the grade or direction could not be read (already reported).
+    pub grade_readable: bool,
     pub national: NationalDistribution,
     /// Line of the counts, for sum errors; None when the distribution could not be read.
     pub national_line: Option<usize>,
@@ -117,6 +119,7 @@ fn read_area(id: &str, title: &str, line: usize, items: &[Item], problems: &mut 
         grade: None,
         direction: None,
         grade_line: line,
+        grade_readable: false,
         national: NationalDistribution::default(),
         national_line: None,
         items: Vec::new(),
@@ -147,9 +150,13 @@ fn read_grade(area: &mut RawArea, items: &[Item], problems: &mut Vec<Problem>) -
         [] => ("", ""),
     };
     area.grade_line = values.no;
+    area.grade_readable = true;
     match grades::grade(g) {
         Ok(grade) => area.grade = grade,
-        Err(word) => problems.push(Problem::at(ProblemKind::BadGrade { area: area.id.clone(), word }, values.no)),
+        Err(word) => {
+            area.grade_readable = false;
+            problems.push(Problem::at(ProblemKind::BadGrade { area: area.id.clone(), word }, values.no))
+        }
     }
     if no_direction && d.is_empty() {
         area.direction = None;
@@ -157,6 +164,7 @@ fn read_grade(area: &mut RawArea, items: &[Item], problems: &mut Vec<Problem>) -
         match grades::direction(d) {
             Ok(dir) => area.direction = dir,
             Err(word) => {
+                area.grade_readable = false;
                 problems.push(Problem::at(ProblemKind::BadDirection { area: area.id.clone(), word }, values.no))
             }
         }

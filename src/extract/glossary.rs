@@ -6,9 +6,10 @@ use crate::model::GlossaryEntry;
 use super::blocks::tidy;
 use super::lines::Item;
 
-/// Where the glossary starts: an "Appendix ..." line naming the glossary.
+/// Where the glossary starts: the last "Appendix ..." line naming the glossary (the contents
+/// list names it too, earlier).
 pub(crate) fn start(items: &[Item]) -> Option<usize> {
-    items.iter().position(|it| {
+    items.iter().rposition(|it| {
         let t = it.trimmed().to_ascii_lowercase();
         (t.starts_with("appendix") || t.starts_with("glossary")) && t.contains("glossary") && t.len() < 120
     })

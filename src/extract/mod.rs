@@ -161,7 +161,7 @@ fn cross_check(summary: &Summary, domains: &[RawDomain], problems: &mut Vec<P>) 
                 continue;
             };
             seen.push(&a.id);
-            if a.grade != sa.grade || a.direction != sa.direction {
+            if a.grade_readable && (a.grade != sa.grade || a.direction != sa.direction) {
                 let kind = ProblemKind::SummaryMismatch {
                     area: a.id.clone(),
                     summary: grades::describe(&sa.grade, &sa.direction),
