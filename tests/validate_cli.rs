@@ -32,6 +32,15 @@ fn output_and_exit_code_per_fixture() {
     let table: &[(&str, i32, &str)] = &[
         ("tests/fixtures/reports/valid-full.json", 0, "valid\n"),
         ("tests/fixtures/reports/valid-minimal.json", 0, "valid\n"),
+        ("www/data/metropolitan-2006.json", 0, "valid\n"),
+        ("tests/fixtures/reports/invalid-unknown-grade.json", 1, "\
+domains[0].areas[0].grade: unknown grade \"great\"; expected \"poor\", \"fair\", \"good\", \"excellent\" or null
+1 problem in tests/fixtures/reports/invalid-unknown-grade.json
+"),
+        ("tests/fixtures/reports/invalid-schema-version.json", 1, "\
+schema_version: unsupported schema_version 2; this reader understands 1
+1 problem in tests/fixtures/reports/invalid-schema-version.json
+"),
         ("tests/fixtures/reports/invalid-malformed.json", 1, "\
 (document): malformed json: expected `,` or `}` at line 4 column 3
 1 problem in tests/fixtures/reports/invalid-malformed.json
@@ -100,4 +109,17 @@ fn unreadable_input_names_the_file_and_exits_2() {
         let out = validate(arg, None);
         assert_eq!((out.status.code(), text(&out.stdout).as_str(), text(&out.stderr).as_str()), (Some(2), "", stderr), "{arg}");
     }
+}
+
+/// Issue 2's "done when": `grade-widget extract <seed> | grade-widget validate -` prints "valid".
+#[test]
+fn extract_output_piped_into_validate_is_valid() {
+    let extracted = Command::new(env!("CARGO_BIN_EXE_grade-widget"))
+        .args(["extract", "tests/fixtures/metropolitan-2006.txt"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the grade-widget binary runs");
+    assert_eq!(extracted.status.code(), Some(0), "{}", text(&extracted.stderr));
+    let out = validate("-", Some(&extracted.stdout));
+    assert_eq!((out.status.code(), text(&out.stdout).as_str()), (Some(0), "valid\n"));
 }

@@ -15,7 +15,7 @@ pub const MAX_AREAS: usize = 1_000;
 /// Largest `forces_assessed` (England and Wales have 43 forces).
 pub const MAX_FORCES_ASSESSED: u32 = 1_000;
 /// Most text blocks (paragraphs and bullets) in the whole report, over every section, good
-/// practice body and overview section (the Metropolitan 2006 report has about 700).
+/// practice body and overview section (the Metropolitan 2006 report has 983).
 pub const MAX_BLOCKS: usize = 100_000;
 /// Most glossary entries.
 pub const MAX_GLOSSARY: usize = 10_000;
