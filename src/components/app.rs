@@ -55,9 +55,6 @@ pub struct Options {
     pub lang: String,
     /// Whether selecting an area updates `location.hash` (and `#3A` selects on load).
     pub deep_link: bool,
-    /// For `View::Badge`: where "See the full inspection report" points (`href` attribute).
-    /// Script URLs are refused. None shows no link.
-    pub link: Option<String>,
 }
 
 #[derive(Properties, PartialEq)]

@@ -25,6 +25,9 @@ pub struct ReportViewProps {
     pub lang: Lang,
     #[prop_or_default]
     pub onselect: Callback<String>,
+    /// The badge's link to the full report.
+    #[prop_or_default]
+    pub link: Option<AttrValue>,
 }
 
 /// Memo key comparing the report by identity: comparing contents would walk every string.
@@ -69,7 +72,7 @@ pub fn report_view(props: &ReportViewProps) -> Html {
     let selected = state.selected.as_deref().and_then(|id| data.find(id));
 
     match props.options.view {
-        View::Badge => html! { <Badge data={data.clone()} link={props.options.link.clone().map(AttrValue::from)} /> },
+        View::Badge => html! { <Badge data={data.clone()} link={props.link.clone()} /> },
         View::Area => {
             // The requested area, else the first one; an unknown id says so.
             let requested = props.options.area.as_deref();

@@ -1,0 +1,395 @@
+//! Native SSR tests of the widget's components: render `App` to HTML with yew's
+//! `LocalServerRenderer` for the real Metropolitan Police report and check what a reader (and a
+//! screen reader) gets: rows, charts and their numbers, sentences, variants, languages, errors,
+//! and that nothing in the output could break a strict CSP or be read as HTML.
+//!
+//! Snapshots live in `tests/snapshots/`; after a deliberate change, regenerate them with
+//! `UPDATE_SNAPSHOTS=1 cargo test --test ssr` and review the diff.
+
+use std::rc::Rc;
+
+use futures::executor::block_on;
+use grade_widget::components::{App, AppProps, LoadError, LoadState, Options, View, STYLESHEET};
+use grade_widget::model::{Block, Report};
+use yew::LocalServerRenderer;
+
+/// The demo data the extractor produces from the report text (a repository file, so the tests
+/// never reach outside the repository).
+fn report() -> Report {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/data/metropolitan-2006.json");
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {path}: {e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("parsing {path}: {e}"))
+}
+
+fn render_with(state: LoadState, options: Options, hydratable: bool) -> String {
+    let props = AppProps { state, options, onselect: Default::default(), onretry: Default::default() };
+    block_on(LocalServerRenderer::<App>::with_props(props).hydratable(hydratable).render())
+}
+
+fn render(state: LoadState, options: Options) -> String {
+    render_with(state, options, false)
+}
+
+fn opts(view: View, area: Option<&str>, lang: &str) -> Options {
+    Options { view, area: area.map(str::to_string), lang: lang.to_string(), ..Options::default() }
+}
+
+fn ready(view: View, area: Option<&str>, lang: &str) -> String {
+    render(LoadState::Ready(Rc::new(report())), opts(view, area, lang))
+}
+
+fn count(html: &str, needle: &str) -> usize {
+    html.matches(needle).count()
+}
+
+/// The element that starts at the first `marker` (an attribute inside its start tag), through
+/// its matching end tag: enough structure for assertions without an HTML parser.
+fn element<'a>(html: &'a str, marker: &str) -> &'a str {
+    let at = html.find(marker).unwrap_or_else(|| panic!("{marker} not found"));
+    let start = html[..at].rfind('<').unwrap_or(0);
+    let name: String = html[start + 1..].chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+    let (open, close) = (format!("<{name}"), format!("</{name}>"));
+    let mut depth = 0usize;
+    let mut i = start;
+    loop {
+        let next_open = html[i + 1..].find(&open).map(|p| p + i + 1);
+        let next_close = html[i..].find(&close).map(|p| p + i).unwrap_or_else(|| panic!("unclosed <{name}>"));
+        match next_open {
+            Some(o) if o < next_close => {
+                depth += 1;
+                i = o;
+            }
+            _ if depth == 0 => return &html[start..next_close + close.len()],
+            _ => {
+                depth -= 1;
+                i = next_close + 1;
+            }
+        }
+    }
+}
+
+#[test]
+fn full_view_has_every_row_and_chart() {
+    let html = ready(View::Full, None, "en");
+    assert_eq!(count(&html, r#"data-testid="area-row""#), 23);
+    assert_eq!(count(&html, r#"data-testid="chart""#), 23);
+    assert_eq!(count(&html, r#"data-testid="glance-item""#), 23);
+    // One rowgroup heading per domain.
+    assert_eq!(count(&html, r#"scope="rowgroup""#), 7);
+    for piece in ["header", "profile", "filters", "summary", "area-detail", "glance", "filter-domain", "filter-grade", "filter-direction", "filter-sort"] {
+        assert!(html.contains(&format!(r#"data-testid="{piece}""#)), "missing {piece}");
+    }
+    assert!(html.contains(">23 of 23 areas shown</p>"));
+    // Nothing selected yet: no detail chart, a prompt instead.
+    assert!(!html.contains(r#"data-testid="detail-chart""#));
+    assert!(html.contains("Choose an area in the table or the charts"));
+}
+
+#[test]
+fn rows_show_id_title_grade_and_direction_in_words() {
+    let html = ready(View::Full, None, "en");
+    let row = element(&html, r#"data-area="3A" class="gw-row"#);
+    for want in [">3A</td>", ">Managing Critical Incidents and Major Crime</button>", ">Excellent</span>", ">Stable</span>", "<strong class=\"gw-nat__own\">4</strong>"] {
+        assert!(row.contains(want), "3A row lacks {want}: {row}");
+    }
+    // Direction missing in the report ("Not Graded") is said in words, not left blank.
+    let row = element(&html, r#"data-area="1D" class="gw-row"#);
+    assert!(row.contains(">No direction given</span>"), "{row}");
+    for word in ["Excellent", "Good", "Fair", "Improved", "Stable"] {
+        assert!(html.contains(&format!(r#"<span class="gw-word">{word}</span>"#)), "{word}");
+    }
+}
+
+#[test]
+fn chart_labels_state_the_counts() {
+    let html = ready(View::Full, None, "en");
+    let cases = [
+        ("3A", "3A: of 43 forces, 5 Poor, 17 Fair, 17 Good, 4 Excellent. This force: Excellent."),
+        ("1A", "1A: of 43 forces, 0 Poor, 15 Fair, 28 Good, 0 Excellent. This force: Fair."),
+        ("4B", "4B: of 43 forces, 8 Poor, 32 Fair, 3 Good, 0 Excellent. This force: Fair."),
+    ];
+    for (id, label) in cases {
+        let chart = element(&html, &format!(r#"data-testid="chart" data-area="{id}""#));
+        assert!(chart.contains(&format!(r#"role="img" aria-label="{label}""#)), "{id}: {chart}");
+        // The own bar is marked by a class (fill + outline) and the triangle marker.
+        assert_eq!(count(chart, "gw-bar--own"), 1, "{id}");
+        assert_eq!(count(chart, "gw-marker-shape"), 1, "{id}");
+    }
+}
+
+#[test]
+fn area_view_shows_one_area_with_its_chart_sentence_and_findings() {
+    let html = ready(View::Area, Some("3A"), "en");
+    assert_eq!(count(&html, r#"data-testid="chart""#), 1);
+    assert!(html.contains(r#"data-testid="chart" data-area="3A""#));
+    assert!(html.contains(">One of 4 forces graded Excellent; 39 forces were graded lower.</figcaption>"));
+    assert!(html.contains(">this force</text>"));
+    for piece in ["header", "area-detail", "context", "strengths", "areas-for-improvement", "good-practice"] {
+        assert!(html.contains(&format!(r#"data-testid="{piece}""#)), "missing {piece}");
+    }
+    for absent in ["area-row", "glance", "filters", "profile"] {
+        assert!(!html.contains(&format!(r#"data-testid="{absent}""#)), "area view has {absent}");
+    }
+    // Report text, with glossary abbreviations marked.
+    assert!(html.contains("Operation Trident"));
+    assert!(html.contains(r#"<abbr title="Metropolitan Police Service">MPS</abbr>"#));
+    assert!(html.contains(r#"<h5 class="gw-h5">Operation Trident</h5>"#) || html.contains(">Operation Trident</h5>"));
+}
+
+#[test]
+fn sentences_for_other_standings() {
+    let cases = [
+        ("5C", "One of 3 forces graded Excellent; 40 forces were graded lower."),
+        ("1A", "One of 15 forces graded Fair; 28 forces were graded higher."),
+        ("4B", "One of 32 forces graded Fair; 8 forces were graded lower and 3 forces were graded higher."),
+        ("1b", "One of 20 forces graded Good; 22 forces were graded lower and 1 force was graded higher."),
+    ];
+    for (id, sentence) in cases {
+        let html = ready(View::Area, Some(id), "en");
+        assert!(html.contains(&format!(">{sentence}</figcaption>")), "{id}");
+    }
+}
+
+#[test]
+fn area_view_with_unknown_area_says_so() {
+    let html = ready(View::Area, Some("9Z"), "en");
+    assert!(html.contains("There is no area 9Z in this report."));
+    assert!(!html.contains(r#"data-testid="chart""#));
+}
+
+#[test]
+fn initial_area_is_selected_in_full_view() {
+    let html = ready(View::Full, Some("3a"), "en");
+    let row = element(&html, r#"data-area="3A" class="gw-row gw-row--selected"#);
+    assert!(row.contains(r#"aria-current="true""#));
+    assert_eq!(count(&html, r#"aria-current="true""#), 2, "the row's button and the glance button");
+    let detail = element(&html, r#"data-testid="area-detail""#);
+    assert!(detail.contains(r#"data-testid="detail-chart" data-area="3A""#));
+    assert!(detail.contains(r#"tabindex="-1""#));
+    assert!(detail.contains("Strengths</h4>"));
+    // Still exactly 23 "chart"s: the detail's copy has its own test id.
+    assert_eq!(count(&html, r#"data-testid="chart""#), 23);
+}
+
+#[test]
+fn summary_view_has_header_profile_and_table_only() {
+    let html = ready(View::Summary, None, "en");
+    assert_eq!(count(&html, r#"data-testid="area-row""#), 23);
+    for piece in ["header", "profile", "summary"] {
+        assert!(html.contains(&format!(r#"data-testid="{piece}""#)), "missing {piece}");
+    }
+    for absent in ["chart", "glance", "filters", "area-detail"] {
+        assert!(!html.contains(&format!(r#"data-testid="{absent}""#)), "summary has {absent}");
+    }
+}
+
+#[test]
+fn grade_profile_counts_this_force_and_national_shares() {
+    let html = ready(View::Summary, None, "en");
+    let profile = element(&html, r#"data-testid="profile""#);
+    // This force: 3 Excellent, 12 Good, 8 Fair, 0 Poor. Nationally over 23 areas x 43 forces
+    // (989 grades): 53 Excellent (5%), 534 Good (54%), 361 Fair (37%), 41 Poor (4%).
+    let rows: Vec<&str> = profile.split("<tr>").skip(2).collect();
+    let want = [("Excellent", "3", "5%"), ("Good", "12", "54%"), ("Fair", "8", "37%"), ("Poor", "0", "4%")];
+    assert_eq!(rows.len(), want.len(), "{profile}");
+    for (row, (grade, n, share)) in rows.iter().zip(want) {
+        assert!(row.contains(&format!(">{grade}</span>")), "{row}");
+        assert!(row.contains(&format!(r#"<span class="gw-profile__n">{n}</span>"#)), "{grade}: {row}");
+        assert!(row.contains(&format!(r#"<span class="gw-profile__n">{share}</span>"#)), "{grade}: {row}");
+    }
+}
+
+#[test]
+fn badge_view_is_a_compact_card() {
+    let html = ready(View::Badge, None, "en");
+    let badge = element(&html, r#"data-testid="badge""#);
+    assert!(badge.contains(">Metropolitan Police Service</h2>"));
+    assert!(badge.contains("Baseline Assessment 2005/06"));
+    assert!(badge.contains("23 areas graded"));
+    for absent in ["area-row", "chart", "glance", "filters"] {
+        assert!(!html.contains(&format!(r#"data-testid="{absent}""#)), "badge has {absent}");
+    }
+}
+
+#[test]
+fn welsh_labels_when_lang_is_cy() {
+    let html = ready(View::Full, Some("3A"), "cy");
+    assert!(html.contains(r#"lang="cy""#));
+    for want in [
+        "Crynodeb o&#39;r dyfarniadau",
+        ">Rhagorol</span>",
+        ">Da</span>",
+        ">Teg</span>",
+        ">Wedi gwella</span>",
+        ">Sefydlog</span>",
+        "Yn dangos 23 o 23 maes",
+        "Un o 4 heddlu a raddiwyd yn Rhagorol; graddiwyd 39 heddlu yn is.",
+        "3A: o&#39;r 43 heddlu, 5 Gwael, 17 Teg, 17 Da, 4 Rhagorol. Yr heddlu hwn: Rhagorol.",
+        ">Cryfderau</h4>",
+    ] {
+        let want_raw = want.replace("&#39;", "'");
+        assert!(html.contains(want) || html.contains(&want_raw), "missing {want}");
+    }
+    for english in [">Excellent</span>", ">Improved</span>", "Summary of judgements", "areas shown"] {
+        assert!(!html.contains(english), "English left in Welsh output: {english}");
+    }
+    // The report's own text stays as given, marked as English.
+    assert!(html.contains(r#"<div lang="en" class="gw-detail__text">"#));
+}
+
+fn failure(retryable: bool) -> LoadError {
+    LoadError {
+        kind: "schema".into(),
+        message: "the report has 2 problems".into(),
+        problems: vec![
+            ("domains[2].areas[0].grade".into(), "unknown grade \"great\"".into()),
+            ("forces_assessed".into(), "must be at least 1".into()),
+        ],
+        retryable,
+    }
+}
+
+#[test]
+fn error_state_lists_every_problem_and_offers_retry_only_when_it_can_help() {
+    let html = render(LoadState::Failed(failure(true)), opts(View::Full, None, "en"));
+    let error = element(&html, r#"data-testid="error""#);
+    assert!(error.contains(r#"role="alert""#));
+    assert!(error.contains(">the report has 2 problems</p>"));
+    assert!(error.contains(r#"<li><code class="gw-path">domains[2].areas[0].grade</code>: unknown grade &quot;great&quot;</li>"#)
+        || error.contains(r#"<li><code class="gw-path">domains[2].areas[0].grade</code>: unknown grade "great"</li>"#), "{error}");
+    assert!(error.contains(r#"<li><code class="gw-path">forces_assessed</code>: must be at least 1</li>"#));
+    assert!(error.contains(r#"data-testid="retry""#) && error.contains(">Try again</button>"));
+
+    let html = render(LoadState::Failed(failure(false)), opts(View::Full, None, "cy"));
+    assert!(!html.contains(r#"data-testid="retry""#));
+    assert!(html.contains("Nid oedd modd dangos yr adroddiad arolygu"));
+    assert!(html.contains("Problemau a ganfuwyd"));
+}
+
+#[test]
+fn loading_state_is_a_polite_busy_message() {
+    let html = render(LoadState::Loading, opts(View::Full, None, "en"));
+    assert!(html.contains(r#"role="status" aria-live="polite" aria-busy="true""#));
+    assert!(html.contains("Loading the inspection report…"));
+}
+
+#[test]
+fn no_style_attributes_in_any_output() {
+    let r = Rc::new(report());
+    let mut outputs = vec![
+        render_with(LoadState::Loading, Options::default(), true),
+        render_with(LoadState::Failed(failure(true)), Options::default(), true),
+    ];
+    for view in [View::Full, View::Summary, View::Area, View::Badge] {
+        for lang in ["en", "cy"] {
+            outputs.push(render_with(LoadState::Ready(r.clone()), opts(view, Some("4B"), lang), true));
+        }
+    }
+    for html in outputs {
+        assert!(!html.contains("style="), "style attribute in output");
+        assert!(!html.contains("<style"), "style element in output");
+        assert!(!html.contains("<script"), "script element in output");
+    }
+}
+
+#[test]
+fn report_text_is_never_html() {
+    let mut r = report();
+    r.force = "<script>alert(1)</script>".into();
+    r.domains[2].title = "Investigating <b>Crime</b>".into();
+    let area = &mut r.domains[2].areas[0];
+    area.title = "<img src=x onerror=alert(1)>".into();
+    area.strengths.insert(0, grade_widget::model::Group { heading: Some("<i>Sub</i>".into()), blocks: vec![Block { text: "a <script>bad()</script> & b".into(), level: 1 }] });
+    let html = render(LoadState::Ready(Rc::new(r)), opts(View::Full, Some("3A"), "en"));
+    assert!(!html.contains("<script"), "script tag came through");
+    assert!(!html.contains("<img"), "img tag came through");
+    assert!(!html.contains("<b>") && !html.contains("<i>"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("a &lt;script&gt;bad()&lt;/script&gt; &amp; b"));
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+}
+
+#[test]
+fn attribute_values_are_escaped() {
+    let mut r = report();
+    r.domains[0].areas[0].id = "1A\" onclick=\"alert(1)".into();
+    let html = render(LoadState::Ready(Rc::new(r)), opts(View::Full, None, "en"));
+    // No start tag gained an attribute; the id shows as text (where quotes are harmless).
+    for tag in html.split('<').skip(1).map(|t| t.split('>').next().unwrap_or("")) {
+        assert!(!tag.contains("onclick=\""), "<{tag}>");
+    }
+    assert!(html.contains("data-area=\"1A&quot; onclick=&quot;alert(1)\""));
+}
+
+#[test]
+fn chart_svg_snapshot() {
+    let html = ready(View::Area, Some("3A"), "en");
+    let svg = element(&html, r#"role="img""#);
+    snapshot("chart-3A.svg", svg);
+    let html = ready(View::Full, None, "cy");
+    let svg = element(element(&html, r#"data-testid="chart" data-area="1D""#), r#"role="img""#);
+    snapshot("glance-1D-cy.svg", svg);
+}
+
+fn snapshot(name: &str, actual: &str) {
+    let path = format!("{}/tests/snapshots/{name}", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::create_dir_all(format!("{}/tests/snapshots", env!("CARGO_MANIFEST_DIR"))).ok();
+        std::fs::write(&path, format!("{actual}\n")).unwrap_or_else(|e| panic!("writing {path}: {e}"));
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {path}: {e} (run with UPDATE_SNAPSHOTS=1 to create it)"));
+    assert_eq!(actual, expected.trim_end_matches('\n'), "snapshot {name} differs");
+}
+
+#[test]
+fn stylesheet_defines_every_custom_property_it_uses() {
+    // Properties left unset on purpose so the widget follows the host's font.
+    let unset = ["--gw-font", "--gw-font-size"];
+    let host_block = &STYLESHEET[STYLESHEET.find(":host {").expect(":host block")..];
+    let host_block = &host_block[..host_block.find('}').expect("end of :host block")];
+    let mut used: Vec<&str> = STYLESHEET
+        .split("var(")
+        .skip(1)
+        .map(|s| s.split([')', ',']).next().unwrap_or("").trim())
+        .collect();
+    used.sort_unstable();
+    used.dedup();
+    assert!(used.len() > 20, "{used:?}");
+    for name in used {
+        if unset.contains(&name) {
+            assert!(!host_block.contains(&format!("{name}:")), "{name} should stay unset");
+            continue;
+        }
+        assert!(host_block.contains(&format!("{name}:")), "{name} is used but has no default on :host");
+    }
+}
+
+#[test]
+fn stylesheet_covers_themes_and_display_modes() {
+    for want in [
+        "container: gw / inline-size",
+        "@container gw (max-width: 40rem)",
+        "@media (prefers-color-scheme: dark)",
+        ":host([theme=\"dark\"])",
+        ":host(:not([theme=\"light\"]))",
+        "@media (forced-colors: active)",
+        "@media (prefers-reduced-motion: reduce)",
+        "@media print",
+        ":focus-visible",
+    ] {
+        assert!(STYLESHEET.contains(want), "stylesheet lacks {want}");
+    }
+    // Every part the components expose is a documented ::part name.
+    for part in ["root", "header", "profile", "filters", "summary", "chart", "detail", "glance", "error", "badge"] {
+        let mut found = false;
+        for (state, view) in [(None, View::Full), (None, View::Badge), (Some(failure(true)), View::Full)] {
+            let html = match state {
+                Some(e) => render(LoadState::Failed(e), opts(view, None, "en")),
+                None => ready(view, Some("3A"), "en"),
+            };
+            found |= html.contains(&format!(r#"part="{part}""#));
+        }
+        assert!(found, "no element has part={part}");
+    }
+}
