@@ -69,6 +69,9 @@ fn problems_of(json: &str) -> Vec<Problem> {
 }
 
 type Edit = fn(&mut Value);
+type Pair<'a> = (&'a str, &'a str);
+/// A table row: name, edit, expected `(path, message)` pairs in order.
+type Case = (&'static str, Edit, Vec<(&'static str, &'static str)>);
 
 #[test]
 fn the_base_report_is_valid() {
@@ -79,7 +82,7 @@ fn the_base_report_is_valid() {
 
 #[test]
 fn each_rule_gives_its_exact_problems() {
-    let table: Vec<(&str, Edit, Vec<(&str, &str)>)> = vec![
+    let table: Vec<Case> = vec![
         ("schema_version 2", |v| set(v, "/schema_version", json!(2)),
          vec![("schema_version", "unsupported schema_version 2; this reader understands 1")]),
         ("schema_version missing", |v| remove(v, "/schema_version"),
@@ -251,7 +254,7 @@ fn each_rule_gives_its_exact_problems() {
 #[test]
 fn json_text_problems_give_line_and_column() {
     let trailing = format!("malformed json: trailing characters at line 1 column {}", base().to_string().len() + 2);
-    let table: Vec<(&str, String, Vec<(&str, &str)>)> = vec![
+    let table: Vec<(&str, String, Vec<Pair>)> = vec![
         ("missing comma", "{\n  \"schema_version\": 1,\n  \"force\": \"Gwent Police\"\n  \"title\": \"x\"\n}".into(),
          vec![("", "malformed json: expected `,` or `}` at line 4 column 3")]),
         ("truncated", "{\"schema_version\": 1, \"domains\": [".into(),
@@ -271,7 +274,8 @@ fn json_text_problems_give_line_and_column() {
 fn limits_refuse_absurd_reports_with_one_message() {
     let area = base()["domains"][0]["areas"][0].clone();
     let domain = base()["domains"][0].clone();
-    let table: Vec<(&str, Value, Vec<(&str, String)>)> = vec![
+    type Limit = (&'static str, Value, Vec<(&'static str, String)>);
+    let table: Vec<Limit> = vec![
         ("too many domains", {
             let mut v = base();
             v["domains"] = Value::Array((0..=MAX_DOMAINS).map(|i| { let mut d = domain.clone(); d["id"] = json!(i.to_string()); d }).collect());
@@ -386,7 +390,7 @@ fn the_real_report_is_valid() {
 /// Breaking one thing in the real report gives exactly that one problem, with the real path.
 #[test]
 fn one_fault_in_the_real_report_gives_one_problem() {
-    let table: Vec<(&str, Edit, Vec<(&str, &str)>)> = vec![
+    let table: Vec<Case> = vec![
         ("3A graded outstanding", |v| v["domains"][2]["areas"][0]["grade"] = json!("outstanding"),
          vec![("domains[2].areas[0].grade", "unknown grade \"outstanding\"; expected \"poor\", \"fair\", \"good\", \"excellent\" or null")]),
         ("one more force counted in 5C", |v| {

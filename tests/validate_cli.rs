@@ -78,7 +78,8 @@ glossary[0].abbr: must not be empty
 
 #[test]
 fn reads_standard_input_for_dash() {
-    let valid = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/reports/valid-full.json")).unwrap();
+    let valid = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/reports/valid-full.json"))
+        .unwrap();
     let out = validate("-", Some(&valid));
     assert_eq!((out.status.code(), text(&out.stdout).as_str()), (Some(0), "valid\n"));
 
@@ -102,12 +103,19 @@ fn input_over_the_size_limit_is_refused() {
 #[test]
 fn unreadable_input_names_the_file_and_exits_2() {
     let table = [
-        ("tests/fixtures/reports/no-such-file.json", "validate: cannot read tests/fixtures/reports/no-such-file.json: no such file or directory\n"),
+        (
+            "tests/fixtures/reports/no-such-file.json",
+            "validate: cannot read tests/fixtures/reports/no-such-file.json: no such file or directory\n",
+        ),
         ("tests/fixtures/reports", "validate: cannot read tests/fixtures/reports: is a directory\n"),
     ];
     for (arg, stderr) in table {
         let out = validate(arg, None);
-        assert_eq!((out.status.code(), text(&out.stdout).as_str(), text(&out.stderr).as_str()), (Some(2), "", stderr), "{arg}");
+        assert_eq!(
+            (out.status.code(), text(&out.stdout).as_str(), text(&out.stderr).as_str()),
+            (Some(2), "", stderr),
+            "{arg}"
+        );
     }
 }
 

@@ -35,7 +35,9 @@ pub fn parse_report(json: &str) -> Result<Report, Vec<Problem>> {
     let (result, unknown, dropped) = deserialize(&mut de);
     let result = result.and_then(|report| {
         // Anything after the report object ("trailing characters") is malformed JSON too.
-        de.end().map(|()| report).map_err(|e| serde_path_to_error::Error::new(serde_path_to_error::Track::new().path(), e))
+        de.end()
+            .map(|()| report)
+            .map_err(|e| serde_path_to_error::Error::new(serde_path_to_error::Track::new().path(), e))
     });
     match result {
         Ok(report) => checked(report, unknown, dropped),
@@ -82,7 +84,8 @@ fn deserialize<'de, D: Deserializer<'de>>(d: D) -> (Tracked<D::Error>, Vec<Found
             unknown.push(Found { steps, message: message.to_owned() });
         }
     };
-    let result: Tracked<D::Error> = serde_path_to_error::deserialize(serde_ignored::Deserializer::new(d, &mut note));
+    let result: Tracked<D::Error> =
+        serde_path_to_error::deserialize(serde_ignored::Deserializer::new(d, &mut note));
     (result, unknown, dropped)
 }
 
@@ -96,7 +99,12 @@ fn checked(report: Report, unknown: Vec<Found>, dropped: usize) -> Result<Report
 }
 
 /// The one structural error serde stopped at, plus the unknown fields met before it.
-fn structural(path: &serde_path_to_error::Path, raw: &str, mut found: Vec<Found>, dropped: usize) -> Vec<Problem> {
+fn structural(
+    path: &serde_path_to_error::Path,
+    raw: &str,
+    mut found: Vec<Found>,
+    dropped: usize,
+) -> Vec<Problem> {
     let mut steps: Vec<Step> = path
         .iter()
         .map(|seg| match seg {
@@ -137,7 +145,8 @@ fn malformed(e: &serde_json::Error) -> String {
 fn strip_location(raw: &str) -> &str {
     if let Some(i) = raw.rfind(" at line ") {
         let tail = &raw[i + " at line ".len()..];
-        let numbers_only = tail.split(" column ").all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        let numbers_only =
+            tail.split(" column ").all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
         if numbers_only && tail.contains(" column ") {
             return &raw[..i];
         }
@@ -152,17 +161,22 @@ fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
 
 /// serde's `invalid type: string "x", expected u32` as `expected an integer, found a string`.
 fn plain(raw: &str) -> String {
-    if let Some((found, expected)) = raw.strip_prefix("invalid type: ").and_then(|r| r.rsplit_once(", expected ")) {
+    if let Some((found, expected)) =
+        raw.strip_prefix("invalid type: ").and_then(|r| r.rsplit_once(", expected "))
+    {
         return format!("expected {}, found {}", expected_words(expected, false), found_words(found));
     }
-    if let Some((found, expected)) = raw.strip_prefix("invalid value: ").and_then(|r| r.rsplit_once(", expected ")) {
+    if let Some((found, expected)) =
+        raw.strip_prefix("invalid value: ").and_then(|r| r.rsplit_once(", expected "))
+    {
         // Show the value itself when it is a number (`-1`, `300`): it is short and it is the point.
         let value = between(found, "integer `", "`").map(str::to_owned).unwrap_or_else(|| found_words(found));
         return format!("expected {}, found {value}", expected_words(expected, true));
     }
     // serde reads an object from an array of its fields in order; a wrong-length array is
     // reported as a length error, which in this format simply means "not an object".
-    if let Some((_, expected)) = raw.strip_prefix("invalid length ").and_then(|r| r.split_once(", expected ")) {
+    if let Some((_, expected)) = raw.strip_prefix("invalid length ").and_then(|r| r.split_once(", expected "))
+    {
         if expected.starts_with("struct ") {
             return "expected an object, found an array".to_owned();
         }
@@ -183,7 +197,9 @@ fn expected_words(expected: &str, with_range: bool) -> String {
             let (lo, hi) = range.unwrap_or_default();
             format!("an integer from {lo} to {hi}")
         }
-        "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize" => "an integer".to_owned(),
+        "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize" => {
+            "an integer".to_owned()
+        }
         "a string" | "a borrowed string" | "a char" => "a string".to_owned(),
         "a sequence" => "an array".to_owned(),
         "option" => "a value or null".to_owned(),

@@ -109,7 +109,9 @@ pub(crate) fn render(steps: &[Step]) -> String {
     for step in steps {
         match step {
             Step::Index(i) => out.push_str(&format!("[{i}]")),
-            Step::Key(k) if !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$') => {
+            Step::Key(k)
+                if !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$') =>
+            {
                 if !out.is_empty() {
                     out.push('.');
                 }
@@ -124,11 +126,40 @@ pub(crate) fn render(steps: &[Step]) -> String {
 /// Every field name of the format, in an order consistent with the field order of each object
 /// (as `src/model/report.rs` declares and serialises them), so sorting by it gives document order.
 const FIELD_ORDER: &[&str] = &[
-    "$schema", "id", "schema_version", "force", "title", "ppaf", "published", "period",
-    "forces_assessed", "domains", "areas", "grade", "direction", "national", "poor", "fair", "good",
-    "excellent", "national_context", "context", "strengths", "work_in_progress",
-    "areas_for_improvement", "good_practice", "heading", "body", "blocks", "text", "level", "contact",
-    "overview", "glossary", "abbr", "meaning",
+    "$schema",
+    "id",
+    "schema_version",
+    "force",
+    "title",
+    "ppaf",
+    "published",
+    "period",
+    "forces_assessed",
+    "domains",
+    "areas",
+    "grade",
+    "direction",
+    "national",
+    "poor",
+    "fair",
+    "good",
+    "excellent",
+    "national_context",
+    "context",
+    "strengths",
+    "work_in_progress",
+    "areas_for_improvement",
+    "good_practice",
+    "heading",
+    "body",
+    "blocks",
+    "text",
+    "level",
+    "contact",
+    "overview",
+    "glossary",
+    "abbr",
+    "meaning",
 ];
 
 fn order_key(steps: &[Step]) -> Vec<(usize, usize)> {
@@ -271,7 +302,10 @@ impl<'r> Checker<'r> {
         if forces == 0 {
             self.push(&root.key("forces_assessed"), "must be at least 1");
         } else if forces > MAX_FORCES_ASSESSED {
-            self.push(&root.key("forces_assessed"), format!("is {forces}; the limit is {MAX_FORCES_ASSESSED}"));
+            self.push(
+                &root.key("forces_assessed"),
+                format!("is {forces}; the limit is {MAX_FORCES_ASSESSED}"),
+            );
         }
         self.domains(&root.key("domains"), r, sums_checked);
         let overview = root.key("overview");
@@ -309,7 +343,8 @@ impl<'r> Checker<'r> {
         }
         if id_ok {
             if let Some(first) = self.domain_ids.get(domain.id.as_str()) {
-                let message = format!("duplicate domain id {}; first used at domains[{first}]", quote(&domain.id));
+                let message =
+                    format!("duplicate domain id {}; first used at domains[{first}]", quote(&domain.id));
                 self.push(&id_at, message);
             } else {
                 self.domain_ids.insert(&domain.id, d);
@@ -414,10 +449,7 @@ impl<'r> Checker<'r> {
             if n.count(own.clone()) == 0 {
                 self.push(
                     &at.key(grade_key(own)),
-                    format!(
-                        "is 0 but this area's grade is {}; the counts include this force",
-                        own.as_str()
-                    ),
+                    format!("is 0 but this area's grade is {}; the counts include this force", own.as_str()),
                 );
             }
         }
@@ -428,7 +460,10 @@ impl<'r> Checker<'r> {
             let at = at.index(i);
             if let Some(h) = &group.heading {
                 if is_blank(h) {
-                    self.push(&at.key("heading"), "must not be empty; use null for text without a sub-heading");
+                    self.push(
+                        &at.key("heading"),
+                        "must not be empty; use null for text without a sub-heading",
+                    );
                 }
                 self.length(&at.key("heading"), h);
             }
@@ -520,5 +555,8 @@ fn is_year_month(s: &str) -> bool {
         && b[..4].iter().all(u8::is_ascii_digit)
         && b[4] == b'-'
         && b[5..].iter().all(u8::is_ascii_digit)
-        && matches!(&s[5..], "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12")
+        && matches!(
+            &s[5..],
+            "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12"
+        )
 }

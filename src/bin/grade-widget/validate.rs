@@ -10,7 +10,8 @@ use std::process::ExitCode;
 use grade_widget::model::{parse_report, Problem, MAX_REPORT_BYTES};
 
 pub fn run(input: &Path) -> ExitCode {
-    let name = if input == Path::new("-") { "standard input".to_owned() } else { input.display().to_string() };
+    let name =
+        if input == Path::new("-") { "standard input".to_owned() } else { input.display().to_string() };
     let bytes = match read(input) {
         Ok(bytes) => bytes,
         Err(e) => {
