@@ -411,3 +411,32 @@ fn one_fault_in_the_real_report_gives_one_problem() {
         assert_eq!(pairs(&problems_of(&v.to_string())), *expected, "{name}");
     }
 }
+
+/// A bounded robustness pass (the fuzzing of issue 6 goes further): every truncation of a full
+/// fixture, and a few bad bytes at many positions, give problems and never a panic or an `Ok`
+/// for text that is not the original.
+#[test]
+fn damaged_reports_give_problems_not_panics() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/reports/valid-full.json");
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut checked = 0;
+    for cut in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+        // Only trailing white space may be cut without harm.
+        if text[cut..].trim().is_empty() {
+            continue;
+        }
+        assert!(parse_report(&text[..cut]).is_err(), "truncated at {cut} was accepted");
+        checked += 1;
+    }
+    // Every 5th position keeps the pass to about a second in a debug build.
+    for at in (0..text.len()).step_by(5).filter(|&i| text.is_char_boundary(i)) {
+        for bad in ["\"", "}", "-", "\u{0}", "é"] {
+            let mut damaged = text.clone();
+            damaged.insert_str(at, bad);
+            // Some insertions are harmless (inside a string); none may panic.
+            let _ = parse_report(&damaged);
+            checked += 1;
+        }
+    }
+    assert!(checked > 8_000, "only {checked} variants checked");
+}
