@@ -29,7 +29,9 @@ const AREA_3A: &str = "3A Managing Critical Incidents and Major Crime";
 
 #[test]
 fn reports_bad_text_exactly() {
-    let truncated = &FIXTURE[..FIXTURE.find("\n3D Improving Forensic Performance\n").unwrap_or(0)];
+    let truncated = &FIXTURE[..FIXTURE
+        .find("\n3D Improving Forensic Performance\n")
+        .unwrap_or(0)];
     let cases: Vec<(&str, String, &str)> = vec![
         ("empty", String::new(), "the report text is empty"),
         ("blank", " \r\n\t\n".to_string(), "the report text is empty"),
@@ -102,9 +104,21 @@ fn reports_bad_bytes_exactly() {
     bom.extend_from_slice(b"Force\xfe");
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         ("empty", Vec::new(), "the report text is empty"),
-        ("png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(), "the input looks binary, not report text: control byte 0x00 at byte offset 8"),
-        ("not utf-8", not_utf8, "the input is not UTF-8 text: invalid byte 0xff at byte offset 100"),
-        ("bom then bad byte", bom, "the input is not UTF-8 text: invalid byte 0xfe at byte offset 8"),
+        (
+            "png",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(),
+            "the input looks binary, not report text: control byte 0x00 at byte offset 8",
+        ),
+        (
+            "not utf-8",
+            not_utf8,
+            "the input is not UTF-8 text: invalid byte 0xff at byte offset 100",
+        ),
+        (
+            "bom then bad byte",
+            bom,
+            "the input is not UTF-8 text: invalid byte 0xfe at byte offset 8",
+        ),
     ];
     for (name, bytes, want) in cases {
         let got = extract_bytes(&bytes).err().map(|e| e.to_string());
@@ -148,7 +162,13 @@ fn never_panics_on_damaged_text() {
         }
         let _ = extract(&damaged.join("\n"));
     }
-    for text in ["\n", "-", "Page 1", "A\nB October 2006\n1A X\nGrade", "A\nB October 2006\n1\n1A X\nGrade\n\u{e9}\t\u{e9}\nNational Grade Distribution\n\u{e9}"] {
+    for text in [
+        "\n",
+        "-",
+        "Page 1",
+        "A\nB October 2006\n1A X\nGrade",
+        "A\nB October 2006\n1\n1A X\nGrade\n\u{e9}\t\u{e9}\nNational Grade Distribution\n\u{e9}",
+    ] {
         let _ = extract(text);
     }
 }

@@ -17,8 +17,13 @@ fn ok(text: &str) -> Report {
 
 /// Replaces the first `from` after the line starting with `heading`.
 fn in_area(text: &str, heading: &str, from: &str, to: &str) -> String {
-    let start = text.find(&format!("\n{heading}\n")).unwrap_or_else(|| panic!("no heading {heading}"));
-    let at = start + text[start..].find(from).unwrap_or_else(|| panic!("no {from:?} after {heading}"));
+    let start = text
+        .find(&format!("\n{heading}\n"))
+        .unwrap_or_else(|| panic!("no heading {heading}"));
+    let at = start
+        + text[start..]
+            .find(from)
+            .unwrap_or_else(|| panic!("no {from:?} after {heading}"));
     format!("{}{}{}", &text[..at], to, &text[at + from.len()..])
 }
 
@@ -28,48 +33,121 @@ fn once(text: &str, from: &str, to: &str) -> String {
 }
 
 fn grade_of(r: &Report, id: &str) -> (Option<Grade>, Option<Direction>) {
-    r.area(id).map(|a| (a.grade.clone(), a.direction.clone())).unwrap_or_default()
+    r.area(id)
+        .map(|a| (a.grade.clone(), a.direction.clone()))
+        .unwrap_or_default()
 }
 
 #[test]
 fn reads_another_force_and_month() {
-    let text = FIXTURE.replace("Metropolitan Police Service", "Thames Valley Police").replace("October 2006", "November 2007");
+    let text = FIXTURE
+        .replace("Metropolitan Police Service", "Thames Valley Police")
+        .replace("October 2006", "November 2007");
     let r = ok(&text);
     assert_eq!(r.force, "Thames Valley Police");
     assert_eq!(r.published.as_deref(), Some("2007-11"));
-    let mps = r.glossary.iter().find(|g| g.abbr == "MPS").map(|g| g.meaning.as_str());
+    let mps = r
+        .glossary
+        .iter()
+        .find(|g| g.abbr == "MPS")
+        .map(|g| g.meaning.as_str());
     assert_eq!(mps, Some("Thames Valley Police"));
     // The new footers were recognised and dropped: only the prose mentions remain.
     let json = serde_json::to_string(&r).unwrap_or_default();
     assert_eq!(json.matches("November 2007").count(), 3);
-    assert_eq!(json.matches("by November 2007").count() + json.matches("By November 2007").count(), 3);
+    assert_eq!(
+        json.matches("by November 2007").count() + json.matches("By November 2007").count(),
+        3
+    );
 }
 
 #[test]
 fn reads_other_grades_and_directions() {
     let mut t = FIXTURE.to_string();
-    t = once(&t, "Managing Critical Incidents and Major Crime\tExcellent\tStable", "Managing Critical Incidents and Major Crime\tGood\tDeclined");
-    t = in_area(&t, "3A Managing Critical Incidents and Major Crime", "Excellent\tStable", "Good\tDeclined");
-    t = once(&t, "Leadership\tGood\tNot Graded", "Leadership\tPoor\tNot Graded");
+    t = once(
+        &t,
+        "Managing Critical Incidents and Major Crime\tExcellent\tStable",
+        "Managing Critical Incidents and Major Crime\tGood\tDeclined",
+    );
+    t = in_area(
+        &t,
+        "3A Managing Critical Incidents and Major Crime",
+        "Excellent\tStable",
+        "Good\tDeclined",
+    );
+    t = once(
+        &t,
+        "Leadership\tGood\tNot Graded",
+        "Leadership\tPoor\tNot Graded",
+    );
     t = in_area(&t, "7A Leadership", "Good\t", "Poor\t");
-    t = once(&t, "Professional Standards\tGood\tNot Graded", "Professional Standards\tGood\tImproved");
-    t = in_area(&t, "1D Professional Standards", "Good\tNot Graded", "Good\tImproved");
-    t = once(&t, "Strategic Roads Policing\tExcellent\tStable", "Strategic Roads Policing\tFair\tDeclined");
-    t = in_area(&t, "5C Strategic Road Policing", "Excellent\tStable", "Fair\tDeclined");
+    t = once(
+        &t,
+        "Professional Standards\tGood\tNot Graded",
+        "Professional Standards\tGood\tImproved",
+    );
+    t = in_area(
+        &t,
+        "1D Professional Standards",
+        "Good\tNot Graded",
+        "Good\tImproved",
+    );
+    t = once(
+        &t,
+        "Strategic Roads Policing\tExcellent\tStable",
+        "Strategic Roads Policing\tFair\tDeclined",
+    );
+    t = in_area(
+        &t,
+        "5C Strategic Road Policing",
+        "Excellent\tStable",
+        "Fair\tDeclined",
+    );
     let r = ok(&t);
-    assert_eq!(grade_of(&r, "3A"), (Some(Grade::Good), Some(Direction::Declined)));
+    assert_eq!(
+        grade_of(&r, "3A"),
+        (Some(Grade::Good), Some(Direction::Declined))
+    );
     assert_eq!(grade_of(&r, "7A"), (Some(Grade::Poor), None));
-    assert_eq!(grade_of(&r, "1D"), (Some(Grade::Good), Some(Direction::Improved)));
-    assert_eq!(grade_of(&r, "5C"), (Some(Grade::Fair), Some(Direction::Declined)));
-    assert_eq!(grade_of(&r, "3B"), (Some(Grade::Excellent), Some(Direction::Improved)));
+    assert_eq!(
+        grade_of(&r, "1D"),
+        (Some(Grade::Good), Some(Direction::Improved))
+    );
+    assert_eq!(
+        grade_of(&r, "5C"),
+        (Some(Grade::Fair), Some(Direction::Declined))
+    );
+    assert_eq!(
+        grade_of(&r, "3B"),
+        (Some(Grade::Excellent), Some(Direction::Improved))
+    );
 }
 
 #[test]
 fn reads_other_counts() {
-    let mut t = in_area(FIXTURE, "3A Managing Critical Incidents and Major Crime", "5\t17\t17\t4", "9\t13\t17\t4");
-    t = in_area(&t, "4B Protecting Vulnerable People", "8\t32\t3\t0", "0\t3\t32\t8");
+    let mut t = in_area(
+        FIXTURE,
+        "3A Managing Critical Incidents and Major Crime",
+        "5\t17\t17\t4",
+        "9\t13\t17\t4",
+    );
+    t = in_area(
+        &t,
+        "4B Protecting Vulnerable People",
+        "8\t32\t3\t0",
+        "0\t3\t32\t8",
+    );
     let r = ok(&t);
-    let n = |id: &str| r.area(id).map(|a| [a.national.poor, a.national.fair, a.national.good, a.national.excellent]);
+    let n = |id: &str| {
+        r.area(id).map(|a| {
+            [
+                a.national.poor,
+                a.national.fair,
+                a.national.good,
+                a.national.excellent,
+            ]
+        })
+    };
     assert_eq!(n("3A"), Some([9, 13, 17, 4]));
     assert_eq!(n("4B"), Some([0, 3, 32, 8]));
     assert_eq!(n("2A"), Some([1, 18, 20, 4]));
@@ -85,7 +163,13 @@ fn reads_the_number_of_forces_from_the_counts() {
         if after_header {
             let mut cells: Vec<i64> = line.split('\t').map(|c| c.parse().unwrap_or(-1)).collect();
             cells[0] += 1;
-            out.push_str(&cells.iter().map(i64::to_string).collect::<Vec<_>>().join("\t"));
+            out.push_str(
+                &cells
+                    .iter()
+                    .map(i64::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\t"),
+            );
         } else {
             out.push_str(line);
         }
@@ -104,7 +188,8 @@ fn reads_the_number_of_forces_from_the_counts() {
 /// The fixture as another PDF tool would give it: BOM, CRLF, page headers with form feeds,
 /// curly quotes, ligatures, non-breaking spaces, en-dash bullets.
 fn noisy(text: &str) -> String {
-    let mut out = String::from("\u{feff}Page 1 Metropolitan Police Service - Baseline Assessment\r\n\r\n");
+    let mut out =
+        String::from("\u{feff}Page 1 Metropolitan Police Service - Baseline Assessment\r\n\r\n");
     let mut page = 1;
     let mut double_open = true;
     for line in text.split('\n') {
@@ -130,7 +215,9 @@ fn noisy(text: &str) -> String {
         out.push_str("\r\n");
         if line == "October 2006" {
             page += 1;
-            out.push_str(&format!("\u{0c}Page {page} Metropolitan Police Service - Baseline Assessment\r\n"));
+            out.push_str(&format!(
+                "\u{0c}Page {page} Metropolitan Police Service - Baseline Assessment\r\n"
+            ));
         }
     }
     out
@@ -139,8 +226,14 @@ fn noisy(text: &str) -> String {
 #[test]
 fn tolerates_pdf_tool_noise() {
     let text = noisy(FIXTURE);
-    assert!(text.contains("\r\n\u{0c}Page 12 Metropolitan Police Service - Baseline Assessment\r\n"));
-    assert!(text.contains("o\u{fb03}cers") && text.contains("\u{2019}") && text.contains("\u{2013} The"));
+    assert!(
+        text.contains("\r\n\u{0c}Page 12 Metropolitan Police Service - Baseline Assessment\r\n")
+    );
+    assert!(
+        text.contains("o\u{fb03}cers")
+            && text.contains("\u{2019}")
+            && text.contains("\u{2013} The")
+    );
     assert_eq!(ok(&text), ok(FIXTURE));
 }
 

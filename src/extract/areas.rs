@@ -51,7 +51,11 @@ fn area_heading<'a>(item: &'a Item, next: Option<&Item>) -> Option<(&'a str, &'a
 }
 
 /// "1 Citizen Focus (Domain A)" followed by its first area heading.
-fn domain_heading<'a>(item: &'a Item, next: Option<&Item>, after: Option<&Item>) -> Option<(&'a str, &'a str)> {
+fn domain_heading<'a>(
+    item: &'a Item,
+    next: Option<&Item>,
+    after: Option<&Item>,
+) -> Option<(&'a str, &'a str)> {
     let t = item.trimmed();
     let (id, title) = t.split_once(' ')?;
     let numeric = !id.is_empty() && id.len() <= 2 && id.chars().all(|c| c.is_ascii_digit());
@@ -82,7 +86,12 @@ pub(crate) fn scan(items: &[Item], problems: &mut Vec<Problem>) -> Vec<RawDomain
         let next = items.get(i + 1);
         if let Some((id, title)) = domain_heading(item, next, items.get(i + 2)) {
             let (title, ppaf) = split_ppaf(title);
-            domains.push(RawDomain { id: id.to_string(), title, ppaf, areas: Vec::new() });
+            domains.push(RawDomain {
+                id: id.to_string(),
+                title,
+                ppaf,
+                areas: Vec::new(),
+            });
             i += 1;
             continue;
         }
@@ -90,14 +99,24 @@ pub(crate) fn scan(items: &[Item], problems: &mut Vec<Problem>) -> Vec<RawDomain
             let end = (i + 1..items.len())
                 .find(|&j| {
                     let (a, b, c) = (items.get(j), items.get(j + 1), items.get(j + 2));
-                    a.is_some_and(|a| area_heading(a, b).is_some() || domain_heading(a, b, c).is_some())
+                    a.is_some_and(|a| {
+                        area_heading(a, b).is_some() || domain_heading(a, b, c).is_some()
+                    })
                 })
                 .unwrap_or(items.len());
-            let area = read_area(id, title, item.no, items.get(i + 1..end).unwrap_or(&[]), problems);
+            let area = read_area(
+                id,
+                title,
+                item.no,
+                items.get(i + 1..end).unwrap_or(&[]),
+                problems,
+            );
             match domains.last_mut() {
                 Some(d) => d.areas.push(area),
                 None => domains.push(RawDomain {
-                    id: id.trim_end_matches(|c: char| c.is_ascii_uppercase()).to_string(),
+                    id: id
+                        .trim_end_matches(|c: char| c.is_ascii_uppercase())
+                        .to_string(),
                     title: String::new(),
                     ppaf: None,
                     areas: vec![area],
@@ -111,7 +130,13 @@ pub(crate) fn scan(items: &[Item], problems: &mut Vec<Problem>) -> Vec<RawDomain
     domains
 }
 
-fn read_area(id: &str, title: &str, line: usize, items: &[Item], problems: &mut Vec<Problem>) -> RawArea {
+fn read_area(
+    id: &str,
+    title: &str,
+    line: usize,
+    items: &[Item],
+    problems: &mut Vec<Problem>,
+) -> RawArea {
     let mut area = RawArea {
         id: id.to_string(),
         title: title.to_string(),
@@ -126,11 +151,21 @@ fn read_area(id: &str, title: &str, line: usize, items: &[Item], problems: &mut 
     };
     let mut used = read_grade(&mut area, items, problems);
     let dist = items.get(used..).unwrap_or(&[]);
-    if let Some(pos) = dist.iter().take(3).position(|it| it.trimmed().eq_ignore_ascii_case("National Grade Distribution")) {
-        used += pos + 1 + read_distribution(&mut area, dist.get(pos + 1..).unwrap_or(&[]), problems);
+    if let Some(pos) = dist.iter().take(3).position(|it| {
+        it.trimmed()
+            .eq_ignore_ascii_case("National Grade Distribution")
+    }) {
+        used +=
+            pos + 1 + read_distribution(&mut area, dist.get(pos + 1..).unwrap_or(&[]), problems);
     } else {
         let detail = "not found after the grade".to_string();
-        problems.push(Problem::at(ProblemKind::NoDistribution { area: area.id.clone(), detail }, line));
+        problems.push(Problem::at(
+            ProblemKind::NoDistribution {
+                area: area.id.clone(),
+                detail,
+            },
+            line,
+        ));
     }
     area.items = items.get(used..).unwrap_or(&[]).to_vec();
     area
@@ -139,10 +174,18 @@ fn read_area(id: &str, title: &str, line: usize, items: &[Item], problems: &mut 
 /// Reads "Grade<TAB>Direction of Travel" and the values line; returns items used.
 fn read_grade(area: &mut RawArea, items: &[Item], problems: &mut Vec<Problem>) -> usize {
     let (Some(header), Some(values)) = (items.first(), items.get(1)) else {
-        problems.push(Problem::at(ProblemKind::NoGrade { area: area.id.clone() }, area.line));
+        problems.push(Problem::at(
+            ProblemKind::NoGrade {
+                area: area.id.clone(),
+            },
+            area.line,
+        ));
         return 0;
     };
-    let no_direction = header.trimmed().to_ascii_lowercase().contains("no direction");
+    let no_direction = header
+        .trimmed()
+        .to_ascii_lowercase()
+        .contains("no direction");
     let cells: Vec<&str> = values.text.split('\t').map(str::trim).collect();
     let (g, d) = match cells.as_slice() {
         [g] => split_words(g),
@@ -155,7 +198,13 @@ fn read_grade(area: &mut RawArea, items: &[Item], problems: &mut Vec<Problem>) -
         Ok(grade) => area.grade = grade,
         Err(word) => {
             area.grade_readable = false;
-            problems.push(Problem::at(ProblemKind::BadGrade { area: area.id.clone(), word }, values.no))
+            problems.push(Problem::at(
+                ProblemKind::BadGrade {
+                    area: area.id.clone(),
+                    word,
+                },
+                values.no,
+            ))
         }
     }
     if no_direction && d.is_empty() {
@@ -165,7 +214,13 @@ fn read_grade(area: &mut RawArea, items: &[Item], problems: &mut Vec<Problem>) -
             Ok(dir) => area.direction = dir,
             Err(word) => {
                 area.grade_readable = false;
-                problems.push(Problem::at(ProblemKind::BadDirection { area: area.id.clone(), word }, values.no))
+                problems.push(Problem::at(
+                    ProblemKind::BadDirection {
+                        area: area.id.clone(),
+                        word,
+                    },
+                    values.no,
+                ))
             }
         }
     }
@@ -186,7 +241,10 @@ fn split_words(s: &str) -> (&str, &str) {
 /// returns items used.
 fn read_distribution(area: &mut RawArea, items: &[Item], problems: &mut Vec<Problem>) -> usize {
     let fail = |detail: &str, line: usize, problems: &mut Vec<Problem>| {
-        let kind = ProblemKind::NoDistribution { area: area.id.clone(), detail: detail.to_string() };
+        let kind = ProblemKind::NoDistribution {
+            area: area.id.clone(),
+            detail: detail.to_string(),
+        };
         problems.push(Problem::at(kind, line));
     };
     let (Some(header), Some(counts)) = (items.first(), items.get(1)) else {
@@ -194,14 +252,27 @@ fn read_distribution(area: &mut RawArea, items: &[Item], problems: &mut Vec<Prob
         return items.len();
     };
     let columns: Vec<Option<Grade>> = header.text.split_whitespace().map(Grade::parse).collect();
-    let distinct = Grade::ALL.iter().all(|g| columns.contains(&Some(g.clone())));
+    let distinct = Grade::ALL
+        .iter()
+        .all(|g| columns.contains(&Some(g.clone())));
     if columns.len() != 4 || !distinct {
-        fail(&format!("header \"{}\" is not the four grades", header.trimmed()), header.no, problems);
+        fail(
+            &format!("header \"{}\" is not the four grades", header.trimmed()),
+            header.no,
+            problems,
+        );
         return 1;
     }
-    let numbers: Vec<Option<i64>> = counts.text.split_whitespace().map(|w| w.parse().ok()).collect();
+    let numbers: Vec<Option<i64>> = counts
+        .text
+        .split_whitespace()
+        .map(|w| w.parse().ok())
+        .collect();
     if numbers.len() != 4 || numbers.iter().any(Option::is_none) {
-        let detail = format!("\"{}\" is not four whole numbers", counts.text.split_whitespace().collect::<Vec<_>>().join(" "));
+        let detail = format!(
+            "\"{}\" is not four whole numbers",
+            counts.text.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
         fail(&detail, counts.no, problems);
         return 2;
     }

@@ -40,16 +40,24 @@ pub(crate) fn pieces(items: &[Item], headings: bool) -> Vec<Piece> {
             if text.is_empty() {
                 continue; // a lone "-": nothing to keep
             }
-            if let Some(p) = prev.filter(|_| prev_open && item.page_break_before && starts_lower(text)) {
+            if let Some(p) =
+                prev.filter(|_| prev_open && item.page_break_before && starts_lower(text))
+            {
                 join(&mut p.text, text);
             } else {
-                out.push(Piece::Block(Block { text: text.to_string(), level }));
+                out.push(Piece::Block(Block {
+                    text: text.to_string(),
+                    level,
+                }));
             }
             continue;
         }
         let text = item.trimmed();
         if numbered(text) {
-            out.push(Piece::Block(Block { text: text.to_string(), level: 0 }));
+            out.push(Piece::Block(Block {
+                text: text.to_string(),
+                level: 0,
+            }));
             continue;
         }
         let lower = starts_lower(text);
@@ -65,7 +73,10 @@ pub(crate) fn pieces(items: &[Item], headings: bool) -> Vec<Piece> {
         if headings && (item.gap_before || out.is_empty()) && gap_after && heading_like(text) {
             out.push(Piece::Heading(tidy(text)));
         } else {
-            out.push(Piece::Block(Block { text: text.to_string(), level: 0 }));
+            out.push(Piece::Block(Block {
+                text: text.to_string(),
+                level: 0,
+            }));
         }
     }
     for piece in &mut out {
@@ -88,7 +99,10 @@ fn table(items: &[Item], out: &mut Vec<Piece>) -> Option<usize> {
         if !table_value(value) || terminated(label) || label.split_whitespace().count() > 8 {
             break;
         }
-        out.push(Piece::Block(Block { text: format!("{label}: {value}"), level: 0 }));
+        out.push(Piece::Block(Block {
+            text: format!("{label}: {value}"),
+            level: 0,
+        }));
         used += 2;
     }
     (used > 2).then_some(used)
@@ -109,7 +123,11 @@ pub(crate) fn bullet(line: &str) -> Option<(u8, &str)> {
     let marker = chars.next()?;
     let level = match marker {
         '-' | '\u{2013}' | '\u{2014}' | '\u{2022}' | '\u{25aa}' | '\u{25cf}' | '*' => {
-            if indented { 2 } else { 1 }
+            if indented {
+                2
+            } else {
+                1
+            }
         }
         '\u{25e6}' | 'o' if indented => 2,
         '\u{25e6}' => 2,
@@ -155,16 +173,33 @@ fn join(text: &mut String, more: &str) {
 }
 
 const SMALL_WORDS: [&str; 16] = [
-    "a", "an", "and", "as", "at", "by", "for", "from", "in", "including", "of", "on", "or", "the",
-    "to", "with",
+    "a",
+    "an",
+    "and",
+    "as",
+    "at",
+    "by",
+    "for",
+    "from",
+    "in",
+    "including",
+    "of",
+    "on",
+    "or",
+    "the",
+    "to",
+    "with",
 ];
 
 /// A sub-heading: short, capitalised, no sentence punctuation ("Public Order and Mounted
 /// Branch", "Key to grades", "General").
 pub(crate) fn heading_like(text: &str) -> bool {
     let t = text.trim();
-    let Some(first) = t.chars().next() else { return false };
+    let Some(first) = t.chars().next() else {
+        return false;
+    };
     if !(first.is_uppercase() || first.is_ascii_digit())
+        || t.len() > 400
         || t.chars().count() > 100
         || t.contains('\t')
         || t.ends_with(['.', ',', ';', ':', '!', '?', '-', '\u{2013}'])
@@ -178,17 +213,30 @@ pub(crate) fn heading_like(text: &str) -> bool {
     if words.len() > 14 {
         return false;
     }
-    let significant: Vec<&&str> =
-        words.iter().filter(|w| !SMALL_WORDS.contains(&w.to_lowercase().as_str())).collect();
+    let significant: Vec<&&str> = words
+        .iter()
+        .filter(|w| !SMALL_WORDS.contains(&w.to_lowercase().as_str()))
+        .collect();
     let capital = significant
         .iter()
-        .filter(|w| w.trim_start_matches(['(', '"', '\'', '*']).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+        .filter(|w| {
+            w.trim_start_matches(['(', '"', '\'', '*'])
+                .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        })
         .count();
     capital * 2 >= significant.len()
 }
 
 /// Final text: emphasis markers removed, runs of whitespace collapsed.
 pub(crate) fn tidy(text: &str) -> String {
+    let b = text.as_bytes();
+    let plain_already = !b.iter().any(|&c| c == b'*' || c == b'\t' || c == b'\n')
+        && !text.contains("  ")
+        && b.first().is_some_and(|c| !c.is_ascii_whitespace())
+        && b.last().is_some_and(|c| !c.is_ascii_whitespace());
+    if plain_already {
+        return text.to_string(); // the common case, without re-scanning characters
+    }
     let plain = strip_emphasis(text);
     let mut out = String::with_capacity(plain.len());
     for word in plain.split_whitespace() {
@@ -238,7 +286,12 @@ pub(crate) fn strip_emphasis(text: &str) -> String {
         }
         i += run;
     }
-    chars.iter().zip(remove).filter(|(_, r)| !r).map(|(c, _)| c).collect()
+    chars
+        .iter()
+        .zip(remove)
+        .filter(|(_, r)| !r)
+        .map(|(c, _)| c)
+        .collect()
 }
 
 #[cfg(test)]
@@ -246,7 +299,12 @@ mod tests {
     use super::*;
 
     fn item(no: usize, text: &str, gap: bool, page: bool) -> Item {
-        Item { no, text: text.to_string(), gap_before: gap, page_break_before: page }
+        Item {
+            no,
+            text: text.to_string(),
+            gap_before: gap,
+            page_break_before: page,
+        }
     }
 
     fn blocks(p: &[Piece]) -> Vec<(String, u8)> {
@@ -264,7 +322,12 @@ mod tests {
             item(1, "- The team has the", true, false),
             item(2, "programme has delivered.", true, true),
             item(3, "- Ends within the", true, false),
-            item(4, "Safer Neighbourhoods teams - resulting in change.", true, true),
+            item(
+                4,
+                "Safer Neighbourhoods teams - resulting in change.",
+                true,
+                true,
+            ),
             item(5, " - Nested and working", false, false),
             item(6, "- with the community.", true, true),
             item(7, "-", false, false),
@@ -275,13 +338,19 @@ mod tests {
         ];
         let want = [
             ("The team has the programme has delivered.", 1),
-            ("Ends within the Safer Neighbourhoods teams - resulting in change.", 1),
+            (
+                "Ends within the Safer Neighbourhoods teams - resulting in change.",
+                1,
+            ),
             ("Nested and working with the community.", 2),
             ("providing support;", 1),
             ("strategic roads policing;", 1),
             ("A paragraph providing front-line officers.", 0),
         ];
-        assert_eq!(blocks(&pieces(&items, true)), want.map(|(t, l)| (t.to_string(), l)));
+        assert_eq!(
+            blocks(&pieces(&items, true)),
+            want.map(|(t, l)| (t.to_string(), l))
+        );
     }
 
     #[test]
@@ -299,14 +368,23 @@ mod tests {
     fn recognises_headings() {
         let cases = [
             ("Public Order and Mounted Branch", true),
-            ("Structural Description of Force including Staff Changes at Chief Officer Level", true),
+            (
+                "Structural Description of Force including Staff Changes at Chief Officer Level",
+                true,
+            ),
             ("Key to grades", true),
             ("General", true),
             ("C3i and Metcall", true),
-            ("Group. At BOCU level there are formalised partnerships.", false),
+            (
+                "Group. At BOCU level there are formalised partnerships.",
+                false,
+            ),
             ("the outcome of the reviews.", false),
             ("1. Below minimum requirements", false),
-            ("DPA and referred to the Safer Neighbourhoods communications team for comment", false),
+            (
+                "DPA and referred to the Safer Neighbourhoods communications team for comment",
+                false,
+            ),
         ];
         for (t, want) in cases {
             assert_eq!(heading_like(t), want, "{t}");

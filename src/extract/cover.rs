@@ -8,8 +8,18 @@ use super::error::{ExtractError, Problem, ProblemKind};
 use super::normalise::RawLine;
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// What the cover says.
@@ -32,9 +42,14 @@ pub(crate) fn read(lines: &[RawLine]) -> Result<Cover, ExtractError> {
         let t = l.text.trim();
         !t.is_empty() && !is_page_header(t, None)
     });
-    let first = top.next().ok_or_else(|| ExtractError::one(ProblemKind::Empty, None))?;
+    let first = top
+        .next()
+        .ok_or_else(|| ExtractError::one(ProblemKind::Empty, None))?;
     let force = first.text.trim().to_string();
-    if force.contains('\t') || force.chars().count() > 100 || !force.starts_with(char::is_alphabetic) {
+    if force.contains('\t')
+        || force.chars().count() > 100
+        || !force.starts_with(char::is_alphabetic)
+    {
         return Err(ExtractError::one(ProblemKind::NoForce, Some(first.no)));
     }
     for line in top.take(COVER_LINES) {
@@ -47,7 +62,10 @@ pub(crate) fn read(lines: &[RawLine]) -> Result<Cover, ExtractError> {
             });
         }
     }
-    Err(ExtractError::new(vec![Problem { kind: ProblemKind::NoCoverDate, line: None }]))
+    Err(ExtractError::new(vec![Problem {
+        kind: ProblemKind::NoCoverDate,
+        line: None,
+    }]))
 }
 
 /// "Baseline Assessment October 2006" -> ("Baseline Assessment", 10, 2006).
@@ -63,13 +81,17 @@ fn cover_date(line: &str) -> Option<(&str, usize, u32)> {
 /// A page header added by some PDF tools: "Page 12 Metropolitan Police Service - Baseline
 /// Assessment", or just "Page 12". `force` narrows the match once the cover is known.
 pub(crate) fn is_page_header(line: &str, cover: Option<&Cover>) -> bool {
-    let Some(rest) = line.strip_prefix("Page ") else { return false };
+    let Some(rest) = line.strip_prefix("Page ") else {
+        return false;
+    };
     let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     if digits == 0 {
         return false;
     }
     let tail = rest[digits..].trim();
-    if tail.is_empty() || tail.starts_with("of ") && tail[3..].trim().chars().all(|c| c.is_ascii_digit()) {
+    if tail.is_empty()
+        || tail.starts_with("of ") && tail[3..].trim().chars().all(|c| c.is_ascii_digit())
+    {
         return true;
     }
     match cover {
@@ -101,7 +123,8 @@ fn after_phrase<'a>(line: &'a str, phrase: &str) -> Option<&'a str> {
 fn year_pair(s: &str) -> Option<String> {
     let candidate: String = s.chars().take(7).collect();
     let (a, b) = candidate.split_once('/')?;
-    let ok = a.len() == 4 && b.len() == 2 && (a.chars().chain(b.chars())).all(|c| c.is_ascii_digit());
+    let ok =
+        a.len() == 4 && b.len() == 2 && (a.chars().chain(b.chars())).all(|c| c.is_ascii_digit());
     ok.then_some(candidate)
 }
 
@@ -109,7 +132,12 @@ fn year_pair(s: &str) -> Option<String> {
 fn date_range(s: &str) -> Option<String> {
     let (start, end) = s.split_once(" to ")?;
     let y1: u32 = start.split_whitespace().nth(2)?.parse().ok()?;
-    let y2: u32 = end.split_whitespace().nth(2)?.trim_end_matches(['.', ',', ';']).parse().ok()?;
+    let y2: u32 = end
+        .split_whitespace()
+        .nth(2)?
+        .trim_end_matches(['.', ',', ';'])
+        .parse()
+        .ok()?;
     (y2 == y1 + 1).then(|| format!("{y1}/{:02}", y2 % 100))
 }
 
@@ -119,7 +147,10 @@ mod tests {
 
     #[test]
     fn reads_cover_dates() {
-        assert_eq!(cover_date("Baseline Assessment October 2006"), Some(("Baseline Assessment", 10, 2006)));
+        assert_eq!(
+            cover_date("Baseline Assessment October 2006"),
+            Some(("Baseline Assessment", 10, 2006))
+        );
         assert_eq!(cover_date("Baseline Assessment 2006"), None);
         assert_eq!(cover_date("October 2006"), None);
     }
@@ -127,7 +158,10 @@ mod tests {
     #[test]
     fn recognises_page_headers() {
         let cases = [
-            ("Page 12 Metropolitan Police Service - Baseline Assessment", true),
+            (
+                "Page 12 Metropolitan Police Service - Baseline Assessment",
+                true,
+            ),
             ("Page 3", true),
             ("Page 3 of 40", true),
             ("Page 12 of the report shows more", false),
@@ -141,8 +175,14 @@ mod tests {
     #[test]
     fn reads_periods() {
         let cases = [
-            (vec!["covers the financial year 2005/06; more"], Some("2005/06")),
-            (vec!["the assessment period 1 April 2004 to 31 March 2005."], Some("2004/05")),
+            (
+                vec!["covers the financial year 2005/06; more"],
+                Some("2005/06"),
+            ),
+            (
+                vec!["the assessment period 1 April 2004 to 31 March 2005."],
+                Some("2004/05"),
+            ),
             (vec!["nothing here"], None),
         ];
         for (lines, want) in cases {

@@ -39,7 +39,10 @@ pub enum ProblemKind {
     /// No area headings ("1A Title" followed by a Grade line) at all.
     NoAreas,
     /// Domains or areas listed in the summary table have no section.
-    Truncated { domains: Vec<String>, areas: Vec<String> },
+    Truncated {
+        domains: Vec<String>,
+        areas: Vec<String>,
+    },
     /// An area section that the summary table does not list.
     NotInSummary { area: String },
     /// A grade word that is not Excellent, Good, Fair, Poor or Not Graded.
@@ -51,7 +54,11 @@ pub enum ProblemKind {
     /// The National Grade Distribution is missing or unreadable.
     NoDistribution { area: String, detail: String },
     /// A national distribution whose counts do not add up to the forces assessed.
-    BadSum { area: String, sum: i64, expected: i64 },
+    BadSum {
+        area: String,
+        sum: i64,
+        expected: i64,
+    },
     /// The summary table and the area's own section disagree.
     SummaryMismatch {
         area: String,
@@ -69,7 +76,9 @@ impl ExtractError {
     }
 
     pub(crate) fn one(kind: ProblemKind, line: Option<usize>) -> ExtractError {
-        ExtractError { problems: vec![Problem { kind, line }] }
+        ExtractError {
+            problems: vec![Problem { kind, line }],
+        }
     }
 
     /// Every problem, in the order found.
@@ -80,7 +89,10 @@ impl ExtractError {
 
 impl Problem {
     pub(crate) fn at(kind: ProblemKind, line: usize) -> Problem {
-        Problem { kind, line: Some(line) }
+        Problem {
+            kind,
+            line: Some(line),
+        }
     }
 }
 

@@ -11,7 +11,9 @@ use super::lines::Item;
 pub(crate) fn start(items: &[Item]) -> Option<usize> {
     items.iter().rposition(|it| {
         let t = it.trimmed().to_ascii_lowercase();
-        (t.starts_with("appendix") || t.starts_with("glossary")) && t.contains("glossary") && t.len() < 120
+        (t.starts_with("appendix") || t.starts_with("glossary"))
+            && t.contains("glossary")
+            && t.len() < 120
     })
 }
 
@@ -34,7 +36,10 @@ pub(crate) fn read(items: &[Item]) -> Vec<GlossaryEntry> {
             Some(last) if !abbreviation(abbr) || meaning.is_empty() => {
                 last.meaning = tidy(&format!("{} {t}", last.meaning));
             }
-            _ => out.push(GlossaryEntry { abbr: abbr.to_string(), meaning: tidy(meaning) }),
+            _ => out.push(GlossaryEntry {
+                abbr: abbr.to_string(),
+                meaning: tidy(meaning),
+            }),
         }
     }
     out

@@ -20,7 +20,9 @@ pub(crate) fn grade(word: &str) -> Result<Option<Grade>, String> {
     if is_none_word(word) {
         return Ok(None);
     }
-    Grade::parse(word).map(Some).ok_or_else(|| word.trim().to_string())
+    Grade::parse(word)
+        .map(Some)
+        .ok_or_else(|| word.trim().to_string())
 }
 
 /// Ok(None) for "Not Graded" / "No direction of travel allocated" / blank.
@@ -28,19 +30,26 @@ pub(crate) fn direction(word: &str) -> Result<Option<Direction>, String> {
     if is_none_word(word) {
         return Ok(None);
     }
-    Direction::parse(word).map(Some).ok_or_else(|| word.trim().to_string())
+    Direction::parse(word)
+        .map(Some)
+        .ok_or_else(|| word.trim().to_string())
 }
 
 /// How a grade and direction read in messages: "Excellent, Stable" / "Good, Not Graded".
 pub(crate) fn describe(grade: &Option<Grade>, direction: &Option<Direction>) -> String {
-    let g = grade.as_ref().map_or("Not Graded".to_string(), |g| capitalise(g.as_str()));
-    let d = direction.as_ref().map_or("Not Graded".to_string(), |d| capitalise(d.as_str()));
+    let g = grade
+        .as_ref()
+        .map_or("Not Graded".to_string(), |g| capitalise(g.as_str()));
+    let d = direction
+        .as_ref()
+        .map_or("Not Graded".to_string(), |d| capitalise(d.as_str()));
     format!("{g}, {d}")
 }
 
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+    c.next()
+        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
 }
 
 /// A title reduced for comparison: lower case, parenthesised abbreviations and punctuation
@@ -60,7 +69,13 @@ pub(crate) fn title_key(title: &str) -> String {
     }
     plain
         .split_whitespace()
-        .map(|w| if w.len() > 3 { w.strip_suffix('s').unwrap_or(w) } else { w })
+        .map(|w| {
+            if w.len() > 3 {
+                w.strip_suffix('s').unwrap_or(w)
+            } else {
+                w
+            }
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -82,9 +97,18 @@ mod tests {
     fn matches_titles_tolerantly() {
         let same = [
             ("Strategic Roads Policing", "Strategic Road Policing"),
-            ("Human Resource (HR) Management", "Human Resource Management"),
-            ("Reducing Anti-Social Behaviour (ASB)", "Reducing Anti-Social Behaviour"),
-            ("Training, Development and Organisational Learning", "training development and organisational learning"),
+            (
+                "Human Resource (HR) Management",
+                "Human Resource Management",
+            ),
+            (
+                "Reducing Anti-Social Behaviour (ASB)",
+                "Reducing Anti-Social Behaviour",
+            ),
+            (
+                "Training, Development and Organisational Learning",
+                "training development and organisational learning",
+            ),
         ];
         for (a, b) in same {
             assert_eq!(title_key(a), title_key(b), "{a} / {b}");

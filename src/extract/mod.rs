@@ -34,7 +34,10 @@ pub fn extract_bytes(bytes: &[u8]) -> Result<Report, ExtractError> {
     }
     // NUL first: a binary file is reported as binary even when it is also not UTF-8.
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(ExtractError::one(ProblemKind::Binary { offset, byte: 0 }, None));
+        return Err(ExtractError::one(
+            ProblemKind::Binary { offset, byte: 0 },
+            None,
+        ));
     }
     extract(normalise::decode(bytes)?)
 }
@@ -54,19 +57,27 @@ pub fn extract(text: &str) -> Result<Report, ExtractError> {
     let raw_domains = areas::scan(body.get(..glossary_at).unwrap_or(&[]), &mut problems);
 
     if raw_domains.iter().all(|d| d.areas.is_empty()) {
-        problems.push(P { kind: ProblemKind::NoAreas, line: None });
+        problems.push(P {
+            kind: ProblemKind::NoAreas,
+            line: None,
+        });
         return Err(ExtractError::new(problems));
     }
     match &summary {
         Some(s) => cross_check(s, &raw_domains, &mut problems),
-        None => problems.push(P { kind: ProblemKind::NoSummary, line: None }),
+        None => problems.push(P {
+            kind: ProblemKind::NoSummary,
+            line: None,
+        }),
     }
     let forces_assessed = forces_assessed(&raw_domains, &mut problems);
     if !problems.is_empty() {
         return Err(ExtractError::new(problems));
     }
 
-    let front = items.get(..summary.as_ref().map_or(0, |s| s.start)).unwrap_or(&[]);
+    let front = items
+        .get(..summary.as_ref().map_or(0, |s| s.start))
+        .unwrap_or(&[]);
     Ok(Report {
         schema_version: SCHEMA_VERSION,
         force: cover.force.clone(),
@@ -81,7 +92,12 @@ pub fn extract(text: &str) -> Result<Report, ExtractError> {
 }
 
 fn domain(d: &RawDomain) -> Domain {
-    Domain { id: d.id.clone(), title: d.title.clone(), ppaf: d.ppaf.clone(), areas: d.areas.iter().map(area).collect() }
+    Domain {
+        id: d.id.clone(),
+        title: d.title.clone(),
+        ppaf: d.ppaf.clone(),
+        areas: d.areas.iter().map(area).collect(),
+    }
 }
 
 fn area(a: &RawArea) -> Area {
@@ -117,14 +133,25 @@ fn forces_assessed(domains: &[RawDomain], problems: &mut Vec<P>) -> u32 {
         }
     }
     // Most common sum; on a tie, the one met first.
-    let expected = tally.iter().fold(None::<(i64, usize)>, |best, &(s, n)| match best {
-        Some((_, bn)) if bn >= n => best,
-        _ => Some((s, n)),
-    });
-    let Some((expected, _)) = expected else { return 0 };
+    let expected = tally
+        .iter()
+        .fold(None::<(i64, usize)>, |best, &(s, n)| match best {
+            Some((_, bn)) if bn >= n => best,
+            _ => Some((s, n)),
+        });
+    let Some((expected, _)) = expected else {
+        return 0;
+    };
     for &(a, line, sum) in &rows {
         if sum != expected {
-            problems.push(P::at(ProblemKind::BadSum { area: a.id.clone(), sum, expected }, line));
+            problems.push(P::at(
+                ProblemKind::BadSum {
+                    area: a.id.clone(),
+                    sum,
+                    expected,
+                },
+                line,
+            ));
         }
     }
     u32::try_from(expected).unwrap_or(0)
@@ -155,7 +182,13 @@ fn cross_check(summary: &Summary, domains: &[RawDomain], problems: &mut Vec<P>) 
                 .areas
                 .iter()
                 .find(|a| grades::title_key(&a.title) == key)
-                .or_else(|| domain.areas.get(ai).filter(|a| !sd.areas.iter().any(|o| grades::title_key(&o.title) == grades::title_key(&a.title))));
+                .or_else(|| {
+                    domain.areas.get(ai).filter(|a| {
+                        !sd.areas
+                            .iter()
+                            .any(|o| grades::title_key(&o.title) == grades::title_key(&a.title))
+                    })
+                });
             let Some(a) = found else {
                 missing_areas.push(format!("{}{}", domain.id, letter(ai)));
                 continue;
@@ -173,17 +206,26 @@ fn cross_check(summary: &Summary, domains: &[RawDomain], problems: &mut Vec<P>) 
         }
     }
     if !missing_areas.is_empty() {
-        let kind = ProblemKind::Truncated { domains: missing_domains, areas: missing_areas };
+        let kind = ProblemKind::Truncated {
+            domains: missing_domains,
+            areas: missing_areas,
+        };
         problems.push(P::at(kind, summary.line));
     }
     for a in domains.iter().flat_map(|d| &d.areas) {
         if !seen.contains(&a.id.as_str()) {
-            problems.push(P::at(ProblemKind::NotInSummary { area: a.id.clone() }, a.line));
+            problems.push(P::at(
+                ProblemKind::NotInSummary { area: a.id.clone() },
+                a.line,
+            ));
         }
     }
 }
 
 /// 0 -> 'A', 1 -> 'B', …
 fn letter(index: usize) -> char {
-    u8::try_from(index).ok().and_then(|i| b'A'.checked_add(i)).map_or('?', char::from)
+    u8::try_from(index)
+        .ok()
+        .and_then(|i| b'A'.checked_add(i))
+        .map_or('?', char::from)
 }

@@ -24,20 +24,34 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<&str, ExtractError> {
     std::str::from_utf8(body).map_err(|e| {
         let at = e.valid_up_to();
         let byte = body.get(at).copied().unwrap_or(0);
-        ExtractError::one(ProblemKind::NotUtf8 { offset: skip + at, byte }, None)
+        ExtractError::one(
+            ProblemKind::NotUtf8 {
+                offset: skip + at,
+                byte,
+            },
+            None,
+        )
     })
 }
 
 /// Refuses empty input and input holding control characters that no text file contains.
 pub(crate) fn check(text: &str) -> Result<(), ExtractError> {
-    for (offset, c) in text.char_indices() {
-        let allowed = matches!(c, '\t' | '\n' | '\r' | '\u{0c}');
-        if (c.is_control() && (c as u32) < 0x20 && !allowed) || c == '\u{7f}' {
-            let byte = c as u32 as u8;
-            return Err(ExtractError::one(ProblemKind::Binary { offset, byte }, None));
-        }
+    // Bytes, not chars: UTF-8 never uses bytes below 0x80 inside a multi-byte character, so a
+    // byte scan finds exactly the control characters, and much faster.
+    let bad = text
+        .bytes()
+        .position(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f);
+    if let Some(offset) = bad {
+        let byte = text.as_bytes().get(offset).copied().unwrap_or(0);
+        return Err(ExtractError::one(
+            ProblemKind::Binary { offset, byte },
+            None,
+        ));
     }
-    if text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty() {
+    if text
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .is_empty()
+    {
         return Err(ExtractError::one(ProblemKind::Empty, None));
     }
     Ok(())
@@ -50,7 +64,7 @@ pub(crate) fn lines(text: &str) -> Vec<RawLine> {
     let mut no = 0;
     loop {
         no += 1;
-        let (line, next) = match rest.find(['\r', '\n']) {
+        let (line, next) = match rest.bytes().position(|b| b == b'\r' || b == b'\n') {
             Some(i) => {
                 let after = match rest.as_bytes().get(i..i + 2) {
                     Some(b"\r\n") => i + 2,
@@ -61,7 +75,11 @@ pub(crate) fn lines(text: &str) -> Vec<RawLine> {
             None => (rest, None),
         };
         let form_feed = line.contains('\u{0c}');
-        out.push(RawLine { no, text: clean(line), form_feed });
+        out.push(RawLine {
+            no,
+            text: clean(line),
+            form_feed,
+        });
         match next {
             Some(n) => rest = n,
             None => break,
@@ -94,7 +112,9 @@ pub(crate) fn clean(line: &str) -> String {
             }
         }
     }
-    s.retain(|c| c != '\u{0c}');
+    if s.contains('\u{0c}') {
+        s.retain(|c| c != '\u{0c}');
+    }
     let keep = s.trim_end_matches(' ').len();
     s.truncate(keep);
     s
@@ -110,7 +130,10 @@ mod tests {
             ("\u{201c}Hi\u{201d} it\u{2019}s", "\"Hi\" it's"),
             ("of\u{fb01}cer \u{fb02}ow \u{fb03}x", "officer flow ffix"),
             ("a\u{a0}b  ", "a b"),
-            ("2006\u{2013}09 \u{2014} kept", "2006\u{2013}09 \u{2014} kept"),
+            (
+                "2006\u{2013}09 \u{2014} kept",
+                "2006\u{2013}09 \u{2014} kept",
+            ),
             ("Good\t", "Good\t"),
         ];
         for (input, want) in cases {
@@ -120,7 +143,10 @@ mod tests {
 
     #[test]
     fn splits_every_line_end() {
-        let got: Vec<_> = lines("a\r\nb\rc\n\nd").into_iter().map(|l| (l.no, l.text)).collect();
+        let got: Vec<_> = lines("a\r\nb\rc\n\nd")
+            .into_iter()
+            .map(|l| (l.no, l.text))
+            .collect();
         let want = [(1, "a"), (2, "b"), (3, "c"), (4, ""), (5, "d")];
         assert_eq!(got, want.map(|(n, t)| (n, t.to_string())));
     }
@@ -137,6 +163,9 @@ mod tests {
             err.as_deref(),
             Some("the input looks binary, not report text: control byte 0x00 at byte offset 3")
         );
-        assert_eq!(check(" \n\t ").err().map(|e| e.to_string()).as_deref(), Some("the report text is empty"));
+        assert_eq!(
+            check(" \n\t ").err().map(|e| e.to_string()).as_deref(),
+            Some("the report text is empty")
+        );
     }
 }

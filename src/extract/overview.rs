@@ -11,17 +11,26 @@ pub(crate) const HEADING: &str = "Force Overview and Context";
 /// Reads the overview from the items between its heading and the summary table. The heading
 /// also appears in the contents list, so the last occurrence before the table is the one.
 pub(crate) fn read(front: &[Item]) -> Vec<OverviewSection> {
-    let Some(start) = front.iter().rposition(|it| it.trimmed().eq_ignore_ascii_case(HEADING)) else {
+    let Some(start) = front
+        .iter()
+        .rposition(|it| it.trimmed().eq_ignore_ascii_case(HEADING))
+    else {
         return Vec::new();
     };
     let mut out: Vec<OverviewSection> = Vec::new();
     for piece in blocks::pieces(front.get(start + 1..).unwrap_or(&[]), true) {
         match piece {
-            Piece::Heading(title) => out.push(OverviewSection { title, blocks: Vec::new() }),
+            Piece::Heading(title) => out.push(OverviewSection {
+                title,
+                blocks: Vec::new(),
+            }),
             Piece::Block(b) => match out.last_mut() {
                 Some(section) => section.blocks.push(b),
                 // Text before the first sub-heading sits under the overview's own title.
-                None => out.push(OverviewSection { title: HEADING.to_string(), blocks: vec![b] }),
+                None => out.push(OverviewSection {
+                    title: HEADING.to_string(),
+                    blocks: vec![b],
+                }),
             },
         }
     }

@@ -48,7 +48,9 @@ pub(crate) struct Sections {
 fn section_heading(text: &str) -> Option<(Kind, Option<String>)> {
     let t = text.trim();
     for (name, kind) in NAMES {
-        let Some(head) = t.get(..name.len()) else { continue };
+        let Some(head) = t.get(..name.len()) else {
+            continue;
+        };
         if !head.eq_ignore_ascii_case(name) {
             continue;
         }
@@ -69,7 +71,8 @@ fn section_heading(text: &str) -> Option<(Kind, Option<String>)> {
 
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+    c.next()
+        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
 }
 
 /// Splits the area's items at section headings and structures each section.
@@ -121,14 +124,20 @@ fn add(out: &mut Sections, kind: Kind, first: Option<String>, items: &[Item]) {
 /// Paragraphs and bullets under sub-headings; `first` heads the first group.
 pub(crate) fn groups(items: &[Item], first: Option<String>) -> Section {
     let mut out: Section = Vec::new();
-    let mut group = Group { heading: first, blocks: Vec::new() };
+    let mut group = Group {
+        heading: first,
+        blocks: Vec::new(),
+    };
     for piece in blocks::pieces(items, true) {
         match piece {
             Piece::Heading(h) => {
                 if group.heading.is_some() || !group.blocks.is_empty() {
                     out.push(group);
                 }
-                group = Group { heading: Some(h), blocks: Vec::new() };
+                group = Group {
+                    heading: Some(h),
+                    blocks: Vec::new(),
+                };
             }
             Piece::Block(b) => group.blocks.push(b),
         }
@@ -146,7 +155,10 @@ fn good_practice(items: &[Item], out: &mut Vec<GoodPractice>) {
     while let Some(title) = items.get(i) {
         let body_start = i + 1;
         let mut j = body_start;
-        while items.get(j).is_some_and(|it| contact_text(&it.text).is_none()) {
+        while items
+            .get(j)
+            .is_some_and(|it| contact_text(&it.text).is_none())
+        {
             j += 1;
         }
         let body: Vec<Block> = blocks::pieces(items.get(body_start..j).unwrap_or(&[]), false)
@@ -168,7 +180,11 @@ fn good_practice(items: &[Item], out: &mut Vec<GoodPractice>) {
                 contact = Some(blocks::tidy(line));
             }
         }
-        out.push(GoodPractice { title: blocks::tidy(title.trimmed()), body, contact });
+        out.push(GoodPractice {
+            title: blocks::tidy(title.trimmed()),
+            body,
+            contact,
+        });
         i = j;
         // Trailing text that does not open another case study stays with this one.
         while let Some(extra) = items.get(i) {
@@ -176,10 +192,14 @@ fn good_practice(items: &[Item], out: &mut Vec<GoodPractice>) {
                 break;
             }
             if let Some(last) = out.last_mut() {
-                last.body.extend(blocks::pieces(std::slice::from_ref(extra), false).into_iter().filter_map(|p| match p {
-                    Piece::Block(b) => Some(b),
-                    Piece::Heading(_) => None,
-                }));
+                last.body.extend(
+                    blocks::pieces(std::slice::from_ref(extra), false)
+                        .into_iter()
+                        .filter_map(|p| match p {
+                            Piece::Block(b) => Some(b),
+                            Piece::Heading(_) => None,
+                        }),
+                );
             }
             i += 1;
         }
@@ -190,7 +210,8 @@ fn good_practice(items: &[Item], out: &mut Vec<GoodPractice>) {
 fn contact_text(line: &str) -> Option<&str> {
     let t = line.trim();
     let head = t.get(..8)?;
-    head.eq_ignore_ascii_case("contact:").then(|| t.get(8..).unwrap_or("").trim())
+    head.eq_ignore_ascii_case("contact:")
+        .then(|| t.get(8..).unwrap_or("").trim())
 }
 
 #[cfg(test)]

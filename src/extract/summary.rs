@@ -45,7 +45,9 @@ pub(crate) fn read(items: &[Item], problems: &mut Vec<Problem>) -> Option<Summar
             break;
         }
         let cells: Vec<&str> = item.text.split('\t').map(str::trim).collect();
-        let [title, rest @ ..] = cells.as_slice() else { break };
+        let [title, rest @ ..] = cells.as_slice() else {
+            break;
+        };
         if cells.len() < 2 {
             break;
         }
@@ -53,24 +55,42 @@ pub(crate) fn read(items: &[Item], problems: &mut Vec<Problem>) -> Option<Summar
         let grade_word = rest.first().copied().unwrap_or("");
         let dir_word = rest.get(1).copied().unwrap_or("");
         if grade_word.is_empty() && dir_word.is_empty() {
-            domains.push(SummaryDomain { title: title.to_string(), areas: Vec::new() });
+            domains.push(SummaryDomain {
+                title: title.to_string(),
+                areas: Vec::new(),
+            });
             continue;
         }
         let (grade, direction) = match (grades::grade(grade_word), grades::direction(dir_word)) {
             (Ok(g), Ok(d)) => (g, d),
             _ => {
-                let kind = ProblemKind::BadSummaryRow { text: cells.join(" | ") };
+                let kind = ProblemKind::BadSummaryRow {
+                    text: cells.join(" | "),
+                };
                 problems.push(Problem::at(kind, item.no));
                 continue;
             }
         };
-        let area = SummaryArea { title: title.to_string(), grade, direction, line: item.no };
+        let area = SummaryArea {
+            title: title.to_string(),
+            grade,
+            direction,
+            line: item.no,
+        };
         match domains.last_mut() {
             Some(d) => d.areas.push(area),
             // An area row before any domain row: keep it under an untitled domain.
-            None => domains.push(SummaryDomain { title: String::new(), areas: vec![area] }),
+            None => domains.push(SummaryDomain {
+                title: String::new(),
+                areas: vec![area],
+            }),
         }
     }
     let line = items.get(start).map_or(0, |i| i.no);
-    Some(Summary { start, end, line, domains })
+    Some(Summary {
+        start,
+        end,
+        line,
+        domains,
+    })
 }

@@ -24,7 +24,8 @@ fn try_run(input: &Path, output: Option<&Path>) -> Result<(), String> {
     let name = input.display();
     let bytes = read_input(input).map_err(|e| format!("cannot read {name}: {e}"))?;
     let report = extract_bytes(&bytes).map_err(|e| format!("{name}: {e}"))?;
-    let mut json = serde_json::to_string_pretty(&report).map_err(|e| format!("cannot write JSON: {e}"))?;
+    let mut json =
+        serde_json::to_string_pretty(&report).map_err(|e| format!("cannot write JSON: {e}"))?;
     json.push('\n');
     match output {
         None => write_stdout(&json),
@@ -45,12 +46,16 @@ fn read_input(input: &Path) -> io::Result<Vec<u8>> {
 
 fn write_stdout(json: &str) -> Result<(), String> {
     let mut out = io::stdout().lock();
-    out.write_all(json.as_bytes()).and_then(|()| out.flush()).map_err(|e| format!("cannot write to standard output: {e}"))
+    out.write_all(json.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| format!("cannot write to standard output: {e}"))
 }
 
 /// Writes `json` to `.<name>.tmp-<pid>` beside `path`, then renames it over `path`.
 fn write_atomically(path: &Path, json: &str) -> Result<(), String> {
-    let file_name = path.file_name().ok_or_else(|| format!("{} is not a file path", path.display()))?;
+    let file_name = path
+        .file_name()
+        .ok_or_else(|| format!("{} is not a file path", path.display()))?;
     let mut tmp_name = std::ffi::OsString::from(".");
     tmp_name.push(file_name);
     tmp_name.push(format!(".tmp-{}", std::process::id()));
