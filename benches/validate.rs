@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use grade_widget::model::{parse_report, validate};
+use grade_widget::model::{parse_report, validate, Report};
 
 fn input() -> (PathBuf, String) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -31,6 +31,10 @@ fn bench(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(json.len() as u64));
     group.bench_function("parse_and_validate", |b| b.iter(|| parse_report(std::hint::black_box(&json))));
     group.bench_function("validate_only", |b| b.iter(|| validate(std::hint::black_box(&report))));
+    // Baseline: plain serde_json with no path tracking, unknown-field check or validation.
+    group.bench_function("serde_json_only", |b| {
+        b.iter(|| serde_json::from_str::<Report>(std::hint::black_box(&json)).map(|r| r.forces_assessed))
+    });
     group.finish();
 }
 
