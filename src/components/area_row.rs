@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::area_detail::text_lang;
 use super::prepared::Prepared;
 use super::symbols::{direction_label, grade_label};
 
@@ -53,7 +54,7 @@ pub fn area_row(props: &AreaRowProps) -> Html {
             data-testid="area-row" data-area={area.id.clone()} onclick={onclick}>
             <td class="gw-cell gw-cell--id" data-label={lang.t("col.id")}>{ area.id.clone() }</td>
             <th scope="row" class="gw-cell gw-cell--area" data-label={lang.t("col.area")}>
-                <button type="button" class="gw-link" aria-current={props.selected.then_some("true")}>
+                <button type="button" class="gw-link" aria-current={props.selected.then_some("true")} lang={text_lang(lang)}>
                     { area.title.clone() }
                 </button>
             </th>

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::area_detail::text_lang;
 use super::prepared::Prepared;
 use super::symbols::grade_label;
 use crate::charts::{distribution_chart, ChartSpec};
@@ -41,7 +42,7 @@ pub fn glance_item(props: &GlanceItemProps) -> Html {
                 aria-current={props.selected.then_some("true")} onclick={onclick}>
                 <span class="gw-glance__head">
                     <span class="gw-glance__id">{ area.id.clone() }</span>{ " " }
-                    <span class="gw-glance__title">{ area.title.clone() }</span>
+                    <span class="gw-glance__title" lang={text_lang(lang)}>{ area.title.clone() }</span>
                 </span>
                 { grade_label(lang, area.grade.as_ref()) }
                 <span class="gw-chart gw-chart--compact" part="chart" data-testid="chart" data-area={area.id.clone()}>
