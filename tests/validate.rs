@@ -262,6 +262,8 @@ fn json_text_problems_give_line_and_column() {
         ("trailing text", format!("{} x", base()),
          vec![("", trailing.as_str())]),
         ("empty", "  \n".into(), vec![("", "the input is empty; expected a report json object")]),
+        ("duplicate key", base().to_string().replacen("{", "{\"force\": \"Gwent\", ", 1),
+         vec![("force", "field appears more than once")]),
         ("not json", "<html>".into(), vec![("", "malformed json: expected value at line 1 column 1")]),
         ("byte order mark is fine", format!("\u{feff}{}", base()), vec![]),
     ];

@@ -12,8 +12,7 @@ use serde::Deserializer;
 use super::validate::{check, finish, Found, Step, MAX_PROBLEMS};
 use super::{Problem, Report};
 
-/// Largest report accepted, in bytes of JSON text (the Metropolitan 2006 report is about
-/// 300 KB). Checked by [`parse_report`]; a fetcher should check it before reading the body.
+/// Largest report accepted, in bytes of JSON text (the Metropolitan 2006 report is 505 KB). Checked by [`parse_report`]; a fetcher should check it before reading the body.
 pub const MAX_REPORT_BYTES: usize = 8 * 1024 * 1024;
 
 /// Reads and validates a report from JSON text. `Err` holds every problem found, in document
@@ -55,7 +54,10 @@ pub fn parse_report(json: &str) -> Result<Report, Vec<Problem>> {
 
 /// Reads and validates a report from any serde deserializer, e.g.
 /// `serde_wasm_bindgen::Deserializer::from(js_value)` in the widget. Same problems, paths and
-/// messages as [`parse_report`], without line and column (the input is not text).
+/// messages as [`parse_report`], with two differences that come from the deserializer: there is
+/// no line and column (the input is not text), and unknown fields are reported only when the
+/// deserializer shows them (serde_json's `Value` does; serde-wasm-bindgen reads just the fields
+/// a struct names, so the widget never sees unknown ones).
 pub fn load_value<'de, D: Deserializer<'de>>(d: D) -> Result<Report, Vec<Problem>> {
     let (result, unknown, dropped) = deserialize(d);
     match result {
