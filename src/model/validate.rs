@@ -500,6 +500,8 @@ impl<'r> Checker<'r> {
     }
 }
 
+/// The `national` field holding a grade's count. Only called for the four real grades (an
+/// unknown word has no count and is reported on its own), which the `Unknown` arm merely keeps total.
 fn grade_key(grade: &Grade) -> &'static str {
     match grade {
         Grade::Poor => "poor",
