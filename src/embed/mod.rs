@@ -1,1 +1,31 @@
-//! Browser embedding: custom element, JS API, events. (Owned by the embedding work.)
+//! Browser embedding: the wasm entry point [`mount`] behind `www/grade-widget.js` (the
+//! `<grade-widget>` custom element and its JS API), plus loading, DOM events and the panic hook.
+//!
+//! Flow: JS calls [`mount`] with a host element and a plain config object. We attach an open
+//! shadow root with the shared constructable stylesheet, render [`crate::components::App`],
+//! load the report (a JS object, a `src` URL, or a child `<script type="application/json">`)
+//! and fire `load` / `select` / `error` on the host. The returned [`Widget`] handle re-renders
+//! on `update(config)` and frees everything on `destroy()`.
+
+mod config;
+mod events;
+mod load;
+mod panic;
+mod shadow;
+mod widget;
+
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
+
+pub use widget::Widget;
+
+/// Mounts a widget into `host` (any element that can carry a shadow root, or `<grade-widget>`).
+///
+/// `config` is a plain object: `{ report | src, view, area, lang, deepLink, timeout }`; every
+/// key is optional (see the README's JS API table). Errors only when the host cannot take a
+/// shadow root; every data problem is shown inside the widget and fired as `error` instead.
+#[wasm_bindgen]
+pub fn mount(host: HtmlElement, config: JsValue) -> Result<Widget, JsValue> {
+    panic::install();
+    Widget::mount(host, &config)
+}

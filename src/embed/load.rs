@@ -1,0 +1,192 @@
+//! Getting a report into the widget: from a JS object, from a child
+//! `<script type="application/json">`, or from a `src` URL (http(s) only, no credentials, with a
+//! timeout). Every route ends in the same decode + validate step, and every failure is a
+//! [`LoadError`] whose `kind` becomes the `error` event's `detail.type`.
+//!
+//! JSON text is parsed by the browser's `JSON.parse`, and the resulting JS value is read by
+//! serde-wasm-bindgen: no serde_json in the wasm (about 12 KiB brotli saved, see TOOLCHAIN.md).
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use js_sys::JsString;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, Element, RequestCredentials, RequestInit, RequestMode, Response};
+
+use crate::components::LoadError;
+use crate::model::{load_value, Report, MAX_REPORT_BYTES};
+
+/// Largest report text accepted: the model's byte limit, compared with the text's UTF-16 length
+/// (never more than its UTF-8 byte length, so nothing within the limit is refused). Checked
+/// before parsing so an oversized file cannot freeze the page.
+const MAX_CHARS: u32 = MAX_REPORT_BYTES as u32;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.parse` on a JS string without copying it into wasm memory first.
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn json_parse(text: &JsString) -> Result<JsValue, JsValue>;
+}
+
+/// Builds a [`LoadError`] with no per-field problems.
+pub fn failure(kind: &str, message: String, retryable: bool) -> LoadError {
+    LoadError { kind: kind.to_owned(), message, problems: Vec::new(), retryable }
+}
+
+/// Reads and validates a report held as a JS value. `from` says where it came from, for the
+/// message ("from https://…/x.json", "in the page", "passed to mount").
+pub fn decode(value: JsValue, from: &str, retryable: bool) -> Result<Report, LoadError> {
+    load_value(serde_wasm_bindgen::Deserializer::from(value)).map_err(|problems| {
+        let n = problems.len();
+        let mut err = failure(
+            "schema",
+            format!("the report {from} has {n} problem{}", if n == 1 { "" } else { "s" }),
+            retryable,
+        );
+        err.problems = problems.into_iter().map(|p| (p.path, p.message)).collect();
+        err
+    })
+}
+
+/// The JSON held by the host's child `<script type="application/json">`, parsed.
+pub fn inline_json(host: &Element) -> Result<JsValue, LoadError> {
+    const WHERE: &str = "in the page's <script type=\"application/json\">";
+    let script = host
+        .query_selector(":scope > script[type='application/json']")
+        .ok()
+        .flatten()
+        .ok_or_else(|| {
+            failure(
+                "source",
+                "no report to show: set the src attribute, add a child <script type=\"application/json\">, or pass a report to mount()".to_owned(),
+                false,
+            )
+        })?;
+    let text = JsString::from(script.text_content().unwrap_or_default());
+    parse_text(&text, WHERE, false)
+}
+
+/// Size check, then `JSON.parse`.
+fn parse_text(text: &JsString, from: &str, retryable: bool) -> Result<JsValue, LoadError> {
+    if text.length() > MAX_CHARS {
+        return Err(too_large(from, retryable));
+    }
+    json_parse(text).map_err(|e| {
+        failure("json", format!("the report {from} is not valid JSON: {}", js_message(&e)), retryable)
+    })
+}
+
+fn too_large(from: &str, retryable: bool) -> LoadError {
+    failure("size", format!("the report {from} is too large: the limit is {} MiB", MAX_REPORT_BYTES >> 20), retryable)
+}
+
+/// Resolves `src` against the page and refuses anything but http(s): the widget fetches report
+/// files and nothing else (no `data:`, `blob:`, `javascript:` or `file:` URLs).
+pub fn resolve(src: &str) -> Result<String, LoadError> {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    let url = web_sys::Url::new_with_base(src, &base)
+        .map_err(|_| failure("src", format!("the src \"{src}\" is not a valid URL"), false))?;
+    match url.protocol().as_str() {
+        "http:" | "https:" => Ok(url.href()),
+        other => Err(failure(
+            "src",
+            format!("the src \"{src}\" must be an http or https URL, not {other}"),
+            false,
+        )),
+    }
+}
+
+/// Fetches and parses the report JSON at `url` (already [`resolve`]d). Credentials are never
+/// sent. `abort` cancels the request and its body (a newer `src`, `destroy()`, or the timeout).
+pub async fn fetch_json(url: &str, abort: &AbortController, timeout_ms: u32) -> Result<JsValue, LoadError> {
+    let window = web_sys::window().ok_or_else(|| failure("fetch", "no window to fetch from".to_owned(), false))?;
+    let timed_out = Rc::new(Cell::new(false));
+    // The timer aborts the request; keeping the closure here frees it when the load ends.
+    let on_timeout = {
+        let (timed_out, abort) = (timed_out.clone(), abort.clone());
+        Closure::<dyn FnMut()>::new(move || {
+            timed_out.set(true);
+            abort.abort();
+        })
+    };
+    let timer = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            on_timeout.as_ref().unchecked_ref(),
+            timeout_ms.min(i32::MAX as u32) as i32,
+        )
+        .ok();
+    let result = fetch_text(&window, url, abort).await;
+    if let Some(timer) = timer {
+        window.clear_timeout_with_handle(timer);
+    }
+    drop(on_timeout);
+    let from = format!("from {url}");
+    match result {
+        Ok(text) => parse_text(&text, &from, true),
+        Err(_) if timed_out.get() => Err(failure(
+            "timeout",
+            format!("could not fetch the report from {url}: no complete answer within {} seconds", timeout_ms.div_ceil(1000)),
+            true,
+        )),
+        Err(e) => Err(e),
+    }
+}
+
+/// The request and the whole body as text (so its size can be checked before parsing).
+async fn fetch_text(window: &web_sys::Window, url: &str, abort: &AbortController) -> Result<JsString, LoadError> {
+    let network = |e: JsValue| {
+        failure(
+            "fetch",
+            format!(
+                "could not fetch the report from {url}: the request failed (server unreachable, connection refused or blocked by CORS: {})",
+                js_message(&e)
+            ),
+            true,
+        )
+    };
+    let init = RequestInit::new();
+    init.set_method("GET");
+    init.set_credentials(RequestCredentials::Omit);
+    init.set_mode(RequestMode::Cors);
+    init.set_signal(Some(&abort.signal()));
+    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(network)?
+        .unchecked_into();
+    if !response.ok() {
+        let status = response.status();
+        let text = response.status_text();
+        let sep = if text.is_empty() { "" } else { " " };
+        return Err(failure(
+            "http",
+            format!("could not fetch the report from {url}: the server answered {status}{sep}{text}"),
+            true,
+        ));
+    }
+    // Refuse early when the server announces an oversized body.
+    let announced = response.headers().get("content-length").ok().flatten();
+    if let Some(len) = announced.and_then(|l| l.trim().parse::<u64>().ok()) {
+        if len > MAX_REPORT_BYTES as u64 {
+            abort.abort();
+            return Err(too_large(&format!("from {url}"), true));
+        }
+    }
+    let body = response.text().map_err(network)?;
+    let text = JsFuture::from(body).await.map_err(|e| {
+        failure("fetch", format!("could not read the report from {url}: the answer broke off ({})", js_message(&e)), true)
+    })?;
+    Ok(text.unchecked_into())
+}
+
+/// The `message` of a JS exception (`SyntaxError: Unexpected token …`), or its string form.
+pub fn js_message(e: &JsValue) -> String {
+    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
+        return String::from(err.message());
+    }
+    e.as_string().unwrap_or_else(|| "unknown error".to_owned())
+}

@@ -1,0 +1,63 @@
+//! The widget's shadow root: one open shadow root per host, the shared stylesheet adopted into
+//! it, and a container element for Yew to render into.
+//!
+//! The stylesheet is a constructable `CSSStyleSheet` built once and shared by every widget, so
+//! a strict Content-Security-Policy (`style-src 'self'`) has nothing to block: no `<style>`
+//! element, no style attributes. Host CSS cannot reach inside; ours cannot leak out.
+
+use std::cell::OnceCell;
+
+use js_sys::{Array, Reflect};
+use wasm_bindgen::JsValue;
+use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+use crate::components::STYLESHEET;
+
+thread_local! {
+    /// Built on first use; `None` when the browser lacks constructable stylesheets.
+    static SHEET: OnceCell<Option<CssStyleSheet>> = const { OnceCell::new() };
+}
+
+/// Attaches (or reuses, after a re-mount) the host's open shadow root, adopts the stylesheet
+/// and appends a fresh container for Yew. Errors when the host cannot take a shadow root
+/// (e.g. an `<img>` or `<input>` passed to `mount`).
+pub fn prepare(host: &HtmlElement) -> Result<Element, JsValue> {
+    let shadow = match host.shadow_root() {
+        Some(shadow) => shadow,
+        None => {
+            let init = ShadowRootInit::new(ShadowRootMode::Open);
+            host.attach_shadow(&init)?
+        }
+    };
+    let document = host.owner_document().ok_or_else(|| JsValue::from_str("grade-widget: host has no document"))?;
+    adopt(&shadow, &document)?;
+    let container = document.create_element("div")?;
+    container.set_attribute("class", "gw-container")?;
+    shadow.append_child(&container)?;
+    Ok(container)
+}
+
+fn adopt(shadow: &ShadowRoot, document: &web_sys::Document) -> Result<(), JsValue> {
+    let sheet = SHEET.with(|cell| {
+        cell.get_or_init(|| {
+            let sheet = CssStyleSheet::new().ok()?;
+            sheet.replace_sync(STYLESHEET).ok()?;
+            Some(sheet)
+        })
+        .clone()
+    });
+    match sheet {
+        Some(sheet) => {
+            Reflect::set(shadow, &JsValue::from_str("adoptedStyleSheets"), &Array::of1(&sheet))?;
+        }
+        None if shadow.query_selector("style")?.is_none() => {
+            // Browsers without constructable stylesheets (Safari before 16.4) get a <style>
+            // element instead; only those would need 'unsafe-inline' under a strict CSP.
+            let style = document.create_element("style")?;
+            style.set_text_content(Some(STYLESHEET));
+            shadow.append_child(&style)?;
+        }
+        None => {}
+    }
+    Ok(())
+}

@@ -1,0 +1,172 @@
+// grade-widget.js: the one file a host page loads. Defines the <grade-widget> custom element and
+// exports `mount(element, options)` for pages that build widgets from JS. Both drive the wasm
+// build (grade_widget.js + grade_widget_bg.wasm beside this file in pkg/), which is fetched and
+// instantiated once, on first use, and shared by every widget on the page.
+//
+// No eval, no inline styles, no inline scripts: works under `script-src 'self' 'wasm-unsafe-eval'`.
+
+import init, { mount as mountWasm } from './grade_widget.js';
+
+const TAG = 'grade-widget';
+/** Attributes that change what the widget shows (theme is pure CSS: `:host([theme=dark])`). */
+const OBSERVED = ['src', 'view', 'area', 'lang', 'deep-link', 'timeout', 'loading'];
+/** How far outside the viewport a `loading="lazy"` widget starts loading. */
+const LAZY_MARGIN = '200px';
+
+let ready;
+/** Fetches and instantiates the wasm once for the whole page. */
+function boot() {
+  ready ??= init({ module_or_path: new URL('grade_widget_bg.wasm', import.meta.url) });
+  return ready;
+}
+
+/** The widget's language: its own `lang`, else the nearest ancestor's, else English. */
+function langOf(el) {
+  return el.closest('[lang]')?.getAttribute('lang') || 'en';
+}
+
+/** Shown when the wasm itself cannot load (blocked by CSP, missing file, very old browser). */
+function showBootFailure(host, error) {
+  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  const note = document.createElement('p');
+  note.setAttribute('role', 'alert');
+  note.setAttribute('data-testid', 'error');
+  note.textContent = `the grade widget could not start: ${error?.message ?? error}`;
+  root.replaceChildren(note);
+  host.dispatchEvent(new CustomEvent('error', {
+    composed: true,
+    detail: { type: 'wasm', message: note.textContent, problems: [], retryable: false },
+  }));
+}
+
+/**
+ * Mounts a widget into any element that can hold a shadow root (div, section, article, …).
+ * `options`: { report | src, view, area, lang, deepLink, timeout }.
+ * Resolves to a handle with update(options), retry() and destroy().
+ */
+export async function mount(element, options = {}) {
+  await boot();
+  let current = { lang: langOf(element), ...options };
+  const widget = mountWasm(element, current);
+  return {
+    update(next) {
+      current = { ...current, ...next };
+      widget.update(current);
+    },
+    retry() {
+      widget.retry();
+    },
+    destroy() {
+      widget.destroy();
+    },
+  };
+}
+
+export class GradeWidget extends HTMLElement {
+  static observedAttributes = OBSERVED;
+
+  #widget = null;
+  #report = undefined;
+  #observer = null;
+  #starting = false;
+
+  connectedCallback() {
+    if (this.#widget || this.#starting) return;
+    if (this.getAttribute('loading') === 'lazy' && 'IntersectionObserver' in window) {
+      this.#observer ??= new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          this.#unobserve();
+          this.#start();
+        }
+      }, { rootMargin: LAZY_MARGIN });
+      this.#observer.observe(this);
+    } else {
+      this.#start();
+    }
+  }
+
+  disconnectedCallback() {
+    this.#unobserve();
+    // A move within the page disconnects and reconnects in one task: keep the widget then.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.#destroy();
+    });
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (before === after) return;
+    if (name === 'loading' && after !== 'lazy' && this.isConnected && !this.#widget) {
+      this.#unobserve();
+      this.#start();
+      return;
+    }
+    this.#call((w) => w.update(this.#config()));
+  }
+
+  /** The report as a plain JS object; setting it shows that report instead of `src`. */
+  get report() {
+    return this.#report;
+  }
+
+  set report(value) {
+    this.#report = value;
+    this.#call((w) => w.update(this.#config()));
+  }
+
+  /** Loads the current source again (as the widget's own "Try again" button does). */
+  retry() {
+    this.#call((w) => w.retry());
+  }
+
+  #config() {
+    const timeout = Number.parseFloat(this.getAttribute('timeout') ?? '');
+    return {
+      report: this.#report,
+      src: this.getAttribute('src') ?? undefined,
+      view: this.getAttribute('view') ?? undefined,
+      area: this.getAttribute('area') ?? undefined,
+      lang: langOf(this),
+      deepLink: this.hasAttribute('deep-link'),
+      timeout: Number.isFinite(timeout) ? timeout : undefined,
+    };
+  }
+
+  async #start() {
+    this.#starting = true;
+    try {
+      await boot();
+      // Inline JSON in a <script> child may still be arriving while the parser runs.
+      if (document.readyState === 'loading') {
+        await new Promise((done) => document.addEventListener('DOMContentLoaded', done, { once: true }));
+      }
+      if (this.isConnected && !this.#widget) this.#widget = mountWasm(this, this.#config());
+    } catch (error) {
+      showBootFailure(this, error);
+    } finally {
+      this.#starting = false;
+    }
+  }
+
+  #destroy() {
+    const widget = this.#widget;
+    this.#widget = null;
+    if (widget) this.#call(() => widget.destroy(), widget);
+  }
+
+  #unobserve() {
+    this.#observer?.disconnect();
+    this.#observer = null;
+  }
+
+  /** Calls into the wasm; after an internal error (already shown in the widget) it stays quiet. */
+  #call(fn, widget = this.#widget) {
+    if (!widget) return;
+    try {
+      fn(widget);
+    } catch (error) {
+      console.error('grade-widget:', error);
+    }
+  }
+}
+
+if (!customElements.get(TAG)) customElements.define(TAG, GradeWidget);
