@@ -9,7 +9,7 @@
 use std::rc::Rc;
 
 use futures::executor::block_on;
-use grade_widget::components::{App, AppProps, LoadError, LoadState, Options, View, STYLESHEET};
+use grade_widget::components::{file_name, grades_csv, App, AppProps, LoadError, LoadState, Options, View, STYLESHEET};
 use grade_widget::model::{Block, Report};
 use yew::LocalServerRenderer;
 
@@ -392,4 +392,28 @@ fn stylesheet_covers_themes_and_display_modes() {
         }
         assert!(found, "no element has part={part}");
     }
+}
+
+#[test]
+fn grades_csv_of_the_real_report() {
+    let r = report();
+    let csv = grades_csv(&r);
+    let lines: Vec<&str> = csv.split("\r\n").collect();
+    assert_eq!(lines.len(), 25, "header, 23 areas, and the empty string after the last CRLF");
+    assert_eq!(lines[0], "id,area,domain,grade,direction,poor,fair,good,excellent,forces_assessed");
+    assert_eq!(lines[4], "1D,Professional Standards,Citizen Focus,good,,2,16,25,0,43");
+    assert_eq!(lines[6], "3A,Managing Critical Incidents and Major Crime,Investigating Crime,excellent,stable,5,17,17,4,43");
+    assert_eq!(lines[17], "6B,\"Training, Development and Organisational Learning\",Resource Use,good,improved,3,11,27,2,43");
+    assert_eq!(file_name(&r.force, "grades", "csv"), "metropolitan-police-service-grades.csv");
+}
+
+#[test]
+fn export_buttons_where_there_is_something_to_export() {
+    let full = ready(View::Full, Some("3A"), "en");
+    assert_eq!(count(&full, r#"data-testid="export-csv""#), 1);
+    assert_eq!(count(&full, r#"data-testid="export-svg""#), 1, "the detail chart only, not the small multiples");
+    let badge = ready(View::Badge, None, "en");
+    assert!(!badge.contains("export-"));
+    let welsh = ready(View::Area, Some("3A"), "cy");
+    assert!(welsh.contains("Lawrlwytho&#39;r siart hwn (SVG)") || welsh.contains("Lawrlwytho'r siart hwn (SVG)"));
 }

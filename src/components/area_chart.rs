@@ -5,6 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::dom::{download, svg_markup};
+use super::export::{file_name, standalone_svg};
 use super::prepared::Prepared;
 use crate::charts::{distribution_chart, ChartSpec};
 
@@ -20,6 +22,7 @@ pub struct AreaChartProps {
 
 #[function_component(AreaChart)]
 pub fn area_chart(props: &AreaChartProps) -> Html {
+    let figure = use_node_ref();
     let data = &props.data;
     let lang = data.lang;
     let area = data.area(props.index);
@@ -34,10 +37,23 @@ pub fn area_chart(props: &AreaChartProps) -> Html {
         this_force: lang.t("chart.this_force"),
         compact: false,
     };
+    let export = {
+        let figure = figure.clone();
+        let name = file_name(&data.report.force, &area.id, "svg");
+        let title = [area.id.as_str(), area.title.as_str()].join(" ");
+        Callback::from(move |_: MouseEvent| {
+            if let Some(svg) = svg_markup(&figure).and_then(|m| standalone_svg(&m, &title)) {
+                download(&name, "image/svg+xml", &svg);
+            }
+        })
+    };
     html! {
-        <figure class="gw-chart" part="chart" data-testid={props.testid.clone()} data-area={area.id.clone()}>
+        <figure class="gw-chart" part="chart" data-testid={props.testid.clone()} data-area={area.id.clone()} ref={figure}>
             { distribution_chart(&spec) }
             <figcaption class="gw-sentence" data-testid="sentence">{ info.sentence.clone() }</figcaption>
+            <button type="button" class="gw-button gw-button--secondary gw-export" data-testid="export-svg" onclick={export}>
+                { lang.t("export.svg") }
+            </button>
         </figure>
     }
 }

@@ -29,3 +29,41 @@ pub fn focus(node: &NodeRef) {
 
 #[cfg(not(target_arch = "wasm32"))]
 pub fn focus(_node: &NodeRef) {}
+
+/// Offers `content` to the reader as a file download named `name`.
+#[cfg(target_arch = "wasm32")]
+pub fn download(name: &str, mime: &str, content: &str) {
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+    let Some(window) = web_sys::window() else { return };
+    let Some(document) = window.document() else { return };
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Some(a) = document.create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    // Revoke later: some browsers read the blob after click() returns.
+    let revoke = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn download(_name: &str, _mime: &str, _content: &str) {}
+
+/// The markup of the first `<svg>` inside `node`.
+#[cfg(target_arch = "wasm32")]
+pub fn svg_markup(node: &NodeRef) -> Option<String> {
+    let el = node.cast::<web_sys::Element>()?;
+    Some(el.query_selector("svg").ok()??.outer_html())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn svg_markup(_node: &NodeRef) -> Option<String> {
+    None
+}

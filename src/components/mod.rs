@@ -14,6 +14,7 @@ mod area_row;
 mod badge;
 mod dom;
 mod error_box;
+mod export;
 mod filters;
 mod findings;
 mod glance;
@@ -27,6 +28,7 @@ mod summary_table;
 mod symbols;
 
 pub use abbr::{Glossary, Segment};
+pub use export::{file_name, grades_csv, standalone_svg};
 pub use app::{App, AppProps, LoadError, LoadState, Options, View};
 pub use prepared::{percent, Profile};
 

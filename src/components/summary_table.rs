@@ -6,6 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::area_row::AreaRow;
+use super::dom::download;
+use super::export::{file_name, grades_csv};
 use super::prepared::Prepared;
 use super::symbols::grade_label;
 use crate::i18n::fill;
@@ -42,6 +44,13 @@ pub fn summary_table(props: &SummaryTableProps) -> Html {
     let data = &props.data;
     let lang = data.lang;
     let total = data.report.forces_assessed.to_string();
+    // Every area, whatever the filters: the file is the report's grades, not the current view.
+    let export = {
+        let data = props.data.clone();
+        Callback::from(move |_: MouseEvent| {
+            download(&file_name(&data.report.force, "grades", "csv"), "text/csv;charset=utf-8", &grades_csv(&data.report));
+        })
+    };
     html! {
         <section class="gw-summary" part="summary" data-testid="summary">
             <h3 class="gw-h3">{ lang.t("heading.summary") }</h3>
@@ -71,6 +80,9 @@ pub fn summary_table(props: &SummaryTableProps) -> Html {
             if props.groups.is_empty() {
                 <p class="gw-empty" data-testid="no-match">{ lang.t("filter.none_match") }</p>
             }
+            <button type="button" class="gw-button gw-button--secondary gw-export" data-testid="export-csv" onclick={export}>
+                { lang.t("export.csv") }
+            </button>
         </section>
     }
 }
