@@ -259,3 +259,32 @@ fn tolerates_page_headers_in_place_of_footers() {
     assert!(page > 100);
     assert_eq!(ok(&text.join("\n")), ok(FIXTURE));
 }
+
+#[test]
+fn reads_a_cover_date_on_its_own_line() {
+    let text = once(
+        FIXTURE,
+        "Baseline Assessment October 2006",
+        "Baseline Assessment\n\nOctober 2006",
+    );
+    assert_eq!(ok(&text), ok(FIXTURE));
+}
+
+#[test]
+fn keeps_areas_in_their_own_domain_when_a_domain_heading_is_lost() {
+    let text = once(FIXTURE, "\n4 Promoting Safety (Domain 3)\n", "\n");
+    let r = ok(&text);
+    let d4 = r
+        .domains
+        .iter()
+        .find(|d| d.id == "4")
+        .map(|d| (d.title.as_str(), d.ppaf.as_deref(), d.areas.len()));
+    assert_eq!(d4, Some(("Promoting Safety", None, 2)));
+    assert_eq!(
+        r.domains
+            .iter()
+            .find(|d| d.id == "3")
+            .map(|d| d.areas.len()),
+        Some(5)
+    );
+}

@@ -111,12 +111,13 @@ pub(crate) fn scan(items: &[Item], problems: &mut Vec<Problem>) -> Vec<RawDomain
                 items.get(i + 1..end).unwrap_or(&[]),
                 problems,
             );
+            let number = id.trim_end_matches(|c: char| c.is_ascii_uppercase());
             match domains.last_mut() {
-                Some(d) => d.areas.push(area),
-                None => domains.push(RawDomain {
-                    id: id
-                        .trim_end_matches(|c: char| c.is_ascii_uppercase())
-                        .to_string(),
+                Some(d) if d.id == number => d.areas.push(area),
+                // An area whose domain heading is missing gets a domain of its own number;
+                // its title is filled in from the summary table.
+                _ => domains.push(RawDomain {
+                    id: number.to_string(),
                     title: String::new(),
                     ppaf: None,
                     areas: vec![area],

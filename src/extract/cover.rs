@@ -52,8 +52,15 @@ pub(crate) fn read(lines: &[RawLine]) -> Result<Cover, ExtractError> {
     {
         return Err(ExtractError::one(ProblemKind::NoForce, Some(first.no)));
     }
+    let mut previous: Option<&str> = None;
     for line in top.take(COVER_LINES) {
-        if let Some((title, month, year)) = cover_date(line.text.trim()) {
+        let text = line.text.trim();
+        // "Baseline Assessment October 2006", or the title and the date on two lines.
+        let found = cover_date(text).or_else(|| {
+            let (month, year) = month_year(text)?;
+            previous.map(|title| (title, month, year))
+        });
+        if let Some((title, month, year)) = found {
             return Ok(Cover {
                 force,
                 title: title.to_string(),
@@ -61,6 +68,7 @@ pub(crate) fn read(lines: &[RawLine]) -> Result<Cover, ExtractError> {
                 footer: format!("{} {year}", MONTHS.get(month - 1).copied().unwrap_or("")),
             });
         }
+        previous = Some(text).filter(|t| !t.contains('\t') && t.len() < 100);
     }
     Err(ExtractError::new(vec![Problem {
         kind: ProblemKind::NoCoverDate,
@@ -68,12 +76,23 @@ pub(crate) fn read(lines: &[RawLine]) -> Result<Cover, ExtractError> {
     }]))
 }
 
+/// "October 2006" -> (10, 2006).
+fn month_year(text: &str) -> Option<(usize, u32)> {
+    let (month, year) = text.trim().split_once(' ')?;
+    let year: u32 = year
+        .trim()
+        .parse()
+        .ok()
+        .filter(|y| (1900..=2999).contains(y))?;
+    let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(month))? + 1;
+    Some((month, year))
+}
+
 /// "Baseline Assessment October 2006" -> ("Baseline Assessment", 10, 2006).
 fn cover_date(line: &str) -> Option<(&str, usize, u32)> {
     let (rest, year) = line.rsplit_once(' ')?;
     let (title, month) = rest.trim_end().rsplit_once(' ')?;
-    let year: u32 = year.parse().ok().filter(|y| (1900..=2999).contains(y))?;
-    let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(month))? + 1;
+    let (month, year) = month_year(&format!("{month} {year}"))?;
     let title = title.trim();
     (!title.is_empty() && title.chars().any(char::is_alphabetic)).then_some((title, month, year))
 }

@@ -54,7 +54,10 @@ pub fn extract(text: &str) -> Result<Report, ExtractError> {
     let body_start = summary.as_ref().map_or(0, |s| s.end);
     let body = items.get(body_start..).unwrap_or(&[]);
     let glossary_at = glossary::start(body).unwrap_or(body.len());
-    let raw_domains = areas::scan(body.get(..glossary_at).unwrap_or(&[]), &mut problems);
+    let mut raw_domains = areas::scan(body.get(..glossary_at).unwrap_or(&[]), &mut problems);
+    if let Some(s) = &summary {
+        fill_domain_titles(&mut raw_domains, s);
+    }
 
     if raw_domains.iter().all(|d| d.areas.is_empty()) {
         problems.push(P {
@@ -218,6 +221,17 @@ fn cross_check(summary: &Summary, domains: &[RawDomain], problems: &mut Vec<P>) 
                 ProblemKind::NotInSummary { area: a.id.clone() },
                 a.line,
             ));
+        }
+    }
+}
+
+/// A domain whose heading line is missing takes its title from the summary table row of the
+/// same number.
+fn fill_domain_titles(domains: &mut [RawDomain], summary: &Summary) {
+    for d in domains.iter_mut().filter(|d| d.title.is_empty()) {
+        let index = d.id.parse::<usize>().ok().and_then(|n| n.checked_sub(1));
+        if let Some(sd) = index.and_then(|i| summary.domains.get(i)) {
+            d.title = sd.title.clone();
         }
     }
 }
