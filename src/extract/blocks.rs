@@ -87,6 +87,45 @@ pub(crate) fn pieces(items: &[Item], headings: bool) -> Vec<Piece> {
     out
 }
 
+/// Groups pieces under their headings; `first` heads the first group. Every group returned has
+/// at least one block: a heading followed directly by another is merged into it ("A \u{2013} B"),
+/// and a heading with nothing after it becomes a paragraph of the group before.
+pub(crate) fn titled(
+    pieces: Vec<Piece>,
+    first: Option<String>,
+) -> Vec<(Option<String>, Vec<Block>)> {
+    let mut out: Vec<(Option<String>, Vec<Block>)> = Vec::new();
+    let mut heading = first;
+    let mut blocks: Vec<Block> = Vec::new();
+    for piece in pieces {
+        match piece {
+            Piece::Block(b) => blocks.push(b),
+            Piece::Heading(h) if blocks.is_empty() => {
+                heading = Some(match heading {
+                    Some(prev) => format!("{prev} \u{2013} {h}"),
+                    None => h,
+                });
+            }
+            Piece::Heading(h) => {
+                out.push((heading, std::mem::take(&mut blocks)));
+                heading = Some(h);
+            }
+        }
+    }
+    match (heading, blocks.is_empty()) {
+        (heading, false) => out.push((heading, blocks)),
+        (Some(h), true) => {
+            let block = Block { text: h, level: 0 };
+            match out.last_mut() {
+                Some((_, last)) => last.push(block),
+                None => out.push((None, vec![block])),
+            }
+        }
+        (None, true) => {}
+    }
+    out
+}
+
 /// Reads "Element / Assessment" then label/value pairs into "label: value" blocks; returns
 /// how many items it used, or None when this is not such a table.
 fn table(items: &[Item], out: &mut Vec<Piece>) -> Option<usize> {
@@ -362,6 +401,46 @@ mod tests {
         ];
         let got = blocks(&pieces(&items, true));
         assert_eq!(got[1], ("# Public Protection".to_string(), 9));
+    }
+
+    #[test]
+    fn never_leaves_a_heading_without_blocks() {
+        let h = |t: &str| Piece::Heading(t.to_string());
+        let b = |t: &str| {
+            Piece::Block(Block {
+                text: t.to_string(),
+                level: 0,
+            })
+        };
+        let got = titled(
+            vec![h("Firearms"), b("x."), h("Trailing")],
+            Some("Suffix".to_string()),
+        );
+        let want = vec![(
+            Some("Suffix \u{2013} Firearms".to_string()),
+            vec![
+                Block {
+                    text: "x.".into(),
+                    level: 0,
+                },
+                Block {
+                    text: "Trailing".into(),
+                    level: 0,
+                },
+            ],
+        )];
+        assert_eq!(got, want);
+        assert_eq!(
+            titled(vec![h("Only")], None),
+            vec![(
+                None,
+                vec![Block {
+                    text: "Only".into(),
+                    level: 0
+                }]
+            )]
+        );
+        assert!(titled(Vec::new(), None).is_empty());
     }
 
     #[test]

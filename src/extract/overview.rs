@@ -2,7 +2,7 @@
 
 use crate::model::OverviewSection;
 
-use super::blocks::{self, Piece};
+use super::blocks;
 use super::lines::Item;
 
 /// The heading that opens the overview.
@@ -17,22 +17,13 @@ pub(crate) fn read(front: &[Item]) -> Vec<OverviewSection> {
     else {
         return Vec::new();
     };
-    let mut out: Vec<OverviewSection> = Vec::new();
-    for piece in blocks::pieces(front.get(start + 1..).unwrap_or(&[]), true) {
-        match piece {
-            Piece::Heading(title) => out.push(OverviewSection {
-                title,
-                blocks: Vec::new(),
-            }),
-            Piece::Block(b) => match out.last_mut() {
-                Some(section) => section.blocks.push(b),
-                // Text before the first sub-heading sits under the overview's own title.
-                None => out.push(OverviewSection {
-                    title: HEADING.to_string(),
-                    blocks: vec![b],
-                }),
-            },
-        }
-    }
-    out
+    // Text before the first sub-heading sits under the overview's own title.
+    let pieces = blocks::pieces(front.get(start + 1..).unwrap_or(&[]), true);
+    blocks::titled(pieces, None)
+        .into_iter()
+        .map(|(title, blocks)| OverviewSection {
+            title: title.unwrap_or_else(|| HEADING.to_string()),
+            blocks,
+        })
+        .collect()
 }

@@ -123,29 +123,10 @@ fn add(out: &mut Sections, kind: Kind, first: Option<String>, items: &[Item]) {
 
 /// Paragraphs and bullets under sub-headings; `first` heads the first group.
 pub(crate) fn groups(items: &[Item], first: Option<String>) -> Section {
-    let mut out: Section = Vec::new();
-    let mut group = Group {
-        heading: first,
-        blocks: Vec::new(),
-    };
-    for piece in blocks::pieces(items, true) {
-        match piece {
-            Piece::Heading(h) => {
-                if group.heading.is_some() || !group.blocks.is_empty() {
-                    out.push(group);
-                }
-                group = Group {
-                    heading: Some(h),
-                    blocks: Vec::new(),
-                };
-            }
-            Piece::Block(b) => group.blocks.push(b),
-        }
-    }
-    if group.heading.is_some() || !group.blocks.is_empty() {
-        out.push(group);
-    }
-    out
+    blocks::titled(blocks::pieces(items, true), first)
+        .into_iter()
+        .map(|(heading, blocks)| Group { heading, blocks })
+        .collect()
 }
 
 /// Case studies: a title line, body text, then "Contact:" with the contact on the same line
