@@ -284,7 +284,7 @@ pub static EN: &[(&str, &str)] = &[
     ("sort.grade", "Grade (highest first)"),
     ("sort.id", "Reference"),
     ("summary.caption", "Grade and direction of travel for each area, with how all {total} forces were graded"),
-    ("widget.label", "Inspection grades"),
+    ("widget.label", "{force}: inspection grades"),
 ];
 
 /// Welsh. Sorted by key, same keys as [`EN`] (a test checks).
@@ -366,7 +366,7 @@ pub static CY: &[(&str, &str)] = &[
     ("sort.grade", "Gradd (uchaf yn gyntaf)"),
     ("sort.id", "Cyfeirnod"),
     ("summary.caption", "Gradd a chyfeiriad teithio pob maes, gyda sut y graddiwyd pob un o'r {total} heddlu"),
-    ("widget.label", "Graddau arolygu"),
+    ("widget.label", "{force}: graddau arolygu"),
 ];
 
 #[cfg(test)]

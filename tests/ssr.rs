@@ -80,6 +80,7 @@ fn full_view_has_every_row_and_chart() {
         assert!(html.contains(&format!(r#"data-testid="{piece}""#)), "missing {piece}");
     }
     assert!(html.contains(">23 of 23 areas shown</p>"));
+    assert!(html.contains(r#"role="region" aria-label="Metropolitan Police Service: inspection grades""#));
     // Nothing selected yet: no detail chart, a prompt instead.
     assert!(!html.contains(r#"data-testid="detail-chart""#));
     assert!(html.contains("Choose an area in the table or the charts"));
@@ -271,6 +272,7 @@ fn loading_state_is_a_polite_busy_message() {
     let html = render(LoadState::Loading, opts(View::Full, None, "en"));
     assert!(html.contains(r#"role="status" aria-live="polite" aria-busy="true""#));
     assert!(html.contains("Loading the inspection report…"));
+    assert!(!html.contains("role=\"region\""), "no landmark until there is a report to name it");
 }
 
 #[test]

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::error_box::ErrorBox;
 use super::loading::Loading;
 use super::report_view::ReportView;
-use crate::i18n::Lang;
+use crate::i18n::{fill, Lang};
 use crate::model::Report;
 
 /// What the widget is showing. Modelled as one enum, not booleans.
@@ -86,13 +86,20 @@ pub fn app(props: &AppProps) -> Html {
         },
         LoadState::Failed(e) => html! { <ErrorBox error={e.clone()} lang={lang} onretry={props.onretry.clone()} /> },
     };
+    // A named region only once there is a report: its name says whose grades these are, so
+    // several widgets on one page are distinct landmarks.
+    let label = match &props.state {
+        LoadState::Ready(r) => Some(fill(lang.t("widget.label"), &[("force", &r.force)])),
+        _ => None,
+    };
+    let role = label.is_some().then_some("region");
     let class = match props.options.view {
         View::Badge => "gw gw--badge",
         _ => "gw",
     };
     html! {
         <div class={class} part="root" lang={lang.code()} data-view={view} data-testid="widget"
-            role="region" aria-label={lang.t("widget.label")}>
+            role={role} aria-label={label}>
             { body }
         </div>
     }

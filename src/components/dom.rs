@@ -67,3 +67,16 @@ pub fn svg_markup(node: &NodeRef) -> Option<String> {
 pub fn svg_markup(_node: &NodeRef) -> Option<String> {
     None
 }
+
+/// Sets a form control's `value` property. The `selected` attributes yew writes only set each
+/// option's default, which a browser ignores once the reader has used the control; this keeps
+/// the visible choice in step with the state (for example after "Show all areas").
+#[cfg(target_arch = "wasm32")]
+pub fn set_value(node: &NodeRef, value: &str) {
+    if let Some(el) = node.get() {
+        let _ = js_sys::Reflect::set(&el, &wasm_bindgen::JsValue::from_str("value"), &wasm_bindgen::JsValue::from_str(value));
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn set_value(_node: &NodeRef, _value: &str) {}

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::dom::select_value;
+use super::dom::{select_value, set_value};
 use super::prepared::Prepared;
 use crate::model::{Direction, Grade};
 use crate::state::{Action, Filters, Pick, Sort, MISSING};
@@ -50,13 +50,23 @@ pub fn filter_bar(props: &FilterBarProps) -> Html {
     let grade_now = pick_value(&f.grade, |g| g.as_str());
     let direction_now = pick_value(&f.direction, |d| d.as_str());
     let domain_now = f.domain.as_deref().unwrap_or("");
+    let refs = use_memo((), |_| [NodeRef::default(), NodeRef::default(), NodeRef::default(), NodeRef::default()]);
+    {
+        let refs = refs.clone();
+        let values = [domain_now.to_string(), grade_now.clone(), direction_now.clone(), props.sort.value().to_string()];
+        use_effect_with(values, move |values| {
+            for (node, value) in refs.iter().zip(values.iter()) {
+                set_value(node, value);
+            }
+        });
+    }
     let total = data.areas.len().to_string();
     let shown = props.shown.to_string();
     html! {
         <div class="gw-filters" part="filters" data-testid="filters" role="group" aria-label={lang.t("heading.filters")}>
             <label class="gw-field">
                 <span class="gw-field__label">{ lang.t("filter.domain") }</span>
-                <select class="gw-select" data-testid="filter-domain" onchange={on_domain}>
+                <select class="gw-select" data-testid="filter-domain" onchange={on_domain} ref={refs[0].clone()}>
                     { option("", lang.t("filter.all_domains"), domain_now.is_empty()) }
                     { for data.report.domains.iter().map(|d| {
                         let text = [d.id.as_str(), d.title.as_str()].join(" ");
@@ -66,7 +76,7 @@ pub fn filter_bar(props: &FilterBarProps) -> Html {
             </label>
             <label class="gw-field">
                 <span class="gw-field__label">{ lang.t("filter.grade") }</span>
-                <select class="gw-select" data-testid="filter-grade" onchange={on_grade}>
+                <select class="gw-select" data-testid="filter-grade" onchange={on_grade} ref={refs[1].clone()}>
                     { option("", lang.t("filter.all_grades"), grade_now.is_empty()) }
                     { for Grade::ALL.iter().rev().map(|g| option(g.as_str(), lang.grade(Some(g)), grade_now == g.as_str())) }
                     { option(MISSING, lang.grade(None), grade_now == MISSING) }
@@ -74,7 +84,7 @@ pub fn filter_bar(props: &FilterBarProps) -> Html {
             </label>
             <label class="gw-field">
                 <span class="gw-field__label">{ lang.t("filter.direction") }</span>
-                <select class="gw-select" data-testid="filter-direction" onchange={on_direction}>
+                <select class="gw-select" data-testid="filter-direction" onchange={on_direction} ref={refs[2].clone()}>
                     { option("", lang.t("filter.all_directions"), direction_now.is_empty()) }
                     { for Direction::ALL.iter().map(|d| option(d.as_str(), lang.direction(Some(d)), direction_now == d.as_str())) }
                     { option(MISSING, lang.direction(None), direction_now == MISSING) }
@@ -82,7 +92,7 @@ pub fn filter_bar(props: &FilterBarProps) -> Html {
             </label>
             <label class="gw-field">
                 <span class="gw-field__label">{ lang.t("filter.sort") }</span>
-                <select class="gw-select" data-testid="filter-sort" onchange={on_sort}>
+                <select class="gw-select" data-testid="filter-sort" onchange={on_sort} ref={refs[3].clone()}>
                     { option(Sort::Id.value(), lang.t("sort.id"), props.sort == Sort::Id) }
                     { option(Sort::Grade.value(), lang.t("sort.grade"), props.sort == Sort::Grade) }
                 </select>
