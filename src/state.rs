@@ -241,7 +241,9 @@ mod tests {
         }
     }
 
-    fn rows(groups: &[RowGroup]) -> Vec<(GroupKey, Vec<usize>)> {
+    type Rows = Vec<(GroupKey, Vec<usize>)>;
+
+    fn rows(groups: &[RowGroup]) -> Rows {
         groups.iter().map(|g| (g.key, g.rows.clone())).collect()
     }
 
@@ -256,7 +258,7 @@ mod tests {
         let no_direction = Filters { direction: Pick::Missing, ..Filters::default() };
         let improved_in_2 = Filters { domain: Some("2".into()), direction: Pick::Only(Direction::Improved), ..Filters::default() };
         let nothing = Filters { domain: Some("9".into()), ..Filters::default() };
-        let cases: Vec<(&Filters, Sort, Vec<(GroupKey, Vec<usize>)>)> = vec![
+        let cases: Vec<(&Filters, Sort, Rows)> = vec![
             (&all, Sort::Id, vec![(Domain(0), vec![0, 1]), (Domain(1), vec![2, 3, 4])]),
             (&all, Sort::Grade, vec![(Grade(Some(3)), vec![1, 4]), (Grade(Some(2)), vec![3]), (Grade(Some(1)), vec![0]), (Grade(None), vec![2])]),
             (&only_domain_2, Sort::Id, vec![(Domain(1), vec![2, 3, 4])]),

@@ -27,7 +27,9 @@ impl Linear {
     /// 1, 2 or 5 times a power of ten, as people expect on an axis of counts.
     pub fn ticks(&self, count: usize) -> Vec<f64> {
         let (lo, hi) = self.domain;
-        if !(hi > lo) || count == 0 || !lo.is_finite() || !hi.is_finite() {
+        // Also catches NaN bounds: every comparison with NaN is false.
+        let valid = hi > lo && lo.is_finite() && hi.is_finite();
+        if !valid || count == 0 {
             return vec![lo];
         }
         // d3's rule: a power of ten near the raw step, then x2, x5 or x10 by how far off it is.
@@ -120,13 +122,14 @@ mod tests {
 
     #[test]
     fn ticks() {
-        let cases: [((f64, f64), usize, &[f64]); 6] = [
+        let cases: [((f64, f64), usize, &[f64]); 7] = [
             ((0.0, 43.0), 4, &[0.0, 10.0, 20.0, 30.0, 40.0]),
             ((0.0, 43.0), 2, &[0.0, 20.0, 40.0]),
             ((0.0, 10.0), 5, &[0.0, 2.0, 4.0, 6.0, 8.0, 10.0]),
             ((0.0, 3.0), 4, &[0.0, 1.0, 2.0, 3.0]),
             ((0.0, 250.0), 4, &[0.0, 50.0, 100.0, 150.0, 200.0, 250.0]),
             ((0.0, 0.0), 4, &[0.0]),
+            ((0.0, f64::NAN), 4, &[0.0]),
         ];
         for (domain, count, want) in cases {
             assert_eq!(Linear::new(domain, (0.0, 1.0)).ticks(count), want, "{domain:?} / {count}");
