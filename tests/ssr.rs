@@ -9,7 +9,7 @@
 use std::rc::Rc;
 
 use futures::executor::block_on;
-use grade_widget::components::{file_name, grades_csv, App, AppProps, LoadError, LoadState, Options, View, STYLESHEET};
+use grade_widget::components::{file_name, grades_csv, light_dom_stylesheet, App, AppProps, LoadError, LoadState, Options, View, STYLESHEET};
 use grade_widget::model::{Block, Report};
 use yew::LocalServerRenderer;
 
@@ -418,4 +418,21 @@ fn export_buttons_where_there_is_something_to_export() {
     assert!(!badge.contains("export-"));
     let welsh = ready(View::Area, Some("3A"), "cy");
     assert!(welsh.contains("Lawrlwytho&#39;r siart hwn (SVG)") || welsh.contains("Lawrlwytho'r siart hwn (SVG)"));
+}
+
+#[test]
+fn light_dom_stylesheet_replaces_host_selectors() {
+    let css = light_dom_stylesheet("grade-widget");
+    assert!(!css.contains(":host"), "a :host selector survived");
+    for want in [
+        "grade-widget {\n  display: block;",
+        "grade-widget[hidden] {",
+        "grade-widget:not([theme=\"light\"]) {",
+        "grade-widget[theme=\"dark\"] {",
+        "  grade-widget,\n  grade-widget[theme],\n  grade-widget:not([theme=\"light\"]) {",
+    ] {
+        assert!(css.contains(want), "missing {want:?}");
+    }
+    // Everything else is untouched.
+    assert_eq!(css.matches(".gw-").count(), STYLESHEET.matches(".gw-").count());
 }

@@ -35,3 +35,35 @@ pub use prepared::{percent, Profile};
 /// The widget's whole stylesheet, for the shadow root (a constructable stylesheet, so no
 /// `<style>` element and no `style-src 'unsafe-inline'`).
 pub const STYLESHEET: &str = include_str!("style.css");
+
+/// [`STYLESHEET`] for markup outside a shadow root (the static HTML `grade-widget render`
+/// prints, read with JavaScript off): each `:host` / `:host(X)` becomes `tag` / `tagX`, so the
+/// same defaults, themes and layout apply to the element in the page. Native only (build
+/// tooling), so it costs the wasm bundle nothing.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn light_dom_stylesheet(tag: &str) -> String {
+    let mut out = String::with_capacity(STYLESHEET.len());
+    let mut rest = STYLESHEET;
+    while let Some(i) = rest.find(":host") {
+        out.push_str(&rest[..i]);
+        out.push_str(tag);
+        rest = &rest[i + ":host".len()..];
+        if let Some(inner) = rest.strip_prefix('(') {
+            let mut depth = 1usize;
+            let close = inner.char_indices().find_map(|(j, c)| {
+                match c {
+                    '(' => depth += 1,
+                    ')' => depth -= 1,
+                    _ => {}
+                }
+                (depth == 0).then_some(j)
+            });
+            if let Some(j) = close {
+                out.push_str(&inner[..j]);
+                rest = &inner[j + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
