@@ -74,6 +74,11 @@ fn reports_bad_text_exactly() {
             "area 3A: national grade distribution \"5 17 x 4\" is not four whole numbers (line 677)",
         ),
         (
+            "own grade not counted",
+            in_area(FIXTURE, "4A Reducing Anti-Social Behaviour", "0\t8\t35\t0", "0\t8\t0\t35"),
+            "area 4A: graded Good but the national grade distribution counts no Good forces (line 1110)",
+        ),
+        (
             "no summary table",
             once(FIXTURE, "Summary of Judgements\tGrade\tDirection of Travel", "Summary"),
             "no \"Summary of Judgements\" table found (a line \"Summary of Judgements<TAB>Grade<TAB>Direction of Travel\")",
@@ -129,12 +134,20 @@ fn reports_bad_bytes_exactly() {
 }
 
 /// Cheap deterministic damage: cuts at many places, and lines dropped, swapped or
-/// scrambled. The extractor must return (Ok or Err) every time, never panic.
+/// scrambled. The extractor must return every time, never panic, and whatever it does return
+/// as a report must pass validation (never a silently wrong report).
+fn check(text: &str) {
+    if let Ok(report) = extract(text) {
+        let problems = grade_widget::model::validate(&report);
+        assert!(problems.is_empty(), "extracted but invalid: {problems:?}");
+    }
+}
+
 #[test]
 fn never_panics_on_damaged_text() {
     let lines: Vec<&str> = FIXTURE.split('\n').collect();
     for cut in (0..lines.len()).step_by(97) {
-        let _ = extract(&lines[..cut].join("\n"));
+        check(&lines[..cut].join("\n"));
     }
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut next = move |n: usize| {
@@ -160,7 +173,7 @@ fn never_panics_on_damaged_text() {
                 _ => damaged[i].insert_str(0, "*-\t"),
             }
         }
-        let _ = extract(&damaged.join("\n"));
+        check(&damaged.join("\n"));
     }
     for text in [
         "\n",

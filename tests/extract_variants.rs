@@ -81,6 +81,8 @@ fn reads_other_grades_and_directions() {
         "Leadership\tPoor\tNot Graded",
     );
     t = in_area(&t, "7A Leadership", "Good\t", "Poor\t");
+    // A Poor force is one of the forces counted Poor.
+    t = in_area(&t, "7A Leadership", "0\t4\t35\t4", "1\t4\t34\t4");
     t = once(
         &t,
         "Professional Standards\tGood\tNot Graded",

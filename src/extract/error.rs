@@ -59,6 +59,8 @@ pub enum ProblemKind {
         sum: i64,
         expected: i64,
     },
+    /// The area's own grade has a count of zero in its national distribution.
+    OwnGradeUncounted { area: String, grade: String },
     /// The summary table and the area's own section disagree.
     SummaryMismatch {
         area: String,
@@ -154,6 +156,10 @@ impl fmt::Display for ProblemKind {
             BadSum { area, sum, expected } => write!(
                 f,
                 "area {area}: national grade distribution sums to {sum}, not {expected} like the other areas"
+            ),
+            OwnGradeUncounted { area, grade } => write!(
+                f,
+                "area {area}: graded {grade} but the national grade distribution counts no {grade} forces"
             ),
             SummaryMismatch { area, summary, summary_line, section } => write!(
                 f,

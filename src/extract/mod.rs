@@ -146,6 +146,22 @@ fn forces_assessed(domains: &[RawDomain], problems: &mut Vec<P>) -> u32 {
         return 0;
     };
     for &(a, line, sum) in &rows {
+        // The distribution includes this force, so its own grade is counted at least once.
+        if let Some(g) = a
+            .grade
+            .as_ref()
+            .filter(|g| a.national.count((*g).clone()) < 1)
+        {
+            let grade = grades::describe(&Some(g.clone()), &None);
+            let grade = grade.split(',').next().unwrap_or_default().to_string();
+            problems.push(P::at(
+                ProblemKind::OwnGradeUncounted {
+                    area: a.id.clone(),
+                    grade,
+                },
+                line,
+            ));
+        }
         if sum != expected {
             problems.push(P::at(
                 ProblemKind::BadSum {

@@ -142,13 +142,7 @@ fn good_practice(items: &[Item], out: &mut Vec<GoodPractice>) {
         {
             j += 1;
         }
-        let body: Vec<Block> = blocks::pieces(items.get(body_start..j).unwrap_or(&[]), false)
-            .into_iter()
-            .filter_map(|p| match p {
-                Piece::Block(b) => Some(b),
-                Piece::Heading(_) => None,
-            })
-            .collect();
+        let body: Vec<Block> = body_blocks(items.get(body_start..j).unwrap_or(&[])).collect();
         let mut contact = None;
         if let Some(line) = items.get(j).and_then(|it| contact_text(&it.text)) {
             j += 1;
@@ -169,22 +163,38 @@ fn good_practice(items: &[Item], out: &mut Vec<GoodPractice>) {
         i = j;
         // Trailing text that does not open another case study stays with this one.
         while let Some(extra) = items.get(i) {
-            if heading_like(extra.trimmed()) {
+            let text = extra.trimmed();
+            let contact = contact_text(text);
+            if contact.is_none() && heading_like(text) {
                 break;
             }
             if let Some(last) = out.last_mut() {
-                last.body.extend(
-                    blocks::pieces(std::slice::from_ref(extra), false)
-                        .into_iter()
-                        .filter_map(|p| match p {
-                            Piece::Block(b) => Some(b),
-                            Piece::Heading(_) => None,
-                        }),
-                );
+                match contact {
+                    Some(c) if last.contact.is_none() && !c.is_empty() => {
+                        last.contact = Some(blocks::tidy(c))
+                    }
+                    _ => last.body.extend(body_blocks(std::slice::from_ref(extra))),
+                }
             }
             i += 1;
         }
     }
+    // A case study always has a body; one whose text is missing shows its title there.
+    for gp in out.iter_mut().filter(|g| g.body.is_empty()) {
+        gp.body.push(Block {
+            text: gp.title.clone(),
+            level: 0,
+        });
+    }
+}
+
+fn body_blocks(items: &[Item]) -> impl Iterator<Item = Block> {
+    blocks::pieces(items, false)
+        .into_iter()
+        .filter_map(|p| match p {
+            Piece::Block(b) => Some(b),
+            Piece::Heading(_) => None,
+        })
 }
 
 /// The text after "Contact:" (possibly empty), or None when the line is not a contact line.
