@@ -209,7 +209,6 @@ pub fn chart_label(lang: Lang, id: &str, d: &NationalDistribution, grade: Option
 pub static EN: &[(&str, &str)] = &[
     ("badge.areas", "{n} areas graded"),
     ("badge.link", "See the full inspection report"),
-    ("chart.axis", "Number of forces"),
     ("chart.label", "{id}: of {total} forces, {poor} Poor, {fair} Fair, {good} Good, {excellent} Excellent. This force: {grade}."),
     ("chart.this_force", "this force"),
     ("col.area", "Area"),
@@ -291,7 +290,6 @@ pub static EN: &[(&str, &str)] = &[
 pub static CY: &[(&str, &str)] = &[
     ("badge.areas", "{n} maes wedi'u graddio"),
     ("badge.link", "Gweld yr adroddiad arolygu llawn"),
-    ("chart.axis", "Nifer yr heddluoedd"),
     ("chart.label", "{id}: o'r {total} heddlu, {poor} Gwael, {fair} Teg, {good} Da, {excellent} Rhagorol. Yr heddlu hwn: {grade}."),
     ("chart.this_force", "yr heddlu hwn"),
     ("col.area", "Maes"),

@@ -436,3 +436,38 @@ fn light_dom_stylesheet_replaces_host_selectors() {
     // Everything else is untouched.
     assert_eq!(css.matches(".gw-").count(), STYLESHEET.matches(".gw-").count());
 }
+
+#[test]
+fn every_string_key_the_components_use_exists() {
+    use grade_widget::i18n::{CY, EN};
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/components");
+    let mut keys = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{dir}: {e}")) {
+        let path = entry.map(|e| e.path()).unwrap_or_default();
+        if path.extension().is_some_and(|x| x == "rs") {
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            for piece in text.split(".t(\"").skip(1) {
+                keys.push(piece.split('"').next().unwrap_or("").to_string());
+            }
+        }
+    }
+    assert!(keys.len() > 40, "found only {} keys", keys.len());
+    for key in keys {
+        for table in [EN, CY] {
+            assert!(table.iter().any(|(k, _)| *k == key), "key {key} is used but missing");
+        }
+    }
+    // And none of the tables' keys is unused (by the components or the sentence builders).
+    let i18n = include_str!("../src/i18n.rs");
+    let components: String = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+        .collect();
+    for (key, _) in EN {
+        let quoted = format!("\"{key}\"");
+        let in_code = components.contains(&quoted) || i18n.matches(&quoted).count() > 2;
+        assert!(in_code, "key {key} is never used");
+    }
+}
