@@ -3,12 +3,14 @@
 //!
 //! Stages, one file each: `normalise` (bytes, line ends, characters), `cover` (force, title,
 //! month, period), `lines` (page headers and footers out), `summary` (the Summary of Judgements
-//! table), `areas` (domains, areas, grades, distributions), `sections` and `blocks` (text
-//! structure), `overview`, `glossary`. This function ties them together and cross-checks.
+//! table), `areas` (domains, areas, grades, distributions), `sections`, `blocks` and
+//! `emphasis` (text structure), `overview`, `glossary`. `extract` ties them together and
+//! cross-checks the summary table, the distributions and the forces assessed.
 
 mod areas;
 mod blocks;
 mod cover;
+mod emphasis;
 mod error;
 mod glossary;
 mod grades;
