@@ -69,8 +69,11 @@ export class GradeWidget extends HTMLElement {
   #report = undefined;
   #observer = null;
   #starting = false;
+  /** With deep-link, a changed `#3A` (back button, an in-page link) selects that area. */
+  #onhash = () => this.#call((w) => w.update(this.#config()));
 
   connectedCallback() {
+    if (this.hasAttribute('deep-link')) window.addEventListener('hashchange', this.#onhash);
     if (this.#widget || this.#starting) return;
     if (this.getAttribute('loading') === 'lazy' && 'IntersectionObserver' in window) {
       this.#observer ??= new IntersectionObserver((entries) => {
@@ -86,6 +89,7 @@ export class GradeWidget extends HTMLElement {
   }
 
   disconnectedCallback() {
+    window.removeEventListener('hashchange', this.#onhash);
     this.#unobserve();
     // A move within the page disconnects and reconnects in one task: keep the widget then.
     queueMicrotask(() => {

@@ -13,9 +13,17 @@ use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, S
 
 use crate::components::STYLESHEET;
 
+/// Isolation of the container from the host page. Shadow DOM stops selectors, but inherited
+/// properties (font size, line height, colour, letter spacing, text transform …) still flow in
+/// from the host element, where a page's `* { … !important }` rules land. `all: initial` cuts
+/// them off; custom properties are untouched by `all`, so `--gw-*` theming still inherits, and
+/// the font family follows the host on purpose (README: theming).
+const BASE: &str = ".gw-container{all:initial;display:block;font-family:inherit}";
+
 thread_local! {
-    /// Built on first use; `None` when the browser lacks constructable stylesheets.
-    static SHEET: OnceCell<Option<CssStyleSheet>> = const { OnceCell::new() };
+    /// [`BASE`] and the components' [`STYLESHEET`], built on first use; `None` when the browser
+    /// lacks constructable stylesheets.
+    static SHEETS: OnceCell<Option<Array>> = const { OnceCell::new() };
 }
 
 /// Attaches (or reuses, after a re-mount) the host's open shadow root, adopts the stylesheet
@@ -38,23 +46,25 @@ pub fn prepare(host: &HtmlElement) -> Result<Element, JsValue> {
 }
 
 fn adopt(shadow: &ShadowRoot, document: &web_sys::Document) -> Result<(), JsValue> {
-    let sheet = SHEET.with(|cell| {
+    let sheets = SHEETS.with(|cell| {
         cell.get_or_init(|| {
+            let base = CssStyleSheet::new().ok()?;
+            base.replace_sync(BASE).ok()?;
             let sheet = CssStyleSheet::new().ok()?;
             sheet.replace_sync(STYLESHEET).ok()?;
-            Some(sheet)
+            Some(Array::of2(&base, &sheet))
         })
         .clone()
     });
-    match sheet {
-        Some(sheet) => {
-            Reflect::set(shadow, &JsValue::from_str("adoptedStyleSheets"), &Array::of1(&sheet))?;
+    match sheets {
+        Some(sheets) => {
+            Reflect::set(shadow, &JsValue::from_str("adoptedStyleSheets"), &sheets)?;
         }
         None if shadow.query_selector("style")?.is_none() => {
             // Browsers without constructable stylesheets (Safari before 16.4) get a <style>
             // element instead; only those would need 'unsafe-inline' under a strict CSP.
             let style = document.create_element("style")?;
-            style.set_text_content(Some(STYLESHEET));
+            style.set_text_content(Some(&format!("{BASE}{STYLESHEET}")));
             shadow.append_child(&style)?;
         }
         None => {}

@@ -1,0 +1,178 @@
+// The example pages: error states, hostile host CSS, two widgets, inline JSON, the JS API, and
+// the element's lifecycle (attribute changes, removal).
+
+import assert from 'node:assert/strict';
+import { areas, axe, events, inWidget, report, settled, styleIn } from './lib.mjs';
+
+const MET = report('metropolitan-2006.json');
+const NORTH = report('northshire-example-2006.json');
+const squash = (s) => s.replace(/\s+/g, ' ').trim();
+const rowIds = (page, id) => page.locator(`#${id} [data-testid="area-row"]`).evaluateAll((r) => r.map((x) => x.dataset.area));
+
+/** Properties the widget owns; font-family is left out on purpose (it follows the host's font). */
+const OWN = ['font-size', 'line-height', 'font-style', 'font-weight', 'color', 'letter-spacing', 'text-transform',
+  'margin-top', 'padding-top', 'border-top-style', 'box-sizing', 'background-color', 'display', 'float', 'width'];
+
+export const tests = [
+  {
+    name: 'error page: each failure shows its message inside the widget and fires error',
+    page: 'www/examples/error.html',
+    async run({ page }) {
+      const missing = await settled(page, 'missing');
+      assert.equal(missing.type, 'error');
+      assert.equal(missing.detail.type, 'http');
+      assert.match(missing.detail.message, /^could not fetch the report from http:\/\/127\.0\.0\.1:\d+\/www\/data\/no-such-report\.json: the server answered 404 Not Found$/);
+      assert.equal(missing.detail.retryable, true);
+      const box = squash(await inWidget(page, 'missing', 'error').innerText());
+      assert.ok(box.includes(missing.detail.message), box);
+      await inWidget(page, 'missing', 'retry').waitFor();
+
+      const invalid = await settled(page, 'invalid');
+      assert.equal(invalid.detail.type, 'schema');
+      assert.match(invalid.detail.message, /^the report from http:\/\/.*\/invalid-example\.json has 5 problems$/);
+      assert.deepEqual(invalid.detail.problems.map((p) => p.path),
+        ['published', 'domains[0].areas[0].grade', 'domains[0].areas[1].national', 'domains[0].areas[2].direction', 'domains[0].areas[3].id']);
+      const listed = squash(await inWidget(page, 'invalid', 'problems').innerText());
+      for (const p of invalid.detail.problems) assert.ok(listed.includes(p.path) && listed.includes(squash(p.message)), `not listed: ${p.path}`);
+
+      const scheme = await settled(page, 'scheme');
+      assert.deepEqual(scheme.detail, { type: 'src', message: 'the src "javascript:alert(1)" must be an http or https URL, not javascript:', problems: [], retryable: false });
+      assert.equal(await inWidget(page, 'scheme', 'retry').count(), 0, 'a bad src is not worth retrying');
+      // The host page itself still works.
+      assert.equal(await page.locator('h1').innerText(), 'When the report cannot be shown');
+    },
+  },
+  {
+    name: 'error page: retry loads the report once the source works',
+    page: 'www/examples/error.html',
+    async run({ page }) {
+      await settled(page, 'missing');
+      await page.evaluate(() => document.getElementById('missing').setAttribute('src', '../data/northshire-example-2006.json'));
+      await page.waitForFunction(() => window.__gw.events.some((e) => e.id === 'missing' && e.type === 'load'));
+      assert.equal(await inWidget(page, 'missing', 'area-row').count(), 23);
+      assert.equal(await inWidget(page, 'missing', 'error').count(), 0);
+    },
+  },
+  {
+    name: 'hostile host CSS does not leak in, and the widget CSS does not leak out',
+    page: 'www/examples/hostile-css.html',
+    fullPage: true,
+    async run({ page, context, url }) {
+      await settled(page, 'hostile');
+      assert.equal(await inWidget(page, 'hostile', 'area-row').count(), 23);
+      // The same page without its stylesheet: the computed styles inside must be the same.
+      const plain = await context.newPage();
+      await plain.route('**/hostile.css', (route) => route.fulfill({ status: 200, contentType: 'text/css', body: '' }));
+      await plain.goto(url('www/examples/hostile-css.html'));
+      await plain.locator('#hostile [data-testid="area-row"]').first().waitFor();
+      for (const selector of ['[data-testid="area-row"] td', '[data-testid="area-row"] button', '[data-testid="filter-grade"]', 'h2', 'table', '[data-testid="chart"] svg rect']) {
+        const inside = await styleIn(page, 'hostile', selector, OWN);
+        const reference = await styleIn(plain, 'hostile', selector, OWN);
+        assert.ok(inside && reference, `no element for ${selector}`);
+        // Widths depend on the page's margins; everything else must match exactly.
+        delete inside.width; delete reference.width;
+        assert.deepEqual(inside, reference, `host CSS leaked into ${selector}`);
+      }
+      await plain.close();
+      // The host's own elements keep the host's styles, even with the widget's class names.
+      for (const probe of ['text', 'button', 'table']) {
+        const style = await page.locator(`[data-probe="${probe}"]`).evaluate((el) => {
+          const cs = getComputedStyle(el);
+          return { float: cs.float, width: cs.width, color: cs.color, transform: cs.textTransform };
+        });
+        assert.deepEqual(style, { float: 'right', width: '10px', color: 'rgb(139, 0, 139)', transform: 'uppercase' }, `widget CSS leaked out to the ${probe} probe`);
+      }
+    },
+  },
+  {
+    name: 'two widgets on one page stay independent',
+    page: 'www/examples/two-widgets.html',
+    async run({ page }) {
+      const [met, north] = [await settled(page, 'met'), await settled(page, 'northshire')];
+      assert.deepEqual(met.detail, { force: MET.force, areas: 23 });
+      assert.deepEqual(north.detail, { force: NORTH.force, areas: 23 });
+      assert.ok(squash(await inWidget(page, 'northshire', 'header').innerText()).includes('Northshire Constabulary'));
+      // Select in one: the other keeps no selection and fires nothing.
+      await page.locator('#met [data-testid="area-row"][data-area="2A"] button').click();
+      await page.locator('#met [data-testid="area-detail"][data-area="2A"]').waitFor();
+      assert.equal(await page.locator('#northshire [data-testid="area-detail"][data-area]').count(), 0);
+      assert.deepEqual((await events(page, 'northshire')).map((e) => e.type), ['load']);
+      assert.deepEqual((await events(page, 'met')).map((e) => e.type), ['load', 'select']);
+      // Each widget's grades are its own report's.
+      const metRow = squash(await page.locator('#met [data-testid="area-row"][data-area="1A"]').innerText());
+      const northRow = squash(await page.locator('#northshire [data-testid="area-row"][data-area="1A"]').innerText());
+      assert.ok(metRow.includes('Fair') && northRow.includes('Good'), `${metRow} / ${northRow}`);
+      // Filter one: the other keeps all its rows. Same grade, different areas per force.
+      await inWidget(page, 'northshire', 'filter-grade').selectOption('poor');
+      const poor = areas(NORTH).filter((a) => a.grade === 'poor').map((a) => a.id);
+      await page.waitForFunction((n) => document.getElementById('northshire').shadowRoot.querySelectorAll('[data-testid="area-row"]').length === n, poor.length);
+      assert.deepEqual(await rowIds(page, 'northshire'), poor);
+      assert.equal((await rowIds(page, 'met')).length, 23);
+    },
+  },
+  {
+    name: 'inline JSON in a child script renders without a request',
+    page: 'www/examples/inline-json.html',
+    async run({ page }) {
+      const loaded = await settled(page, 'inline');
+      assert.deepEqual(loaded.detail, { force: NORTH.force, areas: 23 });
+      assert.deepEqual(await rowIds(page, 'inline'), areas(NORTH).map((a) => a.id));
+    },
+  },
+  {
+    name: 'JS API: mount() with a report object, update() and destroy()',
+    page: 'www/examples/js-api.html',
+    async run({ page }) {
+      const loaded = await settled(page, 'api');
+      assert.deepEqual(loaded.detail, { force: NORTH.force, areas: 23 });
+      assert.equal(await page.locator('#api').evaluate((el) => el.shadowRoot.firstElementChild.lang), 'en');
+      await page.locator('#show-cy').click();
+      await page.waitForFunction(() => document.getElementById('api').shadowRoot.querySelector('[lang="cy"]'));
+      await page.locator('#remove').click();
+      await page.waitForFunction(() => document.getElementById('api').shadowRoot.childElementCount === 0);
+    },
+  },
+  {
+    name: 'element lifecycle: a new src reloads, removal frees, re-adding mounts again',
+    page: 'www/examples/two-widgets.html',
+    async run({ page }) {
+      await settled(page, 'northshire');
+      await page.evaluate(() => document.getElementById('northshire').setAttribute('src', '../data/metropolitan-2006.json'));
+      await page.waitForFunction(() => window.__gw.events.filter((e) => e.id === 'northshire' && e.type === 'load').length === 2);
+      const loads = (await events(page, 'northshire')).filter((e) => e.type === 'load');
+      assert.equal(loads[1].detail.force, MET.force);
+      // Moving the element keeps the widget (no reload); removing it empties its shadow root.
+      await page.evaluate(() => document.body.append(document.getElementById('northshire')));
+      await page.waitForTimeout(200);
+      assert.equal((await events(page, 'northshire')).filter((e) => e.type === 'load').length, 2);
+      const left = await page.evaluate(async () => {
+        const el = document.getElementById('northshire');
+        el.remove();
+        await new Promise((r) => setTimeout(r, 50));
+        return el.shadowRoot.childElementCount;
+      });
+      assert.equal(left, 0);
+    },
+  },
+];
+
+/** axe-core inside every widget of every example page: zero violations. */
+const AXE_PAGES = {
+  'www/examples/error.html': ['missing', 'invalid', 'scheme'],
+  'www/examples/hostile-css.html': ['hostile'],
+  'www/examples/two-widgets.html': ['met', 'northshire'],
+  'www/examples/inline-json.html': ['inline'],
+  'www/examples/js-api.html': ['api'],
+};
+for (const [path, ids] of Object.entries(AXE_PAGES)) {
+  tests.push({
+    name: `axe-core: no violations in the widgets of ${path.split('/').pop()}`,
+    page: path,
+    fullPage: true,
+    async run({ page }) {
+      for (const id of ids) await settled(page, id);
+      for (const id of ids) assert.deepEqual(await axe(page, `#${id}`), [], `violations in #${id}`);
+      if (!path.includes('hostile')) assert.deepEqual(await axe(page, null), [], 'violations on the page');
+    },
+  });
+}

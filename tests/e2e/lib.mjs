@@ -1,0 +1,125 @@
+// Shared helpers for the end-to-end specs: the browser, a page that records the widget's DOM
+// events, waiting for a widget to settle, reading inside shadow roots, axe-core, screenshots.
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Flags for Debian's chromium as root in a container (see TOOLCHAIN notes in README). */
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** A report from www/data, parsed, for computing what the page must show. */
+export function report(name) {
+  return JSON.parse(readFileSync(`${ROOT}www/data/${name}`, 'utf8'));
+}
+
+/** Every area of a report, in order. */
+export function areas(r) {
+  return r.domains.flatMap((d) => d.areas);
+}
+
+/** The plain text of a section's first block ("strengths", …), as the widget shows it. */
+export function firstText(section) {
+  return section?.[0]?.blocks?.[0]?.text;
+}
+
+/**
+ * Runs before any page script: records every `load`, `select` and `error` CustomEvent (capture
+ * phase on document, so the non-bubbling `error` is seen too; not on window, which a `load`
+ * event never reaches) and every CSP violation.
+ */
+function recorder() {
+  window.__gw = { events: [], csp: [] };
+  for (const type of ['load', 'select', 'error']) {
+    document.addEventListener(type, (e) => {
+      if (!(e instanceof CustomEvent)) return;
+      window.__gw.events.push({ type, id: e.target.id ?? '', detail: JSON.parse(JSON.stringify(e.detail)) });
+    }, true);
+  }
+  document.addEventListener('securitypolicyviolation', (e) => {
+    window.__gw.csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+  });
+}
+
+/** A fresh page with the event recorder, collecting console errors and uncaught exceptions. */
+export async function openPage(browser, url, { viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  page.on('console', (m) => {
+    // The browser logs every failed request; the error-state pages fail requests on purpose.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`);
+  });
+  await page.addInitScript(recorder);
+  await page.goto(url);
+  return { page, context, problems };
+}
+
+/** The recorded events, optionally for one element id. */
+export function events(page, id) {
+  return page.evaluate((id) => window.__gw.events.filter((e) => id === undefined || e.id === id), id);
+}
+
+/** Waits until the widget with this id has fired `load` or `error`; returns that event. */
+export async function settled(page, id, timeout = 15000) {
+  await page.waitForFunction(
+    (id) => window.__gw.events.some((e) => e.id === id && (e.type === 'load' || e.type === 'error')),
+    id,
+    { timeout },
+  );
+  const all = await events(page, id);
+  return all.find((e) => e.type === 'load' || e.type === 'error');
+}
+
+/** A locator inside the widget's shadow root (playwright's CSS engine pierces open roots). */
+export function inWidget(page, id, testid) {
+  return page.locator(`#${id} [data-testid="${testid}"]`);
+}
+
+/** The focused element, looking through shadow roots: { testid of it or an ancestor, tag, text }. */
+export function deepFocus(page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    const row = el?.closest?.('[data-testid]');
+    return { tag: el?.localName, text: el?.textContent?.trim(), testid: row?.getAttribute('data-testid'), area: row?.getAttribute('data-area') };
+  });
+}
+
+const AXE = readFileSync(`${ROOT}node_modules/axe-core/axe.min.js`, 'utf8');
+
+/**
+ * axe-core on one element and its shadow tree (or the whole document when selector is null).
+ * Returns violations as readable lines, empty when clean. WCAG 2.2 AA rule set.
+ */
+export async function axe(page, selector) {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async (selector) => {
+    const context = selector ? document.querySelector(selector) : document;
+    const result = await window.axe.run(context, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}; ${v.nodes.length} node(s), e.g. ${JSON.stringify(v.nodes[0]?.target)}: ${v.nodes[0]?.failureSummary?.replace(/\s+/g, ' ')}`);
+  }, selector);
+}
+
+/** Computed style properties of the first element matching a selector inside a widget. */
+export function styleIn(page, id, selector, props) {
+  return page.evaluate(({ id, selector, props }) => {
+    const el = document.getElementById(id)?.shadowRoot?.querySelector(selector);
+    if (!el) return null;
+    const cs = getComputedStyle(el);
+    return Object.fromEntries(props.map((p) => [p, cs.getPropertyValue(p)]));
+  }, { id, selector, props });
+}

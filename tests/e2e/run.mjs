@@ -1,0 +1,60 @@
+// End-to-end tests: starts the static server on a free port, drives /usr/bin/chromium with
+// playwright-core through every *.spec.mjs in this folder, saves a screenshot per test in
+// test-results/, prints "N passed, M failed" and exits non-zero on any failure.
+//
+//   node tests/e2e/run.mjs [name-filter]      (needs a build in pkg/: scripts/build.sh)
+
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { serve } from '../../scripts/serve.mjs';
+import { launch, openPage, ROOT } from './lib.mjs';
+
+const filter = process.argv[2] ?? '';
+const OUT = `${ROOT}test-results`;
+const TIMEOUT = 60_000;
+
+if (!existsSync(`${ROOT}pkg/grade_widget_bg.wasm`) || !existsSync(`${ROOT}pkg/grade-widget.js`)) {
+  console.error('e2e: pkg/ has no build: run scripts/build.sh (or make build) first');
+  process.exit(2);
+}
+mkdirSync(OUT, { recursive: true });
+
+const specs = readdirSync(new URL('.', import.meta.url)).filter((f) => f.endsWith('.spec.mjs')).sort();
+const { server, url: base } = await serve({ port: 0 });
+const browser = await launch();
+let passed = 0;
+let failed = 0;
+
+for (const file of specs) {
+  const { tests } = await import(`./${file}`);
+  for (const test of tests) {
+    const name = `${file.replace('.spec.mjs', '')}: ${test.name}`;
+    if (!name.includes(filter)) continue;
+    const started = Date.now();
+    const opened = await openPage(browser, base + test.page, test.options);
+    const t = { ...opened, base, url: (path) => base + path };
+    try {
+      await Promise.race([
+        test.run(t),
+        new Promise((_, fail) => setTimeout(() => fail(new Error(`timed out after ${TIMEOUT} ms`)), TIMEOUT)),
+      ]);
+      // Every test also holds the page to no uncaught errors and no unexpected console errors.
+      if (opened.problems.length && !test.allowConsoleErrors) {
+        throw new Error(`the page logged errors:\n  ${opened.problems.join('\n  ')}`);
+      }
+      passed++;
+      console.log(`ok   ${name} (${Date.now() - started} ms)`);
+    } catch (error) {
+      failed++;
+      console.log(`FAIL ${name}\n     ${String(error?.stack ?? error).split("\n").slice(0, 30).join('\n     ')}`);
+    } finally {
+      const shot = `${OUT}/${name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()}.png`;
+      await opened.page.screenshot({ path: shot, fullPage: test.fullPage ?? false }).catch(() => {});
+      await opened.context.close();
+    }
+  }
+}
+
+await browser.close();
+server.close();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);
