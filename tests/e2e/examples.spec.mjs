@@ -154,6 +154,43 @@ export const tests = [
       assert.equal(left, 0);
     },
   },
+  {
+    name: 'loading="lazy" fetches only when the element nears the viewport',
+    page: 'www/examples/two-widgets.html',
+    async run({ page }) {
+      await settled(page, 'met');
+      const requests = [];
+      page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+      await page.evaluate(() => {
+        const spacer = document.createElement('div');
+        spacer.style.height = '6000px';
+        const lazy = document.createElement('grade-widget');
+        lazy.id = 'lazy';
+        lazy.setAttribute('loading', 'lazy');
+        lazy.setAttribute('src', '../data/invalid-example.json');
+        document.body.append(spacer, lazy);
+      });
+      await page.waitForTimeout(500);
+      assert.ok(!requests.includes('/www/data/invalid-example.json'), 'fetched before it was near the viewport');
+      await page.locator('#lazy').scrollIntoViewIfNeeded();
+      const done = await settled(page, 'lazy');
+      assert.equal(done.detail.type, 'schema');
+      assert.ok(requests.includes('/www/data/invalid-example.json'));
+    },
+  },
+  {
+    name: 'deep link: a changed hash selects that area',
+    page: 'index.html',
+    async run({ page }) {
+      await settled(page, 'report');
+      await page.evaluate(() => { location.hash = '#6D'; });
+      await page.locator('#report [data-testid="area-detail"][data-area="6D"]').waitFor();
+      // A hash that is not an area id (a skip link) is left alone.
+      await page.evaluate(() => { location.hash = '#report'; });
+      await page.waitForTimeout(200);
+      assert.equal(await page.locator('#report [data-testid="area-detail"][data-area="6D"]').count(), 1);
+    },
+  },
 ];
 
 /** axe-core inside every widget of every example page: zero violations. */
