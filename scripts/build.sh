@@ -12,6 +12,9 @@ out=pkg
 wasm=target/wasm32-unknown-unknown/release/grade_widget.wasm
 
 echo "build: cargo build --release --target wasm32-unknown-unknown --lib"
+# Panic locations keep their file paths; cut this machine's prefixes off them (shorter and
+# the same on every machine). Release wasm only: other builds keep their own flags and cache.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}/registry/src= --remap-path-prefix=$(rustc --print sysroot)= --remap-path-prefix=$PWD=."
 cargo build --release --target wasm32-unknown-unknown --lib
 
 echo "build: wasm-bindgen --target web"
