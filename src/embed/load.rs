@@ -128,11 +128,11 @@ pub async fn fetch_json(url: &str, abort: &AbortController, timeout_ms: u32) -> 
     let from = format!("from {url}");
     match result {
         Ok(text) => parse_text(&text, &from, true),
-        Err(_) if timed_out.get() => Err(failure(
-            "timeout",
-            format!("could not fetch the report from {url}: no complete answer within {} seconds", timeout_ms.div_ceil(1000)),
-            true,
-        )),
+        Err(_) if timed_out.get() => {
+            let secs = timeout_ms.div_ceil(1000);
+            let unit = if secs == 1 { "second" } else { "seconds" };
+            Err(failure("timeout", format!("could not fetch the report from {url}: no complete answer within {secs} {unit}"), true))
+        }
         Err(e) => Err(e),
     }
 }

@@ -191,6 +191,19 @@ export const tests = [
       assert.equal(await page.locator('#report [data-testid="area-detail"][data-area="6D"]').count(), 1);
     },
   },
+  {
+    name: 'strict CSP: the widget works and nothing is blocked',
+    page: 'www/examples/strict-csp.html',
+    async run({ page }) {
+      const loaded = await settled(page, 'csp');
+      assert.equal(loaded.type, 'load');
+      assert.ok(await inWidget(page, 'csp', 'area-row').count() > 0);
+      await page.locator('#csp [data-testid="area-row"] button').first().click();
+      const header = await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));
+      assert.match(header, /script-src 'self' 'wasm-unsafe-eval'/);
+      assert.deepEqual(await page.evaluate(() => window.__gw.csp), []);
+    },
+  },
 ];
 
 /** axe-core inside every widget of every example page: zero violations. */
@@ -200,12 +213,15 @@ const AXE_PAGES = {
   'www/examples/two-widgets.html': ['met', 'northshire'],
   'www/examples/inline-json.html': ['inline'],
   'www/examples/js-api.html': ['api'],
+  'www/examples/strict-csp.html': ['csp'],
 };
 for (const [path, ids] of Object.entries(AXE_PAGES)) {
   tests.push({
     name: `axe-core: no violations in the widgets of ${path.split('/').pop()}`,
     page: path,
     fullPage: true,
+    // axe-core is injected as an inline script, which a strict CSP rightly blocks.
+    options: { bypassCSP: path.includes('strict-csp') },
     async run({ page }) {
       for (const id of ids) await settled(page, id);
       for (const id of ids) assert.deepEqual(await axe(page, `#${id}`), [], `violations in #${id}`);

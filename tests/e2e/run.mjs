@@ -6,6 +6,7 @@
 
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { serve } from '../../scripts/serve.mjs';
+import { FAULT_ROUTES } from './faults.mjs';
 import { launch, openPage, ROOT } from './lib.mjs';
 
 const filter = process.argv[2] ?? '';
@@ -19,7 +20,7 @@ if (!existsSync(`${ROOT}pkg/grade_widget_bg.wasm`) || !existsSync(`${ROOT}pkg/gr
 mkdirSync(OUT, { recursive: true });
 
 const specs = readdirSync(new URL('.', import.meta.url)).filter((f) => f.endsWith('.spec.mjs')).sort();
-const { server, url: base } = await serve({ port: 0 });
+const { server, url: base } = await serve({ port: 0, routes: FAULT_ROUTES });
 const browser = await launch();
 let passed = 0;
 let failed = 0;

@@ -1,0 +1,39 @@
+// Misbehaving endpoints for the fault tests, served beside the static files by run.mjs.
+
+import { readFileSync } from 'node:fs';
+import { ROOT } from './lib.mjs';
+
+const GOOD = readFileSync(`${ROOT}www/data/northshire-example-2006.json`);
+let flaky = 0;
+
+export const FAULT_ROUTES = {
+  '/fault/500': (req, res) => {
+    res.writeHead(500, { 'Content-Type': 'text/plain' });
+    res.end('internal error');
+  },
+  // A CMS error page served with 200 instead of the report.
+  '/fault/html': (req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html' });
+    res.end('<!doctype html><title>Page not found</title><p>Sorry</p>');
+  },
+  // Promises a whole report, sends a third of it, then drops the connection.
+  '/fault/truncated': (req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': GOOD.length });
+    res.write(GOOD.subarray(0, Math.floor(GOOD.length / 3)), () => res.destroy());
+  },
+  // Sends headers and a little of the body, then nothing, ever.
+  '/fault/hang': (req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.write('{"schema_version": 1,');
+    req.on('close', () => res.destroy());
+  },
+  // Unavailable for the first request, fine afterwards: retry must recover.
+  '/fault/flaky': (req, res) => {
+    if (flaky++ === 0) {
+      res.writeHead(503, { 'Content-Type': 'text/plain' });
+      return res.end('try later');
+    }
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(GOOD);
+  },
+};

@@ -1,0 +1,59 @@
+// Network faults: each ends in a clear message inside the widget and an `error` event whose
+// detail.type says which, with no uncaught errors, while another widget on the page keeps working.
+
+import assert from 'node:assert/strict';
+import { inWidget, settled } from './lib.mjs';
+
+/** Adds a widget for a fault endpoint to the page. */
+function add(page, id, src, timeout) {
+  return page.evaluate(({ id, src, timeout }) => {
+    const el = document.createElement('grade-widget');
+    el.id = id;
+    el.setAttribute('src', src);
+    if (timeout) el.setAttribute('timeout', timeout);
+    document.querySelector('main').append(el);
+  }, { id, src, timeout });
+}
+
+const CASES = [
+  ['500', '/fault/500', undefined, 'http', /^could not fetch the report from http:\/\/127\.0\.0\.1:\d+\/fault\/500: the server answered 500 Internal Server Error$/],
+  ['html', '/fault/html', undefined, 'json', /^the report from http:\/\/127\.0\.0\.1:\d+\/fault\/html is not valid JSON: Unexpected token '<', "<!doctype "\.\.\. is not valid JSON$/],
+  ['truncated', '/fault/truncated', undefined, 'fetch', /^could not read the report from http:\/\/127\.0\.0\.1:\d+\/fault\/truncated: the answer broke off \(.+\)$/],
+  ['hang', '/fault/hang', '1', 'timeout', /^could not fetch the report from http:\/\/127\.0\.0\.1:\d+\/fault\/hang: no complete answer within 1 second$/],
+  ['refused', 'http://127.0.0.1:9/report.json', undefined, 'fetch', /^could not fetch the report from http:\/\/127\.0\.0\.1:9\/report\.json: the request failed \(server unreachable, connection refused or blocked by CORS: Failed to fetch\)$/],
+];
+
+export const tests = [
+  {
+    name: 'each fault gives its own error type, a message and a retry button',
+    page: 'www/examples/two-widgets.html',
+    async run({ page }) {
+      await settled(page, 'met');
+      for (const [id, src, timeout] of CASES) await add(page, `f-${id}`, src, timeout);
+      for (const [id, , , type, message] of CASES) {
+        const e = await settled(page, `f-${id}`);
+        assert.equal(e.type, 'error', id);
+        assert.equal(e.detail.type, type, `${id}: ${e.detail.message}`);
+        assert.match(e.detail.message, message);
+        assert.equal(e.detail.retryable, true);
+        await inWidget(page, `f-${id}`, 'retry').waitFor();
+      }
+      // The other widgets still work.
+      await page.locator('#met [data-testid="area-row"][data-area="1B"] button').click();
+      await page.locator('#met [data-testid="area-detail"][data-area="1B"]').waitFor();
+    },
+  },
+  {
+    name: 'retry succeeds once the server recovers',
+    page: 'www/examples/two-widgets.html',
+    async run({ page }) {
+      await add(page, 'flaky', '/fault/flaky');
+      const first = await settled(page, 'flaky');
+      assert.equal(first.detail.type, 'http');
+      await inWidget(page, 'flaky', 'retry').click();
+      await page.waitForFunction(() => window.__gw.events.some((e) => e.id === 'flaky' && e.type === 'load'));
+      assert.equal(await inWidget(page, 'flaky', 'area-row').count(), 23);
+      assert.equal(await inWidget(page, 'flaky', 'error').count(), 0);
+    },
+  },
+];
