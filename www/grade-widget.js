@@ -45,6 +45,9 @@ function showBootFailure(host, error) {
  * Resolves to a handle with update(options), retry() and destroy().
  */
 export async function mount(element, options = {}) {
+  if (element?.localName === TAG) {
+    throw new TypeError('grade-widget: mount() is for plain elements; set attributes or the report property on <grade-widget> instead');
+  }
   await boot();
   let current = { lang: langOf(element), ...options };
   const widget = mountWasm(element, current);
