@@ -146,12 +146,16 @@ export const tests = [
       await page.waitForTimeout(200);
       assert.equal((await events(page, 'northshire')).filter((e) => e.type === 'load').length, 2);
       const left = await page.evaluate(async () => {
-        const el = document.getElementById('northshire');
-        el.remove();
+        window.__removed = document.getElementById('northshire');
+        window.__removed.remove();
         await new Promise((r) => setTimeout(r, 50));
-        return el.shadowRoot.childElementCount;
+        return window.__removed.shadowRoot.childElementCount;
       });
       assert.equal(left, 0);
+      // Put back, it mounts again and reloads its src.
+      await page.evaluate(() => document.body.append(window.__removed));
+      await page.waitForFunction(() => window.__gw.events.filter((e) => e.id === 'northshire' && e.type === 'load').length === 3);
+      assert.equal(await inWidget(page, 'northshire', 'area-row').count(), 23);
     },
   },
   {
