@@ -37,7 +37,8 @@ fn record(el: &HtmlElement) -> Rc<RefCell<Vec<(String, JsValue)>>> {
         let listener = Closure::<dyn FnMut(CustomEvent)>::new(move |e: CustomEvent| {
             seen.borrow_mut().push((e.type_(), e.detail()));
         });
-        el.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref()).unwrap();
+        el.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref())
+            .unwrap();
         listener.forget();
     }
     seen
@@ -58,13 +59,20 @@ fn report(json: &str) -> JsValue {
 /// Lets Yew's scheduler and any fetch run.
 async fn settle(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
     });
     JsFuture::from(promise).await.unwrap();
 }
 
 fn count(el: &HtmlElement, testid: &str) -> u32 {
-    el.shadow_root().unwrap().query_selector_all(&format!("[data-testid=\"{testid}\"]")).unwrap().length()
+    el.shadow_root()
+        .unwrap()
+        .query_selector_all(&format!("[data-testid=\"{testid}\"]"))
+        .unwrap()
+        .length()
 }
 
 fn get(v: &JsValue, key: &str) -> JsValue {
@@ -82,7 +90,10 @@ async fn a_report_object_renders_every_area_and_fires_load() {
     let events = seen.borrow();
     assert_eq!(events.len(), 1);
     assert_eq!(events[0].0, "load");
-    assert_eq!(get(&events[0].1, "force").as_string().unwrap(), "Metropolitan Police Service");
+    assert_eq!(
+        get(&events[0].1, "force").as_string().unwrap(),
+        "Metropolitan Police Service"
+    );
     assert_eq!(get(&events[0].1, "areas").as_f64().unwrap(), 23.0);
     drop(events);
     widget.destroy();
@@ -94,7 +105,11 @@ async fn an_invalid_report_shows_every_problem_and_fires_error() {
     let seen = record(&el);
     let bad = report(MET);
     // Break two things: an unknown grade and counts that no longer sum to 43.
-    let area = js_sys::Array::from(&get(&js_sys::Array::from(&get(&bad, "domains")).get(0), "areas")).get(0);
+    let area = js_sys::Array::from(&get(
+        &js_sys::Array::from(&get(&bad, "domains")).get(0),
+        "areas",
+    ))
+    .get(0);
     Reflect::set(&area, &"grade".into(), &"outstanding".into()).unwrap();
     Reflect::set(&get(&area, "national"), &"poor".into(), &JsValue::from(9)).unwrap();
     let widget = mount(el.clone(), config(&[("report", bad)])).unwrap();
@@ -106,12 +121,18 @@ async fn an_invalid_report_shows_every_problem_and_fires_error() {
     let (kind, detail) = &events[0];
     assert_eq!(kind, "error");
     assert_eq!(get(detail, "type").as_string().unwrap(), "schema");
-    assert_eq!(get(detail, "message").as_string().unwrap(), "the report passed to mount has 2 problems");
+    assert_eq!(
+        get(detail, "message").as_string().unwrap(),
+        "the report passed to mount has 2 problems"
+    );
     let paths: Vec<String> = js_sys::Array::from(&get(detail, "problems"))
         .iter()
         .map(|p| get(&p, "path").as_string().unwrap())
         .collect();
-    assert_eq!(paths, ["domains[0].areas[0].grade", "domains[0].areas[0].national"]);
+    assert_eq!(
+        paths,
+        ["domains[0].areas[0].grade", "domains[0].areas[0].national"]
+    );
     drop(events);
     widget.destroy();
 }
@@ -120,7 +141,11 @@ async fn an_invalid_report_shows_every_problem_and_fires_error() {
 async fn a_non_http_src_is_refused_without_a_request() {
     let el = host();
     let seen = record(&el);
-    let widget = mount(el.clone(), config(&[("src", "data:application/json,{}".into())])).unwrap();
+    let widget = mount(
+        el.clone(),
+        config(&[("src", "data:application/json,{}".into())]),
+    )
+    .unwrap();
     settle(20).await;
     let events = seen.borrow();
     assert_eq!(get(&events[0].1, "type").as_string().unwrap(), "src");
@@ -136,16 +161,36 @@ async fn a_non_http_src_is_refused_without_a_request() {
 async fn two_widgets_are_independent_and_destroy_empties_the_shadow_root() {
     let (a, b) = (host(), host());
     let wa: Widget = mount(a.clone(), config(&[("report", report(MET))])).unwrap();
-    let wb: Widget = mount(b.clone(), config(&[("report", report(NORTH)), ("view", "summary".into())])).unwrap();
+    let wb: Widget = mount(
+        b.clone(),
+        config(&[("report", report(NORTH)), ("view", "summary".into())]),
+    )
+    .unwrap();
     settle(20).await;
     assert_eq!(count(&a, "area-row"), 23);
-    let header_b = b.shadow_root().unwrap().query_selector("[data-testid=\"header\"]").unwrap().unwrap();
-    assert!(header_b.text_content().unwrap().contains("Northshire Constabulary"));
+    let header_b = b
+        .shadow_root()
+        .unwrap()
+        .query_selector("[data-testid=\"header\"]")
+        .unwrap()
+        .unwrap();
+    assert!(header_b
+        .text_content()
+        .unwrap()
+        .contains("Northshire Constabulary"));
     // Changing one widget's options leaves the other alone.
     wa.update(config(&[("report", report(NORTH))]));
     settle(20).await;
-    let header_a = a.shadow_root().unwrap().query_selector("[data-testid=\"header\"]").unwrap().unwrap();
-    assert!(header_a.text_content().unwrap().contains("Northshire Constabulary"));
+    let header_a = a
+        .shadow_root()
+        .unwrap()
+        .query_selector("[data-testid=\"header\"]")
+        .unwrap()
+        .unwrap();
+    assert!(header_a
+        .text_content()
+        .unwrap()
+        .contains("Northshire Constabulary"));
     wb.destroy();
     settle(20).await;
     assert_eq!(b.shadow_root().unwrap().child_element_count(), 0);

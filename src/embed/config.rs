@@ -53,7 +53,9 @@ pub fn read(config: &JsValue) -> Config {
         (None, None) => Source::Inline,
     };
     let deep_link = get(config, "deepLink").is_some_and(|v| v.is_truthy());
-    let mut area = get_str(config, "area").map(|a| a.trim().to_owned()).filter(|a| !a.is_empty());
+    let mut area = get_str(config, "area")
+        .map(|a| a.trim().to_owned())
+        .filter(|a| !a.is_empty());
     if deep_link {
         // The reader's own link is more specific than the page author's default.
         if let Some(hashed) = hash_area() {
@@ -70,7 +72,11 @@ pub fn read(config: &JsValue) -> Config {
         .and_then(|v| v.as_f64())
         .filter(|s| s.is_finite() && *s > 0.0)
         .map_or(DEFAULT_TIMEOUT_MS, |s| (s * 1000.0).min(600_000.0) as u32);
-    Config { source, options, timeout_ms }
+    Config {
+        source,
+        options,
+        timeout_ms,
+    }
 }
 
 /// `view` attribute word to [`View`]; anything unknown is the full report.
@@ -85,8 +91,18 @@ pub fn parse_view(word: Option<&str>) -> View {
 
 /// A BCP 47 tag (`cy`, `cy-GB`, `en-GB`, …) to one of the widget's languages, "en" or "cy".
 pub fn parse_lang(tag: Option<&str>) -> String {
-    let primary = tag.unwrap_or("").trim().split(['-', '_']).next().unwrap_or("");
-    if primary.eq_ignore_ascii_case("cy") { "cy" } else { "en" }.to_owned()
+    let primary = tag
+        .unwrap_or("")
+        .trim()
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("");
+    if primary.eq_ignore_ascii_case("cy") {
+        "cy"
+    } else {
+        "en"
+    }
+    .to_owned()
 }
 
 /// The area id in `location.hash` (`#3A`, `#3a`), if it looks like one. Other hashes (a skip
@@ -110,7 +126,9 @@ fn get(obj: &JsValue, key: &str) -> Option<JsValue> {
     if !obj.is_object() {
         return None;
     }
-    Reflect::get(obj, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined())
+    Reflect::get(obj, &JsValue::from_str(key))
+        .ok()
+        .filter(|v| !v.is_undefined())
 }
 
 /// A string value; anything else (numbers, objects) counts as absent.

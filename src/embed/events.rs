@@ -23,7 +23,12 @@ pub fn load(host: &EventTarget, report: &Report) {
 
 /// `select`: detail `{ area }`, the selected area's id ("3A").
 pub fn select(host: &EventTarget, area: &str) {
-    dispatch(host, "select", &object(&[("area", JsValue::from_str(area))]), true);
+    dispatch(
+        host,
+        "select",
+        &object(&[("area", JsValue::from_str(area))]),
+        true,
+    );
 }
 
 /// `error`: detail `{ type, message, problems: [{ path, message }], retryable }`.
@@ -32,7 +37,10 @@ pub fn error(host: &EventTarget, err: &LoadError) {
         .problems
         .iter()
         .map(|(path, message)| {
-            JsValue::from(object(&[("path", JsValue::from_str(path)), ("message", JsValue::from_str(message))]))
+            JsValue::from(object(&[
+                ("path", JsValue::from_str(path)),
+                ("message", JsValue::from_str(message)),
+            ]))
         })
         .collect();
     let detail = object(&[

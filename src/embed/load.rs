@@ -32,7 +32,12 @@ extern "C" {
 
 /// Builds a [`LoadError`] with no per-field problems.
 pub fn failure(kind: &str, message: String, retryable: bool) -> LoadError {
-    LoadError { kind: kind.to_owned(), message, problems: Vec::new(), retryable }
+    LoadError {
+        kind: kind.to_owned(),
+        message,
+        problems: Vec::new(),
+        retryable,
+    }
 }
 
 /// Reads and validates a report held as a JS value. `from` says where it came from, for the
@@ -42,7 +47,10 @@ pub fn decode(value: JsValue, from: &str, retryable: bool) -> Result<Report, Loa
         let n = problems.len();
         let mut err = failure(
             "schema",
-            format!("the report {from} has {n} problem{}", if n == 1 { "" } else { "s" }),
+            format!(
+                "the report {from} has {n} problem{}",
+                if n == 1 { "" } else { "s" }
+            ),
             retryable,
         );
         err.problems = problems.into_iter().map(|p| (p.path, p.message)).collect();
@@ -74,12 +82,23 @@ fn parse_text(text: &JsString, from: &str, retryable: bool) -> Result<JsValue, L
         return Err(too_large(from, retryable));
     }
     json_parse(text).map_err(|e| {
-        failure("json", format!("the report {from} is not valid JSON: {}", js_message(&e)), retryable)
+        failure(
+            "json",
+            format!("the report {from} is not valid JSON: {}", js_message(&e)),
+            retryable,
+        )
     })
 }
 
 fn too_large(from: &str, retryable: bool) -> LoadError {
-    failure("size", format!("the report {from} is too large: the limit is {} MiB", MAX_REPORT_BYTES >> 20), retryable)
+    failure(
+        "size",
+        format!(
+            "the report {from} is too large: the limit is {} MiB",
+            MAX_REPORT_BYTES >> 20
+        ),
+        retryable,
+    )
 }
 
 /// Resolves `src` against the page and refuses anything but http(s): the widget fetches report
@@ -89,8 +108,13 @@ pub fn resolve(src: &str) -> Result<String, LoadError> {
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())
         .unwrap_or_default();
-    let url = web_sys::Url::new_with_base(src, &base)
-        .map_err(|_| failure("src", format!("the src \"{src}\" is not a valid URL"), false))?;
+    let url = web_sys::Url::new_with_base(src, &base).map_err(|_| {
+        failure(
+            "src",
+            format!("the src \"{src}\" is not a valid URL"),
+            false,
+        )
+    })?;
     match url.protocol().as_str() {
         "http:" | "https:" => Ok(url.href()),
         other => Err(failure(
@@ -103,8 +127,13 @@ pub fn resolve(src: &str) -> Result<String, LoadError> {
 
 /// Fetches and parses the report JSON at `url` (already [`resolve`]d). Credentials are never
 /// sent. `abort` cancels the request and its body (a newer `src`, `destroy()`, or the timeout).
-pub async fn fetch_json(url: &str, abort: &AbortController, timeout_ms: u32) -> Result<JsValue, LoadError> {
-    let window = web_sys::window().ok_or_else(|| failure("fetch", "no window to fetch from".to_owned(), false))?;
+pub async fn fetch_json(
+    url: &str,
+    abort: &AbortController,
+    timeout_ms: u32,
+) -> Result<JsValue, LoadError> {
+    let window = web_sys::window()
+        .ok_or_else(|| failure("fetch", "no window to fetch from".to_owned(), false))?;
     let timed_out = Rc::new(Cell::new(false));
     // The timer aborts the request; keeping the closure here frees it when the load ends.
     let on_timeout = {
@@ -138,7 +167,11 @@ pub async fn fetch_json(url: &str, abort: &AbortController, timeout_ms: u32) -> 
 }
 
 /// The request and the whole body as text (so its size can be checked before parsing).
-async fn fetch_text(window: &web_sys::Window, url: &str, abort: &AbortController) -> Result<JsString, LoadError> {
+async fn fetch_text(
+    window: &web_sys::Window,
+    url: &str,
+    abort: &AbortController,
+) -> Result<JsString, LoadError> {
     let network = |e: JsValue| {
         failure(
             "fetch",
@@ -164,7 +197,9 @@ async fn fetch_text(window: &web_sys::Window, url: &str, abort: &AbortController
         let sep = if text.is_empty() { "" } else { " " };
         return Err(failure(
             "http",
-            format!("could not fetch the report from {url}: the server answered {status}{sep}{text}"),
+            format!(
+                "could not fetch the report from {url}: the server answered {status}{sep}{text}"
+            ),
             true,
         ));
     }
@@ -178,7 +213,14 @@ async fn fetch_text(window: &web_sys::Window, url: &str, abort: &AbortController
     }
     let body = response.text().map_err(network)?;
     let text = JsFuture::from(body).await.map_err(|e| {
-        failure("fetch", format!("could not read the report from {url}: the answer broke off ({})", js_message(&e)), true)
+        failure(
+            "fetch",
+            format!(
+                "could not read the report from {url}: the answer broke off ({})",
+                js_message(&e)
+            ),
+            true,
+        )
     })?;
     Ok(text.unchecked_into())
 }

@@ -51,8 +51,12 @@ fn on_panic(details: &str) {
 /// Replaces the container's content with the message. Plain DOM calls: Yew may be mid-render.
 fn show(container: &Element, message: &str) {
     container.set_text_content(None);
-    let Some(document) = container.owner_document() else { return };
-    let Ok(note) = document.create_element("p") else { return };
+    let Some(document) = container.owner_document() else {
+        return;
+    };
+    let Ok(note) = document.create_element("p") else {
+        return;
+    };
     let _ = note.set_attribute("role", "alert");
     let _ = note.set_attribute("class", "gw-error");
     let _ = note.set_attribute("data-testid", "error");

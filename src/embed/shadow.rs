@@ -37,7 +37,9 @@ pub fn prepare(host: &HtmlElement) -> Result<Element, JsValue> {
             host.attach_shadow(&init)?
         }
     };
-    let document = host.owner_document().ok_or_else(|| JsValue::from_str("grade-widget: host has no document"))?;
+    let document = host
+        .owner_document()
+        .ok_or_else(|| JsValue::from_str("grade-widget: host has no document"))?;
     adopt(&shadow, &document)?;
     let container = document.create_element("div")?;
     container.set_attribute("class", "gw-container")?;

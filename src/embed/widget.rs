@@ -144,13 +144,25 @@ fn start_load(rc: &Rc<RefCell<Inner>>) {
         if let Some(abort) = inner.abort.take() {
             abort.abort();
         }
-        (inner.config.source.clone(), inner.generation, inner.config.timeout_ms, inner.host.clone())
+        (
+            inner.config.source.clone(),
+            inner.generation,
+            inner.config.timeout_ms,
+            inner.host.clone(),
+        )
     };
     match source {
-        Source::Object(value) => set_state(rc, loaded(load::decode(value, "passed to mount", false))),
+        Source::Object(value) => {
+            set_state(rc, loaded(load::decode(value, "passed to mount", false)))
+        }
         Source::Inline => {
-            let result = load::inline_json(&host)
-                .and_then(|value| load::decode(value, "in the page's <script type=\"application/json\">", false));
+            let result = load::inline_json(&host).and_then(|value| {
+                load::decode(
+                    value,
+                    "in the page's <script type=\"application/json\">",
+                    false,
+                )
+            });
             set_state(rc, loaded(result));
         }
         Source::Src(src) => {
@@ -165,15 +177,20 @@ fn start_load(rc: &Rc<RefCell<Inner>>) {
             wasm_bindgen_futures::spawn_local(async move {
                 let result = match &abort {
                     Some(abort) => load::fetch_json(&url, abort, timeout_ms).await,
-                    None => Err(load::failure("fetch", "this browser cannot cancel requests (no AbortController)".to_owned(), false)),
+                    None => Err(load::failure(
+                        "fetch",
+                        "this browser cannot cancel requests (no AbortController)".to_owned(),
+                        false,
+                    )),
                 };
-                let result = result.and_then(|value| load::decode(value, &format!("from {url}"), true));
-                // Destroyed, or superseded by a newer load: drop the result.
+                // Destroyed, or superseded by a newer load: drop the result unread.
                 let Some(rc) = weak.upgrade() else { return };
                 if rc.borrow().generation != generation {
                     return;
                 }
                 rc.borrow_mut().abort = None;
+                let result =
+                    result.and_then(|value| load::decode(value, &format!("from {url}"), true));
                 set_state(&rc, loaded(result));
             });
         }
@@ -235,7 +252,8 @@ fn on_select(weak: Weak<RefCell<Inner>>) -> Callback<String> {
         if deep_link {
             if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
                 // replaceState, not a hash assignment: no scroll jump and no history entry per click.
-                let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{area}")));
+                let _ =
+                    history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{area}")));
             }
         }
         events::select(&host, &area);
