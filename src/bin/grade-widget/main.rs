@@ -1,5 +1,10 @@
 //! The `grade-widget` command line: extract, validate, render.
 
+// Native only: `cargo test --target wasm32-unknown-unknown` builds every target, and the CLI
+// (clap, files, stdio) has no meaning in a browser.
+#![cfg_attr(target_arch = "wasm32", no_main)]
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
