@@ -1,0 +1,256 @@
+//! Benchmark of the demo page in headless Chromium: cold render, filter re-render, memory, bytes.
+// Not a test: it prints medians (min–max) and writes bench-results/bench.json, and never fails on a
+// timing, because on a 2-core machine single loads vary by ±20–40% (see docs/PERFORMANCE.md).
+//
+//   node tests/bench/run.mjs [--runs N] [--warmup W] [--out FILE]   (defaults: 10, 1, bench-results/bench.json)
+//
+// Each run is a cold load: a new browser context (empty cache, new renderer process) in one
+// Chromium process, the page served from loopback by scripts/serve.mjs without compression.
+
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, hostname, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
+import { CHROMIUM_ARGS, ROOT } from '../e2e/lib.mjs';
+
+const PAGE = 'index.html';
+const WIDGET = '#report';
+
+function parseArgs(argv) {
+  const opt = { runs: 10, warmup: 1, out: join(ROOT, 'bench-results', 'bench.json') };
+  for (let i = 0; i < argv.length; i++) {
+    const name = argv[i];
+    const value = argv[i + 1];
+    if (name === '--runs' || name === '--warmup') {
+      const n = Number(value);
+      const min = name === '--runs' ? 1 : 0;
+      if (!Number.isInteger(n) || n < min) {
+        console.error(`bench: ${name} needs an integer >= ${min}, got ${value}`);
+        process.exit(2);
+      }
+      opt[name.slice(2)] = n;
+      i++;
+    } else if (name === '--out' && value) {
+      opt.out = value;
+      i++;
+    } else {
+      console.error(`bench: unknown argument ${name} (usage: node tests/bench/run.mjs [--runs N] [--warmup W] [--out FILE])`);
+      process.exit(2);
+    }
+  }
+  return opt;
+}
+
+// Runs in the page before any of its scripts.
+// 1. Wraps WebAssembly.Memory / Instance / instantiate(Streaming) so every linear memory the page
+//    creates or gets exported is remembered: no JS-heap metric includes wasm memory.
+// 2. Records when the widget's `load` event fires and when the frame after it has been produced
+//    (rAF runs before that frame's style/layout/paint, the setTimeout after it), the same
+//    completion signal the peers' pages use.
+function instrument() {
+  const W = globalThis.WebAssembly;
+  const memories = new Set();
+  Object.defineProperty(globalThis, '__benchMemories', { value: memories });
+  if (W) {
+    const OriginalMemory = W.Memory;
+    const collect = (instance) => {
+      try {
+        for (const v of Object.values(instance.exports)) if (v instanceof OriginalMemory) memories.add(v);
+      } catch { /* an instance without readable exports holds no memory we can see */ }
+    };
+    W.Memory = new Proxy(OriginalMemory, {
+      construct(target, args, newTarget) {
+        const m = Reflect.construct(target, args, newTarget);
+        memories.add(m);
+        return m;
+      },
+    });
+    W.Instance = new Proxy(W.Instance, {
+      construct(target, args, newTarget) {
+        const i = Reflect.construct(target, args, newTarget);
+        collect(i);
+        return i;
+      },
+    });
+    for (const name of ['instantiate', 'instantiateStreaming']) {
+      const original = W[name];
+      if (typeof original !== 'function') continue;
+      W[name] = function (...args) {
+        return original.apply(this, args).then((result) => {
+          collect(result.instance ?? result);
+          return result;
+        });
+      };
+    }
+  }
+  window.__bench = { loadEvent: null, loaded: null, error: null };
+  document.addEventListener('load', (e) => {
+    if (!(e instanceof CustomEvent) || e.target?.localName !== 'grade-widget' || window.__bench.loadEvent !== null) return;
+    window.__bench.loadEvent = performance.now();
+    requestAnimationFrame(() => setTimeout(() => { window.__bench.loaded = performance.now(); }, 0));
+  }, true);
+  document.addEventListener('error', (e) => {
+    if (e instanceof CustomEvent && e.target?.localName === 'grade-widget') window.__bench.error = JSON.stringify(e.detail);
+  }, true);
+}
+
+// Runs in the page after the widget has loaded: picks the first real grade in the grade filter,
+// dispatches `change` as a user's pick would, and times (a) until the shadow DOM has changed and
+// (b) until the frame after that change has been produced.
+function filterOnce(selector) {
+  const root = document.querySelector(selector)?.shadowRoot;
+  const select = root?.querySelector('[data-testid="filter-grade"]');
+  if (!select) return Promise.reject(new Error(`bench: no [data-testid="filter-grade"] in the shadow root of ${selector}`));
+  const option = [...select.options].find((o) => o.value !== '');
+  const shown = () => root.querySelector('[data-testid="shown"]')?.textContent ?? '';
+  const before = shown();
+  return new Promise((resolve, reject) => {
+    let t0 = 0;
+    const observer = new MutationObserver(() => {
+      observer.disconnect();
+      const domUpdated = performance.now() - t0;
+      requestAnimationFrame(() => setTimeout(() => {
+        resolve({ value: option.value, domUpdated, frame: performance.now() - t0, before, after: shown() });
+      }, 0));
+    });
+    observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+    setTimeout(() => { observer.disconnect(); reject(new Error(`bench: no DOM change within 5 s of picking grade ${option.value}`)); }, 5000);
+    select.value = option.value;
+    t0 = performance.now();
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+}
+
+async function coldLoad(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  try {
+    await context.addInitScript(instrument);
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+    // The browser asks for /favicon.ico on its own and logs its 404; any other failed request counts.
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`);
+    });
+    page.on('response', (r) => {
+      if (r.status() >= 400 && new URL(r.url()).pathname !== '/favicon.ico') problems.push(`http ${r.status()}: ${r.url()}`);
+    });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__bench.loaded !== null || window.__bench.error !== null, null,
+      { polling: 10, timeout: 30000 });
+    const marks = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+      return { ...window.__bench, responseEnd: nav?.responseEnd ?? null, fcp: fcp?.startTime ?? null };
+    });
+    if (marks.error) throw new Error(`bench: the widget fired error: ${marks.error}`);
+    const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    const m1 = await metrics();
+    const wasmBytes = await page.evaluate(() => [...window.__benchMemories].reduce((s, m) => s + m.buffer.byteLength, 0));
+    await cdp.send('HeapProfiler.collectGarbage');
+    const m2 = await metrics();
+    const filter = await page.evaluate(filterOnce, WIDGET);
+    if (filter.before === filter.after) {
+      throw new Error(`bench: picking grade ${filter.value} did not change the shown count ("${filter.before}")`);
+    }
+    if (problems.length) throw new Error(`bench: the page reported problems:\n  ${problems.join('\n  ')}`);
+    return {
+      loadEvent: marks.loadEvent,
+      renderDone: marks.loaded,
+      fcp: marks.fcp,
+      responseEnd: marks.responseEnd,
+      filterDom: filter.domUpdated,
+      filterFrame: filter.frame,
+      jsHeap: m1.JSHeapUsedSize,
+      jsHeapAfterGc: m2.JSHeapUsedSize,
+      wasmMemory: wasmBytes,
+      nodes: m1.Nodes,
+      taskDuration: m1.TaskDuration,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+function sizes() {
+  // size.sh exits 1 when over budget but still prints the figures: read them either way.
+  const r = spawnSync('bash', [join(ROOT, 'scripts/size.sh'), '--json'], { encoding: 'utf8' });
+  const line = r.stdout.trim().split('\n').pop();
+  try {
+    return JSON.parse(line);
+  } catch {
+    throw new Error(`bench: scripts/size.sh --json printed no JSON (exit ${r.status}): ${r.stderr.trim()}`);
+  }
+}
+
+function stats(values) {
+  const v = values.filter((x) => typeof x === 'number').sort((a, b) => a - b);
+  if (!v.length) return null;
+  const mid = v.length >> 1;
+  const median = v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+  return { median, min: v[0], max: v[v.length - 1], n: v.length };
+}
+
+const opt = parseArgs(process.argv.slice(2));
+if (!existsSync(join(ROOT, 'pkg/grade_widget_bg.wasm'))) {
+  console.error('bench: pkg/grade_widget_bg.wasm is missing: run `bash scripts/build.sh` (or `make build`) first');
+  process.exit(2);
+}
+const bytes = sizes();
+const load = loadavg()[0];
+if (load > 1) console.warn(`bench: load average ${load.toFixed(2)} at start: expect noisy figures`);
+
+const { server, url } = await serve({ port: 0 });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const runs = [];
+try {
+  for (let i = 0; i < opt.warmup + opt.runs; i++) {
+    const r = await coldLoad(browser, url + PAGE);
+    if (i >= opt.warmup) runs.push(r);
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+
+const ms = (x) => x.toFixed(1);
+const mib = (x) => (x / 1048576).toFixed(2);
+const ROWS = [
+  ['cold render: navigation → load event + frame (ms)', 'renderDone', ms],
+  ['  of which: navigation → load event (ms)', 'loadEvent', ms],
+  ['  first contentful paint (ms)', 'fcp', ms],
+  ['filter re-render: change → DOM updated (ms)', 'filterDom', ms],
+  ['filter re-render: change → next frame (ms)', 'filterFrame', ms],
+  ['JS heap at render done (MiB)', 'jsHeap', mib],
+  ['JS heap after GC (MiB)', 'jsHeapAfterGc', mib],
+  ['wasm linear memory (MiB)', 'wasmMemory', mib],
+  ['DOM nodes', 'nodes', (x) => String(Math.round(x))],
+];
+const summary = Object.fromEntries(ROWS.map(([, key]) => [key, stats(runs.map((r) => r[key]))]));
+const width = Math.max(...ROWS.map(([label]) => label.length));
+console.log(`grade-widget bench: ${PAGE}, ${opt.runs} cold loads (+${opt.warmup} warm-up), median (min–max)`);
+for (const [label, key, fmt] of ROWS) {
+  const s = summary[key];
+  console.log(`${label.padEnd(width)}  ${s ? `${fmt(s.median)} (${fmt(s.min)}–${fmt(s.max)})` : 'n/a'}`);
+}
+const kib = (x) => (x / 1024).toFixed(1);
+console.log(`${'bytes the widget loads (JS + wasm; CSS is in the wasm)'.padEnd(width)}  raw ${kib(bytes.raw)} KiB, gzip ${kib(bytes.gzip)} KiB, brotli ${kib(bytes.brotli)} KiB (budget ${kib(bytes.budget_brotli)} KiB brotli${bytes.brotli > bytes.budget_brotli ? ', OVER' : ''})`);
+
+mkdirSync(dirname(opt.out), { recursive: true });
+writeFileSync(opt.out, JSON.stringify({
+  date: new Date().toISOString(),
+  host: hostname(),
+  cpus: cpus().length,
+  loadavg: loadavg(),
+  page: PAGE,
+  runs: opt.runs,
+  warmup: opt.warmup,
+  bytes,
+  summary,
+  perRun: runs,
+}, null, 2) + '\n');
+console.log(`bench: wrote ${opt.out}`);
