@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod extract;
+mod render;
 mod validate;
 
 #[derive(Parser)]
@@ -35,6 +36,27 @@ enum Command {
         /// The JSON file, or `-` for standard input.
         input: PathBuf,
     },
+    /// Print the widget as static HTML (server-side rendered) to put inside <grade-widget>, so
+    /// readers without JavaScript or WebAssembly still see every grade.
+    Render {
+        /// The report JSON file, or `-` for standard input (validated first).
+        input: PathBuf,
+        /// Which variant to draw (the element's `view` attribute).
+        #[arg(long, value_enum, default_value = "full")]
+        view: render::ViewArg,
+        /// The area to show (`--view area`) or to select initially.
+        #[arg(long)]
+        area: Option<String>,
+        /// The language of the widget's own words.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: render::LangArg,
+        /// Write the HTML here instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Also write the CSS for this markup outside a shadow root, for the page to <link>.
+        #[arg(long)]
+        stylesheet: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -42,5 +64,13 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Extract { input, output } => extract::run(&input, output.as_deref()),
         Command::Validate { input } => validate::run(&input),
+        Command::Render { input, view, area, lang, output, stylesheet } => render::run(&render::Request {
+            input: &input,
+            view,
+            area: area.as_deref(),
+            lang,
+            output: output.as_deref(),
+            stylesheet: stylesheet.as_deref(),
+        }),
     }
 }

@@ -1,0 +1,211 @@
+//! `grade-widget render REPORT.json [--view V] [--area ID] [--lang en|cy] [-o OUT] [--stylesheet CSS]`:
+//! renders the widget's own Yew components to static HTML (SSR) so a page can put it inside
+//! `<grade-widget>…</grade-widget>` and readers without JavaScript or WebAssembly still see every
+//! grade, direction and national count. Exit 1 means the report has problems (listed on standard
+//! error, as `validate` lists them) or the area does not exist; exit 2 means a file could not be
+//! read or written.
+//!
+//! The output is markup only: no `<style>` element and no `style=` attribute, because a strict
+//! CSP (`style-src 'self'`) blocks both. `--stylesheet` writes the matching CSS to a file the page
+//! links instead.
+
+use std::fs::File;
+use std::io::{self, Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+use std::rc::Rc;
+
+use clap::ValueEnum;
+use futures::executor::block_on;
+use grade_widget::components::{light_dom_stylesheet, App, AppProps, LoadState, Options, View};
+use grade_widget::model::{parse_report, Problem, Report, MAX_REPORT_BYTES};
+use yew::LocalServerRenderer;
+
+/// The element the markup is meant for; the stylesheet's `:host` rules are rewritten to it.
+const TAG: &str = "grade-widget";
+
+/// The `view` attribute's values, as the command line spells them.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ViewArg {
+    Full,
+    Summary,
+    Area,
+    Badge,
+}
+
+/// The languages the widget speaks.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    En,
+    Cy,
+}
+
+/// Everything `render` was asked for.
+pub struct Request<'a> {
+    pub input: &'a Path,
+    pub view: ViewArg,
+    pub area: Option<&'a str>,
+    pub lang: LangArg,
+    pub output: Option<&'a Path>,
+    pub stylesheet: Option<&'a Path>,
+}
+
+pub fn run(req: &Request) -> ExitCode {
+    let name = if req.input == Path::new("-") {
+        "standard input".to_owned()
+    } else {
+        req.input.display().to_string()
+    };
+    let bytes = match read(req.input) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!("render: cannot read {name}: {}", describe(&e));
+            return ExitCode::from(2);
+        }
+    };
+    let report = match check(&bytes) {
+        Ok(report) => report,
+        Err(problems) => {
+            // Standard error, not standard output: a failed render must never leave something
+            // that looks like markup in a redirected file.
+            for problem in &problems {
+                eprintln!("{problem}");
+            }
+            let count = problems.len();
+            eprintln!(
+                "render: {count} problem{} in {name}; nothing rendered",
+                if count == 1 { "" } else { "s" }
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Some(id) = req.area {
+        if let Err(message) = check_area(&report, id) {
+            eprintln!("render: {message}");
+            return ExitCode::FAILURE;
+        }
+    }
+    let html = render(report, options(req));
+    if let Some(css) = req.stylesheet {
+        if let Err(e) = std::fs::write(css, light_dom_stylesheet(TAG)) {
+            eprintln!(
+                "render: cannot write the stylesheet {}: {}",
+                css.display(),
+                describe(&e)
+            );
+            return ExitCode::from(2);
+        }
+    }
+    let written = match req.output {
+        Some(path) => std::fs::write(path, &html).map_err(|e| (path.display().to_string(), e)),
+        None => io::stdout()
+            .lock()
+            .write_all(html.as_bytes())
+            .map_err(|e| ("standard output".to_owned(), e)),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err((place, e)) => {
+            eprintln!("render: cannot write {place}: {}", describe(&e));
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn options(req: &Request) -> Options {
+    let view = match req.view {
+        ViewArg::Full => View::Full,
+        ViewArg::Summary => View::Summary,
+        ViewArg::Area => View::Area,
+        ViewArg::Badge => View::Badge,
+    };
+    let lang = match req.lang {
+        LangArg::En => "en",
+        LangArg::Cy => "cy",
+    };
+    // No deep links: there is no script to read or write `location.hash` in static markup.
+    Options {
+        view,
+        area: req.area.map(str::to_owned),
+        lang: lang.to_owned(),
+        deep_link: false,
+    }
+}
+
+/// The markup, ending in a newline so it pastes cleanly. Not hydratable: the live widget renders
+/// its own copy in the shadow root, which hides these light-DOM children (it has no `<slot>`).
+fn render(report: Report, options: Options) -> String {
+    let props = AppProps {
+        state: LoadState::Ready(Rc::new(report)),
+        options,
+        onselect: Default::default(),
+        onretry: Default::default(),
+    };
+    let mut html = block_on(
+        LocalServerRenderer::<App>::with_props(props)
+            .hydratable(false)
+            .render(),
+    );
+    html.push('\n');
+    html
+}
+
+/// An unknown `--area` is an error here, not the widget's in-page "no such area" note: a page
+/// author asked for it and should hear at once, before pasting the markup anywhere.
+fn check_area(report: &Report, id: &str) -> Result<(), String> {
+    let ids: Vec<&str> = report
+        .domains
+        .iter()
+        .flat_map(|d| &d.areas)
+        .map(|a| a.id.as_str())
+        .collect();
+    if ids.iter().any(|known| known.eq_ignore_ascii_case(id)) {
+        return Ok(());
+    }
+    Err(format!(
+        "--area {id:?}: the report has no such area; its areas are {}",
+        ids.join(", ")
+    ))
+}
+
+/// Reads at most one byte more than the limit, so a huge file or an endless pipe is refused
+/// without first being read whole (the same rule as `validate`).
+fn read(input: &Path) -> io::Result<Vec<u8>> {
+    let limit = MAX_REPORT_BYTES as u64 + 1;
+    let mut bytes = Vec::new();
+    if input == Path::new("-") {
+        io::stdin().lock().take(limit).read_to_end(&mut bytes)?;
+    } else {
+        File::open(input)?.take(limit).read_to_end(&mut bytes)?;
+    }
+    Ok(bytes)
+}
+
+fn check(bytes: &[u8]) -> Result<Report, Vec<Problem>> {
+    if bytes.len() > MAX_REPORT_BYTES {
+        return Err(vec![Problem::document(format!(
+            "the report is more than {MAX_REPORT_BYTES} bytes (8 MiB), the limit"
+        ))]);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        vec![Problem::document(format!(
+            "not utf-8 text: invalid byte at offset {}",
+            e.valid_up_to()
+        ))]
+    })?;
+    parse_report(text)
+}
+
+/// `no such file or directory` rather than `No such file or directory (os error 2)`.
+fn describe(e: &io::Error) -> String {
+    let text = e.to_string();
+    let text = match text.find(" (os error") {
+        Some(i) => &text[..i],
+        None => &text,
+    };
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => "unknown error".to_owned(),
+    }
+}
