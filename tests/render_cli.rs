@@ -59,7 +59,9 @@ fn every_view_has_the_expected_rows_and_no_style_attribute() {
         // Plain markup, not yew's hydration markers (which name Rust types).
         assert!(!html.contains("<!--"), "{args:?}: a comment");
         assert!(
-            html.starts_with(r#"<div part="root""#) && html.ends_with("</div>\n"),
+            // One root, in the same container class the live widget uses in its shadow root.
+            html.starts_with(r#"<div class="gw-container"><div part="root""#)
+                && html.ends_with("</div></div>\n"),
             "{args:?}: not one root element"
         );
     }
@@ -176,7 +178,12 @@ fn output_and_stylesheet_files() {
         ok(&[MET])
     );
     let written = std::fs::read_to_string(&css).expect("css written");
-    assert_eq!(written, light_dom_stylesheet("grade-widget"));
+    // The widget's own rules for the light DOM, then the container's wall.
+    let own = light_dom_stylesheet("grade-widget");
+    let rest = written
+        .strip_prefix(own.as_str())
+        .expect("starts with the widget's stylesheet");
+    assert_eq!(rest, "\n/* The wall the live widget's shadow root puts around it (all:initial), for the static copy. */\ngrade-widget > .gw-container{all:initial;display:block;font-family:inherit}\n");
     assert!(
         !written.contains(":host"),
         "the light-DOM sheet has no :host rules"
@@ -184,28 +191,38 @@ fn output_and_stylesheet_files() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// The committed no-JS example holds exactly what the command prints today, so a component
-/// change that is not re-rendered into the example fails here. Regenerate with:
-/// `grade-widget render www/data/metropolitan-2006.json --view summary --stylesheet www/examples/no-js.css`
-/// and paste the output over the markup inside `<grade-widget id="nojs">`.
+/// The committed no-JS example holds exactly what the command prints today, so a component or
+/// stylesheet change that is not re-rendered into the example fails here. After a deliberate
+/// change, `UPDATE_SNAPSHOTS=1 cargo test --test render_cli` rewrites the markup inside
+/// `<grade-widget id="nojs">` and no-js.css (as tests/ssr.rs does for its snapshots); review the diff.
 #[test]
 fn the_no_js_example_matches_fresh_output() {
-    let page = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/www/examples/no-js.html"
-    ))
-    .expect("the example page");
+    let page_path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/examples/no-js.html");
+    let css_path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/examples/no-js.css");
+    let page = std::fs::read_to_string(page_path).expect("the example page");
     let open = r#"<grade-widget id="nojs" src="../data/metropolitan-2006.json" view="summary">"#;
     let start = page.find(open).expect("the example's <grade-widget>") + open.len();
     let end = start + page[start..].find("</grade-widget>").expect("its end tag");
-    assert_eq!(
-        page[start..end].trim(),
-        ok(&[MET, "--view", "summary"]).trim()
+    let fresh = ok(&[MET, "--view", "summary"]);
+    let fresh_css =
+        std::env::temp_dir().join(format!("grade-widget-no-js-{}.css", std::process::id()));
+    ok(&[MET, "--stylesheet", fresh_css.to_str().expect("utf-8 path")]);
+    let css = std::fs::read_to_string(&fresh_css).expect("stylesheet written");
+    let _ = std::fs::remove_file(&fresh_css);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        let updated = format!("{}\n{fresh}{}", &page[..start], &page[end..]);
+        std::fs::write(page_path, updated).expect("rewriting the example page");
+        std::fs::write(css_path, &css).expect("rewriting the example stylesheet");
+        return;
+    }
+    // assert!, not assert_eq!: the markup is 30 KB, too long to be worth printing twice.
+    assert!(
+        page[start..end].trim() == fresh.trim(),
+        "no-js.html is stale: UPDATE_SNAPSHOTS=1 cargo test --test render_cli"
     );
-    let css = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/www/examples/no-js.css"
-    ))
-    .expect("the example stylesheet");
-    assert_eq!(css, light_dom_stylesheet("grade-widget"));
+    let committed = std::fs::read_to_string(css_path).expect("the example stylesheet");
+    assert!(
+        committed == css,
+        "no-js.css is stale: UPDATE_SNAPSHOTS=1 cargo test --test render_cli"
+    );
 }

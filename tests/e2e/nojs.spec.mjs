@@ -48,6 +48,13 @@ export const tests = [
         const collapse = await page.locator('grade-widget table').first().evaluate((t) => getComputedStyle(t).borderCollapse);
         assert.equal(collapse, 'collapse');
         await page.screenshot({ path: `${ROOT}test-results/nojs-javascript-off.png`, fullPage: true });
+
+        // The container queries work on the light-DOM copy too: no sideways scrolling at 320 px.
+        await page.setViewportSize({ width: 320, height: 800 });
+        assert.equal(await rows.count(), 23);
+        const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(wide <= 320, `the page scrolls sideways at 320 px (${wide} px wide)`);
+        await page.screenshot({ path: `${ROOT}test-results/nojs-javascript-off-320.png`, fullPage: true });
       } finally {
         await off.close();
       }

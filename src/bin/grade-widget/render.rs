@@ -24,6 +24,14 @@ use yew::LocalServerRenderer;
 /// The element the markup is meant for; the stylesheet's `:host` rules are rewritten to it.
 const TAG: &str = "grade-widget";
 
+/// The live widget puts its app in a `.gw-container` whose rule walls off the host's inherited
+/// text styles (font size, line height, …; src/embed/shadow.rs, `BASE`). The static copy gets
+/// the same wrapper and rule, so it reads the same as the live widget: without it the host's
+/// larger body text made the grade profile overflow a 320 px screen.
+const CONTAINER_CLASS: &str = "gw-container";
+const CONTAINER_RULE: &str =
+    "\n/* The wall the live widget's shadow root puts around it (all:initial), for the static copy. */\ngrade-widget > .gw-container{all:initial;display:block;font-family:inherit}\n";
+
 /// The `view` attribute's values, as the command line spells them.
 #[derive(Clone, Copy, ValueEnum)]
 pub enum ViewArg {
@@ -87,7 +95,7 @@ pub fn run(req: &Request) -> ExitCode {
     }
     let html = render(report, options(req));
     if let Some(css) = req.stylesheet {
-        if let Err(e) = std::fs::write(css, light_dom_stylesheet(TAG)) {
+        if let Err(e) = std::fs::write(css, stylesheet()) {
             eprintln!(
                 "render: cannot write the stylesheet {}: {}",
                 css.display(),
@@ -132,8 +140,9 @@ fn options(req: &Request) -> Options {
     }
 }
 
-/// The markup, ending in a newline so it pastes cleanly. Not hydratable: the live widget renders
-/// its own copy in the shadow root, which hides these light-DOM children (it has no `<slot>`).
+/// The markup in its container, ending in a newline so it pastes cleanly. Not hydratable: the
+/// live widget renders its own copy in the shadow root, which hides these light-DOM children
+/// (it has no `<slot>`).
 fn render(report: Report, options: Options) -> String {
     let props = AppProps {
         state: LoadState::Ready(Rc::new(report)),
@@ -141,13 +150,19 @@ fn render(report: Report, options: Options) -> String {
         onselect: Default::default(),
         onretry: Default::default(),
     };
-    let mut html = block_on(
+    let app = block_on(
         LocalServerRenderer::<App>::with_props(props)
             .hydratable(false)
             .render(),
     );
-    html.push('\n');
-    html
+    format!("<div class=\"{CONTAINER_CLASS}\">{app}</div>\n")
+}
+
+/// The widget's stylesheet for light-DOM markup, plus the container's wall.
+fn stylesheet() -> String {
+    let mut css = light_dom_stylesheet(TAG);
+    css.push_str(CONTAINER_RULE);
+    css
 }
 
 /// An unknown `--area` is an error here, not the widget's in-page "no such area" note: a page
