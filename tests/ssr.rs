@@ -371,7 +371,7 @@ fn stylesheet_defines_every_custom_property_it_uses() {
 fn stylesheet_covers_themes_and_display_modes() {
     for want in [
         "container: gw / inline-size",
-        "@container gw (max-width: 40rem)",
+        "@container gw (max-width: 640px)",
         "@media (prefers-color-scheme: dark)",
         ":host([theme=\"dark\"])",
         ":host(:not([theme=\"light\"]))",
