@@ -183,7 +183,19 @@ fn output_and_stylesheet_files() {
     let rest = written
         .strip_prefix(own.as_str())
         .expect("starts with the widget's stylesheet");
-    assert_eq!(rest, "\n/* The wall the live widget's shadow root puts around it (all:initial), for the static copy. */\ngrade-widget > .gw-container{all:initial;display:block;font-family:inherit}\n");
+    assert_eq!(
+        rest,
+        "
+/* For the static copy outside a shadow root (grade-widget render): the wall the live widget's
+   container has, and its margin reset at element specificity, to outweigh host element rules. */
+grade-widget > .gw-container{all:initial;display:block;font-family:inherit}
+:where(grade-widget > .gw-container) :is(h2, h3, h4, h5, p, ul, dl, dd, figure){margin:0}
+/* Without script the CSV button can do nothing, and the area names select nothing: no button,
+   and names that read as text rather than links. */
+grade-widget > .gw-container .gw-export{display:none}
+grade-widget > .gw-container .gw-link{color:inherit;text-decoration:none;cursor:auto}
+"
+    );
     assert!(
         !written.contains(":host"),
         "the light-DOM sheet has no :host rules"

@@ -47,6 +47,9 @@ export const tests = [
         // not raw browser defaults.
         const collapse = await page.locator('grade-widget table').first().evaluate((t) => getComputedStyle(t).borderCollapse);
         assert.equal(collapse, 'collapse');
+        // Controls that need script are quieted in the static copy (see render.rs, CONTAINER_RULE).
+        assert.equal(await page.locator('grade-widget [data-testid="export-csv"]').count(), 1);
+        assert.equal(await page.locator('grade-widget [data-testid="export-csv"]').isVisible(), false);
         await page.screenshot({ path: `${ROOT}test-results/nojs-javascript-off.png`, fullPage: true });
 
         // The container queries work on the light-DOM copy too: no sideways scrolling at 320 px.
@@ -75,6 +78,8 @@ export const tests = [
       // The visible one is the live widget in the shadow root.
       const live = await page.evaluate(() => !!document.getElementById('nojs').shadowRoot?.querySelector('[data-testid="widget"]'));
       assert.ok(live);
+      // The static copy's rules do not reach the live widget: its CSV button shows.
+      assert.ok(await page.locator('#nojs .gw-container [data-testid="export-csv"]').filter({ visible: true }).count() === 1);
       assert.deepEqual(await axe(page, null), []);
     },
   },

@@ -29,8 +29,22 @@ const TAG: &str = "grade-widget";
 /// the same wrapper and rule, so it reads the same as the live widget: without it the host's
 /// larger body text made the grade profile overflow a 320 px screen.
 const CONTAINER_CLASS: &str = "gw-container";
-const CONTAINER_RULE: &str =
-    "\n/* The wall the live widget's shadow root puts around it (all:initial), for the static copy. */\ngrade-widget > .gw-container{all:initial;display:block;font-family:inherit}\n";
+///
+/// Host rules on bare elements (`h2 { margin: … }`) also reach light-DOM markup, and they beat
+/// the widget's zero-specificity margin reset (`:where(.gw) :where(h2, …)`). The second rule
+/// repeats that reset at element specificity: it wins over such host rules when the page links
+/// this sheet after its own, and still loses to the widget's class rules. The last two rules
+/// quiet controls that need script (the live widget, in its shadow root, is not affected).
+const CONTAINER_RULE: &str = "
+/* For the static copy outside a shadow root (grade-widget render): the wall the live widget's
+   container has, and its margin reset at element specificity, to outweigh host element rules. */
+grade-widget > .gw-container{all:initial;display:block;font-family:inherit}
+:where(grade-widget > .gw-container) :is(h2, h3, h4, h5, p, ul, dl, dd, figure){margin:0}
+/* Without script the CSV button can do nothing, and the area names select nothing: no button,
+   and names that read as text rather than links. */
+grade-widget > .gw-container .gw-export{display:none}
+grade-widget > .gw-container .gw-link{color:inherit;text-decoration:none;cursor:auto}
+";
 
 /// The `view` attribute's values, as the command line spells them.
 #[derive(Clone, Copy, ValueEnum)]
