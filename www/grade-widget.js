@@ -32,7 +32,9 @@ function showBootFailure(host, error) {
   note.setAttribute('role', 'alert');
   note.setAttribute('data-testid', 'error');
   note.textContent = `the grade widget could not start: ${error?.message ?? error}`;
-  root.replaceChildren(note);
+  // The slot keeps any pre-rendered static markup (grade-widget render) visible below the note:
+  // without the wasm, that table is all the reader has.
+  root.replaceChildren(note, document.createElement('slot'));
   host.dispatchEvent(new CustomEvent('error', {
     composed: true,
     detail: { type: 'wasm', message: note.textContent, problems: [], retryable: false },
