@@ -1,4 +1,4 @@
-//! The widget's Yew components, one per file. Rendered in the browser (csr + hydration) and
+//! The widget's Yew components, one per file. Rendered in the browser (csr) and
 //! natively to static HTML (ssr) by `grade-widget render` and the snapshot tests.
 //!
 //! Contract with `crate::embed` (the custom element / JS API side): embed owns fetching,
