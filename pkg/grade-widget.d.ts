@@ -41,6 +41,8 @@ export interface MountOptions {
   lang?: string;
   /** Read the first area from location.hash (#3A) and keep the hash in step with the selection. */
   deepLink?: boolean;
+  /** For `view: "badge"`: where its link to the full report goes (http(s) or relative only). */
+  href?: string;
   /** Seconds a `src` fetch may take, body included. Default 15. */
   timeout?: number;
 }

@@ -471,3 +471,23 @@ fn every_string_key_the_components_use_exists() {
         assert!(in_code, "key {key} is never used");
     }
 }
+
+#[test]
+fn badge_links_to_the_full_report_only_with_a_safe_href() {
+    for (href, want) in [
+        ("/reports/metropolitan.html", Some(r#"href="/reports/metropolitan.html""#)),
+        ("https://example.org/full", Some(r#"href="https://example.org/full""#)),
+        ("javascript:alert(1)", None),
+        ("  JavaScript:alert(1)", None),
+        ("data:text/html,x", None),
+    ] {
+        let options = Options { link: Some(href.to_string()), ..opts(View::Badge, None, "en") };
+        let html = render(LoadState::Ready(Rc::new(report())), options);
+        match want {
+            Some(attr) => assert!(html.contains(attr) && html.contains(r#"data-testid="badge-link""#), "{href}: {html}"),
+            None => assert!(!html.contains(r#"data-testid="badge-link""#), "{href} must not become a link"),
+        }
+    }
+    let html = render(LoadState::Ready(Rc::new(report())), opts(View::Badge, None, "en"));
+    assert!(!html.contains("badge-link"), "no href, no link");
+}

@@ -9,7 +9,7 @@ import init, { mount as mountWasm } from './grade_widget.js';
 
 const TAG = 'grade-widget';
 /** Attributes that change what the widget shows (theme is pure CSS: `:host([theme=dark])`). */
-const OBSERVED = ['src', 'view', 'area', 'lang', 'deep-link', 'timeout', 'loading'];
+const OBSERVED = ['src', 'view', 'area', 'lang', 'deep-link', 'timeout', 'loading', 'href'];
 /** How far outside the viewport a `loading="lazy"` widget starts loading. */
 const LAZY_MARGIN = '200px';
 
@@ -136,6 +136,7 @@ export class GradeWidget extends HTMLElement {
       area: this.getAttribute('area') ?? undefined,
       lang: langOf(this),
       deepLink: this.hasAttribute('deep-link'),
+      href: this.getAttribute('href') ?? undefined,
       timeout: Number.isFinite(timeout) ? timeout : undefined,
     };
   }

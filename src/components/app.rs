@@ -55,6 +55,8 @@ pub struct Options {
     pub lang: String,
     /// Whether selecting an area updates `location.hash` (and `#3A` selects on load).
     pub deep_link: bool,
+    /// For `View::Badge`: where its "full report" link goes (`href` attribute); no link if None.
+    pub link: Option<String>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -82,7 +84,7 @@ pub fn app(props: &AppProps) -> Html {
     let body = match &props.state {
         LoadState::Loading => html! { <Loading lang={lang} /> },
         LoadState::Ready(report) => html! {
-            <ReportView report={report.clone()} options={props.options.clone()} lang={lang} onselect={props.onselect.clone()} />
+            <ReportView report={report.clone()} options={props.options.clone()} lang={lang} onselect={props.onselect.clone()} link={props.options.link.clone().map(AttrValue::from)} />
         },
         LoadState::Failed(e) => html! { <ErrorBox error={e.clone()} lang={lang} onretry={props.onretry.clone()} /> },
     };

@@ -67,6 +67,7 @@ pub fn read(config: &JsValue) -> Config {
         area,
         lang: parse_lang(get_str(config, "lang").as_deref()),
         deep_link,
+        link: get_str(config, "href"),
     };
     let timeout_ms = get(config, "timeout")
         .and_then(|v| v.as_f64())

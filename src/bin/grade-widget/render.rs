@@ -151,6 +151,8 @@ fn options(req: &Request) -> Options {
         area: req.area.map(str::to_owned),
         lang: lang.to_owned(),
         deep_link: false,
+        // The badge's link is the host's `href` attribute; it is not part of the static copy.
+        link: None,
     }
 }
 
