@@ -56,12 +56,23 @@ fn every_view_has_the_expected_rows_and_no_style_attribute() {
         assert!(!html.contains("style="), "{args:?}: a style attribute");
         assert!(!html.contains("<style"), "{args:?}: a <style> element");
         assert!(!html.contains("<script"), "{args:?}: a script");
-        // Plain markup, not yew's hydration markers (which name Rust types).
-        assert!(!html.contains("<!--"), "{args:?}: a comment");
+        // Yew's hydration markers, one pair per component, without the Rust type names.
+        let opened = count(&html, "<!--<[]>-->");
+        assert!(opened > 1, "{args:?}: no hydration markers");
+        assert_eq!(opened, count(&html, "<!--</[]>-->"), "{args:?}: unpaired markers");
+        assert_eq!(count(&html, "<!--"), 2 * opened, "{args:?}: another comment");
+        assert!(!html.contains("grade_widget::"), "{args:?}: a Rust type name");
+        // One root, in the same container class the live widget uses in its shadow root,
+        // stamped with the fingerprint the widget checks before adopting the markup.
+        let stamp = html
+            .strip_prefix(r#"<div class="gw-container" data-gw-hydrate=""#)
+            .and_then(|rest| rest.split_once('"'))
+            .map(|(stamp, _)| stamp)
+            .unwrap_or_else(|| panic!("{args:?}: no stamped container"));
+        assert_eq!(stamp.len(), 16, "{args:?}: fingerprint {stamp}");
         assert!(
-            // One root, in the same container class the live widget uses in its shadow root.
-            html.starts_with(r#"<div class="gw-container"><div part="root""#)
-                && html.ends_with("</div></div>\n"),
+            html.contains(r#""><!--<[]>--><div part="root""#)
+                && html.ends_with("</div><!--</[]>--></div>\n"),
             "{args:?}: not one root element"
         );
     }
@@ -237,4 +248,35 @@ fn the_no_js_example_matches_fresh_output() {
         committed == css,
         "no-js.css is stale: UPDATE_SNAPSHOTS=1 cargo test --test render_cli"
     );
+}
+
+/// The fingerprint the live widget compares before adopting the markup: the same for the same
+/// report and options, different when anything that shapes the markup differs.
+fn stamp(html: &str) -> &str {
+    let rest = html.split_once(r#"data-gw-hydrate=""#).expect("a stamp").1;
+    rest.split_once('"').expect("stamp ends").0
+}
+
+#[test]
+fn badge_href_and_fingerprints() {
+    let plain = ok(&[MET, "--view", "badge"]);
+    let linked = ok(&[MET, "--view", "badge", "--href", "/grades.html"]);
+    assert!(!plain.contains("href="), "a link without --href");
+    assert!(linked.contains(r#"href="/grades.html""#), "no link with --href: {linked}");
+    assert_eq!(stamp(&linked), stamp(&ok(&[MET, "--view", "badge", "--href", "/grades.html"])));
+    let stamps = [
+        stamp(&plain).to_owned(),
+        stamp(&linked).to_owned(),
+        stamp(&ok(&[MET])).to_owned(),
+        stamp(&ok(&[MET, "--lang", "cy"])).to_owned(),
+        stamp(&ok(&[MET, "--view", "area", "--area", "3A"])).to_owned(),
+        stamp(&ok(&[MET, "--view", "area", "--area", "3B"])).to_owned(),
+    ];
+    for (i, a) in stamps.iter().enumerate() {
+        for b in &stamps[i + 1..] {
+            assert_ne!(a, b, "two different renders share a fingerprint");
+        }
+    }
+    // A script URL is refused by the badge, as it is by the live widget.
+    assert!(!ok(&[MET, "--view", "badge", "--href", "javascript:alert(1)"]).contains("href="));
 }

@@ -17,6 +17,7 @@ mod error_box;
 mod export;
 mod filters;
 mod findings;
+mod fingerprint;
 mod glance;
 mod glance_item;
 mod header;
@@ -29,6 +30,7 @@ mod symbols;
 
 pub use abbr::{Glossary, Segment};
 pub use export::{file_name, grades_csv, standalone_svg};
+pub use fingerprint::fingerprint;
 pub use app::{App, AppProps, LoadError, LoadState, Options, View};
 pub use prepared::{percent, Profile};
 

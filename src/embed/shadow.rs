@@ -26,10 +26,23 @@ thread_local! {
     static SHEETS: OnceCell<Option<Array>> = const { OnceCell::new() };
 }
 
+/// The container Yew renders into, and the fingerprint of the pre-rendered markup it holds when
+/// the host brought some (`grade-widget render`).
+pub struct Prepared {
+    pub container: Element,
+    pub prerendered: Option<String>,
+}
+
 /// Attaches (or reuses, after a re-mount) the host's open shadow root, adopts the stylesheet
-/// and appends a fresh container for Yew. Errors when the host cannot take a shadow root
-/// (e.g. an `<img>` or `<input>` passed to `mount`).
-pub fn prepare(host: &HtmlElement) -> Result<Element, JsValue> {
+/// and puts a container for Yew in it. Errors when the host cannot take a shadow root (e.g. an
+/// `<img>` or `<input>` passed to `mount`).
+///
+/// When the host holds pre-rendered markup (a child `.gw-container` stamped `data-gw-hydrate`),
+/// that very element is moved into the shadow root and becomes the container: the reader keeps
+/// seeing the grades, now under the widget's own stylesheet, while the report loads, and the
+/// widget can then hydrate those nodes rather than draw new ones. Moving keeps the nodes
+/// themselves (no copy, no HTML parsing).
+pub fn prepare(host: &HtmlElement) -> Result<Prepared, JsValue> {
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
         None => {
@@ -41,10 +54,16 @@ pub fn prepare(host: &HtmlElement) -> Result<Element, JsValue> {
         .owner_document()
         .ok_or_else(|| JsValue::from_str("grade-widget: host has no document"))?;
     adopt(&shadow, &document)?;
+    let prerendered = host.query_selector(":scope > .gw-container[data-gw-hydrate]")?;
+    if let Some(container) = prerendered {
+        let stamp = container.get_attribute("data-gw-hydrate");
+        shadow.append_child(&container)?;
+        return Ok(Prepared { container, prerendered: stamp });
+    }
     let container = document.create_element("div")?;
     container.set_attribute("class", "gw-container")?;
     shadow.append_child(&container)?;
-    Ok(container)
+    Ok(Prepared { container, prerendered: None })
 }
 
 fn adopt(shadow: &ShadowRoot, document: &web_sys::Document) -> Result<(), JsValue> {

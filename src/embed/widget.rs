@@ -14,7 +14,7 @@ use yew::{AppHandle, Callback, Renderer};
 
 use super::config::{self, Config, Source};
 use super::{events, load, panic, shadow};
-use crate::components::{App, AppProps, LoadState};
+use crate::components::{fingerprint, App, AppProps, LoadState};
 
 thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
@@ -39,13 +39,17 @@ struct Inner {
     abort: Option<AbortController>,
     /// Set by `destroy()`; a render or load running at that moment finishes without effect.
     destroyed: bool,
+    /// The fingerprint of pre-rendered markup in the container, until the first report or
+    /// failure decides between hydrating it and drawing afresh. Meanwhile there is no Yew app
+    /// and the static copy stays on screen instead of a "loading" note.
+    prerendered: Option<String>,
     onselect: Callback<String>,
     onretry: Callback<()>,
 }
 
 impl Widget {
     pub(super) fn mount(host: HtmlElement, config: &JsValue) -> Result<Widget, JsValue> {
-        let container = shadow::prepare(&host)?;
+        let shadow::Prepared { container, prerendered } = shadow::prepare(&host)?;
         let id = NEXT_ID.with(|n| n.replace(n.get().wrapping_add(1)));
         let config = config::read(config);
         let _ = container.set_attribute("lang", &config.options.lang);
@@ -60,14 +64,17 @@ impl Widget {
                 generation: 0,
                 abort: None,
                 destroyed: false,
+                prerendered,
                 onselect: on_select(weak.clone()),
                 onretry: on_retry(weak.clone()),
             })
         });
         panic::register(id, &host, &container);
-        let props = inner.borrow().props();
-        let app = Renderer::<App>::with_root_and_props(container, props).render();
-        inner.borrow_mut().app = Some(app);
+        if inner.borrow().prerendered.is_none() {
+            let props = inner.borrow().props();
+            let app = Renderer::<App>::with_root_and_props(container, props).render();
+            inner.borrow_mut().app = Some(app);
+        }
         start_load(&inner);
         Ok(Widget { inner })
     }
@@ -224,6 +231,9 @@ fn set_state(rc: &Rc<RefCell<Inner>>, state: LoadState) {
 
 /// Pushes the current props to the Yew app, with the app taken out of the cell meanwhile.
 fn render(rc: &Rc<RefCell<Inner>>) {
+    if rc.borrow().prerendered.is_some() {
+        return start_app(rc);
+    }
     let (app, props) = {
         let mut inner = rc.borrow_mut();
         (inner.app.take(), inner.props())
@@ -239,6 +249,38 @@ fn render(rc: &Rc<RefCell<Inner>>) {
             inner.app = Some(app);
         }
     }
+}
+
+/// Starts the Yew app over pre-rendered markup once there is something other than "loading" to
+/// show: hydrates it when it was drawn from this very report and these options (same
+/// fingerprint), else clears it and renders afresh (an error message, or a report that has
+/// changed since the markup was made). While loading, the static copy stays as it is.
+fn start_app(rc: &Rc<RefCell<Inner>>) {
+    let (container, props, hydrate) = {
+        let mut inner = rc.borrow_mut();
+        if inner.destroyed {
+            return;
+        }
+        let hydrate = match (&inner.state, &inner.prerendered) {
+            (LoadState::Loading, _) => return,
+            (LoadState::Ready(report), Some(stamp)) => {
+                *stamp == fingerprint(report, &inner.config.options)
+            }
+            _ => false,
+        };
+        inner.prerendered = None;
+        (inner.container.clone(), inner.props(), hydrate)
+    };
+    let renderer = Renderer::<App>::with_root_and_props(container.clone(), props);
+    let app = if hydrate {
+        renderer.hydrate()
+    } else {
+        // Node removal, not markup: nothing is parsed as HTML.
+        container.replace_children_with_node_0();
+        renderer.render()
+    };
+    let _ = container.remove_attribute("data-gw-hydrate");
+    rc.borrow_mut().app = Some(app);
 }
 
 /// `select` event, and `location.hash` kept in step when the host asked for deep links.

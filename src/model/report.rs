@@ -12,7 +12,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// One inspection report for one force.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
 pub struct Report {
     /// Always [`SCHEMA_VERSION`]; anything else is refused by validation.
     pub schema_version: u32,
@@ -39,7 +39,7 @@ pub struct Report {
 }
 
 /// A domain such as "1 Citizen Focus (Domain A)".
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
 pub struct Domain {
     /// "1" … "7".
     pub id: String,
@@ -52,7 +52,7 @@ pub struct Domain {
 }
 
 /// A graded area such as "3A Managing Critical Incidents and Major Crime".
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
 pub struct Area {
     /// Domain id followed by one capital letter: "3A".
     pub id: String,
@@ -90,7 +90,7 @@ pub struct Area {
 pub type Section = Vec<Group>;
 
 /// A run of text under one (optional) sub-heading.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
 pub struct Group {
     #[serde(default)]
     pub heading: Option<String>,
@@ -99,7 +99,7 @@ pub struct Group {
 
 /// One paragraph or one bullet. `level` 0 is a paragraph, 1 a bullet, 2 a bullet nested in the
 /// one before it. Flat and ordered, so a renderer groups consecutive bullets into a list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
 pub struct Block {
     pub text: String,
     #[serde(default, skip_serializing_if = "is_zero")]
@@ -111,7 +111,7 @@ fn is_zero(n: &u8) -> bool {
 }
 
 /// A good practice case study.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
 pub struct GoodPractice {
     pub title: String,
     pub body: Vec<Block>,
@@ -121,14 +121,14 @@ pub struct GoodPractice {
 }
 
 /// A titled section of the front part, e.g. "Geographical Description of Force Area".
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
 pub struct OverviewSection {
     pub title: String,
     pub blocks: Vec<Block>,
 }
 
 /// One glossary line, e.g. `{"abbr": "MPS", "meaning": "Metropolitan Police Service"}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
 pub struct GlossaryEntry {
     pub abbr: String,
     pub meaning: String,
@@ -137,7 +137,7 @@ pub struct GlossaryEntry {
 /// Counts of forces at each grade, in the report's column order Poor, Fair, Good, Excellent.
 /// Signed so that a negative count in a hand-written file is reported by validation rather than
 /// failing deserialisation with a less helpful message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct NationalDistribution {
     pub poor: i64,
     pub fair: i64,

@@ -1,10 +1,11 @@
 // The no-JavaScript example (www/examples/no-js.html): markup printed by `grade-widget render`
 // inside <grade-widget>. With JavaScript off the reader gets every grade, direction and national
-// count from that markup; with JavaScript on the live widget takes its place (no hydration yet),
-// and the page shows one widget, not two.
+// count from that markup; with JavaScript on the widget adopts those very nodes (hydration) and
+// makes them interactive, and the page shows one widget, not two.
 
 import assert from 'node:assert/strict';
-import { areas, axe, ROOT, report, settled } from './lib.mjs';
+import { readFileSync } from 'node:fs';
+import { areas, axe, events, ROOT, report, settled } from './lib.mjs';
 
 const MET = report('metropolitan-2006.json');
 const ALL = areas(MET);
@@ -64,23 +65,104 @@ export const tests = [
     },
   },
   {
-    name: 'with JavaScript on, the live widget replaces the pre-rendered copy: one widget shows',
+    name: 'with JavaScript on, the widget hydrates the pre-rendered nodes: same nodes, now interactive',
     page: PAGE,
     async run({ page }) {
+      // Before the page's scripts run (readyState "interactive" comes before module scripts), keep
+      // hold of the pre-rendered rows so we can tell later whether they are the very same nodes.
+      await page.addInitScript(() => {
+        document.addEventListener('readystatechange', () => {
+          if (document.readyState !== 'interactive') return;
+          window.__static = [...document.querySelectorAll('#nojs [data-testid="area-row"]')];
+        });
+      });
+      await page.reload();
       const loaded = await settled(page, 'nojs');
       assert.equal(loaded.type, 'load', JSON.stringify(loaded));
-      // The shadow root has no <slot>, so the light-DOM copy is not rendered at all.
-      const widgets = page.locator('[data-testid="widget"]');
-      assert.equal(await widgets.count(), 2, 'the static copy stays in the DOM, in the light tree');
-      assert.equal(await widgets.filter({ visible: true }).count(), 1);
-      assert.equal(await page.locator('#nojs > [data-testid="widget"]').isVisible(), false);
+      const kept = await page.evaluate(() => {
+        const host = document.getElementById('nojs');
+        const live = [...host.shadowRoot.querySelectorAll('[data-testid="area-row"]')];
+        return {
+          before: window.__static.length,
+          live: live.length,
+          same: live.every((row, i) => row === window.__static[i]),
+          // The container moved: nothing is left in the light tree, no stamp is left on it.
+          lightCopies: host.querySelectorAll(':scope > .gw-container').length,
+          stamp: host.shadowRoot.querySelector('.gw-container').hasAttribute('data-gw-hydrate'),
+          // Yew's markers are consumed by hydration.
+          comments: document.createNodeIterator(host.shadowRoot, NodeFilter.SHOW_COMMENT).nextNode() !== null,
+        };
+      });
+      assert.deepEqual(kept, { before: 23, live: 23, same: true, lightCopies: 0, stamp: false, comments: false });
+      assert.equal(await page.locator('[data-testid="widget"]').count(), 1, 'one widget, not a live one beside a static one');
       assert.equal(await page.locator('[data-testid="area-row"]').filter({ visible: true }).count(), 23);
-      // The visible one is the live widget in the shadow root.
-      const live = await page.evaluate(() => !!document.getElementById('nojs').shadowRoot?.querySelector('[data-testid="widget"]'));
-      assert.ok(live);
-      // The static copy's rules do not reach the live widget: its CSV button shows.
-      assert.ok(await page.locator('#nojs .gw-container [data-testid="export-csv"]').filter({ visible: true }).count() === 1);
+
+      // The adopted nodes respond: an area name selects that area (the `select` event) …
+      await page.locator('#nojs [data-testid="area-row"][data-area="3B"] button').click();
+      await page.waitForFunction(() => window.__gw.events.some((e) => e.type === 'select' && e.detail.area === '3B'));
+      // … and the CSV button, hidden in the static copy, now shows and downloads the grades.
+      const csv = page.locator('#nojs [data-testid="export-csv"]');
+      assert.ok(await csv.isVisible());
+      const [download] = await Promise.all([page.waitForEvent('download'), csv.click()]);
+      assert.match(download.suggestedFilename(), /metropolitan.*\.csv$/i);
+      const text = readFileSync(await download.path(), 'utf8');
+      assert.equal(text.trim().split('\n').length, 24, 'a header and 23 areas');
       assert.deepEqual(await axe(page, null), []);
+    },
+  },
+  {
+    name: 'while the report loads, the pre-rendered copy shows inside the widget (no loading box)',
+    page: PAGE,
+    async run({ page }) {
+      let release;
+      const held = new Promise((done) => { release = done; });
+      await page.route('**/metropolitan-2006.json', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.reload();
+      await page.waitForFunction(() => document.getElementById('nojs').shadowRoot?.querySelector('[data-testid="area-row"]'));
+      assert.equal(await page.locator('#nojs [data-testid="loading"]').count(), 0);
+      assert.equal(await page.locator('#nojs [data-testid="area-row"]').filter({ visible: true }).count(), 23);
+      assert.equal(await events(page, 'nojs').then((e) => e.length), 0, 'settled before the report arrived');
+      release();
+      assert.equal((await settled(page, 'nojs')).type, 'load');
+    },
+  },
+  {
+    name: 'a stale pre-rendered copy (other fingerprint) is replaced, not hydrated',
+    page: PAGE,
+    async run({ page }) {
+      // As if the report had been updated after the markup was rendered.
+      await page.addInitScript(() => {
+        document.addEventListener('readystatechange', () => {
+          if (document.readyState !== 'interactive') return;
+          const copy = document.querySelector('#nojs > .gw-container');
+          copy.setAttribute('data-gw-hydrate', '0000000000000000');
+          window.__static = [...copy.querySelectorAll('[data-testid="area-row"]')];
+        });
+      });
+      await page.reload();
+      assert.equal((await settled(page, 'nojs')).type, 'load');
+      const rows = await page.evaluate(() => {
+        const live = [...document.getElementById('nojs').shadowRoot.querySelectorAll('[data-testid="area-row"]')];
+        return { live: live.length, reused: live.filter((r) => window.__static.includes(r)).length };
+      });
+      assert.deepEqual(rows, { live: 23, reused: 0 });
+      assert.equal(await page.locator('[data-testid="widget"]').count(), 1);
+    },
+  },
+  {
+    name: 'when the report cannot be fetched, the error replaces the pre-rendered copy',
+    page: PAGE,
+    async run({ page }) {
+      await page.route('**/metropolitan-2006.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+      await page.reload();
+      const failed = await settled(page, 'nojs');
+      assert.equal(failed.type, 'error');
+      assert.equal(failed.detail.type, 'http');
+      await page.locator('#nojs [data-testid="error"]').waitFor();
+      assert.equal(await page.locator('#nojs [data-testid="area-row"]').count(), 0);
     },
   },
 ];

@@ -50,6 +50,9 @@ enum Command {
         /// The language of the widget's own words.
         #[arg(long, value_enum, default_value = "en")]
         lang: render::LangArg,
+        /// The badge's link to the full report (the element's `href` attribute).
+        #[arg(long)]
+        href: Option<String>,
         /// Write the HTML here instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -64,11 +67,12 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Extract { input, output } => extract::run(&input, output.as_deref()),
         Command::Validate { input } => validate::run(&input),
-        Command::Render { input, view, area, lang, output, stylesheet } => render::run(&render::Request {
+        Command::Render { input, view, area, lang, href, output, stylesheet } => render::run(&render::Request {
             input: &input,
             view,
             area: area.as_deref(),
             lang,
+            href: href.as_deref(),
             output: output.as_deref(),
             stylesheet: stylesheet.as_deref(),
         }),

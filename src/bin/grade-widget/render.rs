@@ -1,7 +1,8 @@
-//! `grade-widget render REPORT.json [--view V] [--area ID] [--lang en|cy] [-o OUT] [--stylesheet CSS]`:
+//! `grade-widget render REPORT.json [--view V] [--area ID] [--lang en|cy] [--href URL] [-o OUT] [--stylesheet CSS]`:
 //! renders the widget's own Yew components to static HTML (SSR) so a page can put it inside
 //! `<grade-widget>…</grade-widget>` and readers without JavaScript or WebAssembly still see every
-//! grade, direction and national count. Exit 1 means the report has problems (listed on standard
+//! grade, direction and national count. When the widget starts it adopts that markup (Yew
+//! hydration) instead of drawing its own copy: the same nodes become interactive. Exit 1 means the report has problems (listed on standard
 //! error, as `validate` lists them) or the area does not exist; exit 2 means a file could not be
 //! read or written.
 //!
@@ -17,7 +18,9 @@ use std::rc::Rc;
 
 use clap::ValueEnum;
 use futures::executor::block_on;
-use grade_widget::components::{light_dom_stylesheet, App, AppProps, LoadState, Options, View};
+use grade_widget::components::{
+    fingerprint, light_dom_stylesheet, App, AppProps, LoadState, Options, View,
+};
 use grade_widget::model::{parse_report, Problem, Report, MAX_REPORT_BYTES};
 use yew::LocalServerRenderer;
 
@@ -68,6 +71,7 @@ pub struct Request<'a> {
     pub view: ViewArg,
     pub area: Option<&'a str>,
     pub lang: LangArg,
+    pub href: Option<&'a str>,
     pub output: Option<&'a Path>,
     pub stylesheet: Option<&'a Path>,
 }
@@ -151,15 +155,17 @@ fn options(req: &Request) -> Options {
         area: req.area.map(str::to_owned),
         lang: lang.to_owned(),
         deep_link: false,
-        // The badge's link is the host's `href` attribute; it is not part of the static copy.
-        link: None,
+        // The badge's link: the element's `href` attribute, which must then say the same.
+        link: req.href.map(str::to_owned),
     }
 }
 
-/// The markup in its container, ending in a newline so it pastes cleanly. Not hydratable: the
-/// live widget renders its own copy in the shadow root, which hides these light-DOM children
-/// (it has no `<slot>`).
+/// The markup in its container, ending in a newline so it pastes cleanly. Hydratable: Yew's
+/// comment markers around each component let the live widget adopt these nodes. The container
+/// carries the fingerprint of the report and options, so the widget adopts the markup only when
+/// it would draw exactly this (src/components/fingerprint.rs); otherwise it draws afresh.
 fn render(report: Report, options: Options) -> String {
+    let stamp = fingerprint(&report, &options);
     let props = AppProps {
         state: LoadState::Ready(Rc::new(report)),
         options,
@@ -168,10 +174,38 @@ fn render(report: Report, options: Options) -> String {
     };
     let app = block_on(
         LocalServerRenderer::<App>::with_props(props)
-            .hydratable(false)
+            .hydratable(true)
             .render(),
     );
-    format!("<div class=\"{CONTAINER_CLASS}\">{app}</div>\n")
+    let app = anonymous_markers(&app);
+    format!("<div class=\"{CONTAINER_CLASS}\" data-gw-hydrate=\"{stamp}\">{app}</div>\n")
+}
+
+/// Yew marks each component in hydratable output with a comment naming its Rust type
+/// (`<!--<[grade_widget::components::app::App]>-->`). Hydration only checks the `<[` / `</[`
+/// and `]>` around the name, so the names go: they are internals, and they would make up a
+/// tenth of the markup.
+fn anonymous_markers(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find("<!--<") {
+        let (before, from) = rest.split_at(i);
+        out.push_str(before);
+        let open = if from.starts_with("<!--</[") { "<!--</[" } else { "<!--<[" };
+        match (from.starts_with(open), from.find("]>-->")) {
+            (true, Some(end)) => {
+                out.push_str(open);
+                out.push_str("]>-->");
+                rest = &from[end + "]>-->".len()..];
+            }
+            _ => {
+                out.push_str("<!--<");
+                rest = &from["<!--<".len()..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The widget's stylesheet for light-DOM markup, plus the container's wall.

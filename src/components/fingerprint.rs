@@ -1,0 +1,104 @@
+//! Which report and options a pre-rendered copy was drawn from.
+//!
+//! `grade-widget render` stamps this on the static markup's container; the live widget adopts
+//! (hydrates) that markup only when its own report and options give the same value. Yew's
+//! hydration walks the existing nodes expecting exactly the tree the first render makes, and a
+//! mismatch (an older copy of the report, another view or language) would end in a panic; with
+//! a different fingerprint the widget renders afresh instead.
+//!
+//! FNV-1a over the derived `Hash` of the report: small, no dependency, and the same on wasm32
+//! and natively because lengths are hashed as u64 whatever the width of `usize`.
+
+use std::hash::{Hash, Hasher};
+
+use super::{Options, View};
+use crate::model::Report;
+
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write(&(n as u64).to_le_bytes());
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Sixteen hex digits naming the report and everything in `options` that shapes the first
+/// render: view, area (case-insensitively, as the widget resolves it), language and link.
+pub fn fingerprint(report: &Report, options: &Options) -> String {
+    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    report.hash(&mut h);
+    let view: u8 = match options.view {
+        View::Full => 0,
+        View::Summary => 1,
+        View::Area => 2,
+        View::Badge => 3,
+    };
+    view.hash(&mut h);
+    options.area.as_ref().map(|a| a.to_ascii_uppercase()).hash(&mut h);
+    options.lang.hash(&mut h);
+    options.link.hash(&mut h);
+    let n = h.finish();
+    (0..16)
+        .rev()
+        .map(|i| char::from(b"0123456789abcdef"[(n >> (i * 4)) as usize & 15]))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse_report;
+
+    fn met() -> Report {
+        parse_report(include_str!("../../www/data/metropolitan-2006.json")).expect("valid report")
+    }
+
+    fn options(view: View, area: Option<&str>, lang: &str) -> Options {
+        Options { view, area: area.map(str::to_owned), lang: lang.to_owned(), ..Options::default() }
+    }
+
+    #[test]
+    fn same_inputs_same_value_and_every_input_counts() {
+        let report = met();
+        let base = fingerprint(&report, &options(View::Summary, None, "en"));
+        assert_eq!(base.len(), 16);
+        assert!(base.bytes().all(|b| b.is_ascii_hexdigit()));
+        assert_eq!(base, fingerprint(&report, &options(View::Summary, None, "en")));
+        // The area is compared as the widget finds it: without regard to case.
+        assert_eq!(
+            fingerprint(&report, &options(View::Area, Some("3a"), "en")),
+            fingerprint(&report, &options(View::Area, Some("3A"), "en"))
+        );
+        let others = [
+            fingerprint(&report, &options(View::Full, None, "en")),
+            fingerprint(&report, &options(View::Summary, None, "cy")),
+            fingerprint(&report, &options(View::Summary, Some("3A"), "en")),
+            fingerprint(
+                &report,
+                &Options { link: Some("/report".into()), ..options(View::Summary, None, "en") },
+            ),
+        ];
+        for other in &others {
+            assert_ne!(&base, other);
+        }
+        // One changed grade, or one changed word of findings text, changes the value.
+        let mut regraded = report.clone();
+        let last = regraded.domains.last_mut().and_then(|d| d.areas.last_mut()).expect("an area");
+        last.direction = None;
+        assert_ne!(base, fingerprint(&regraded, &options(View::Summary, None, "en")));
+        let mut reworded = report.clone();
+        reworded.force.push('.');
+        assert_ne!(base, fingerprint(&reworded, &options(View::Summary, None, "en")));
+    }
+}
