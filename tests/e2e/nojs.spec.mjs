@@ -4,6 +4,7 @@
 // makes them interactive, and the page shows one widget, not two.
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { areas, axe, events, ROOT, report, settled } from './lib.mjs';
 
@@ -166,3 +167,58 @@ export const tests = [
     },
   },
 ];
+
+// Every view and both languages hydrate, not only the summary of the example page: markup from
+// the real `grade-widget render` (built by cargo if needed), served as a page of its own.
+const VIEWS = [
+  { name: 'full', args: [], attrs: '' },
+  { name: 'full-cy', args: ['--lang', 'cy'], attrs: 'lang="cy"' },
+  { name: 'area', args: ['--view', 'area', '--area', '3A'], attrs: 'view="area" area="3A"' },
+  { name: 'badge', args: ['--view', 'badge', '--href', 'no-js.html'], attrs: 'view="badge" href="no-js.html"' },
+];
+
+function rendered(args) {
+  return execFileSync('cargo', ['run', '--quiet', '--bin', 'grade-widget', '--', 'render', 'www/data/metropolitan-2006.json', ...args], { cwd: ROOT, encoding: 'utf8' });
+}
+
+for (const view of VIEWS) {
+  tests.push({
+    name: `hydration of the ${view.name} view keeps every node and wires it up`,
+    page: PAGE,
+    async run({ page, url }) {
+      const markup = rendered(view.args);
+      const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>hydrate ${view.name}</title>
+        <script type="module" src="../../pkg/grade-widget.js"></script></head>
+        <body><main><h1>Hydrated ${view.name} view</h1><grade-widget id="h" src="../data/metropolitan-2006.json" ${view.attrs}>${markup}</grade-widget></main></body></html>`;
+      const address = url(`www/examples/__hydrate-${view.name}.html`);
+      await page.route(address, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+      await page.addInitScript(() => {
+        document.addEventListener('readystatechange', () => {
+          if (document.readyState !== 'interactive') return;
+          window.__static = [...document.querySelectorAll('#h .gw-container *')];
+        });
+      });
+      await page.goto(address);
+      const loaded = await settled(page, 'h');
+      assert.equal(loaded.type, 'load', JSON.stringify(loaded));
+      const kept = await page.evaluate(() => {
+        const live = [...document.getElementById('h').shadowRoot.querySelectorAll('.gw-container *')];
+        return { before: window.__static.length, live: live.length, reused: live.filter((n) => window.__static.includes(n)).length };
+      });
+      assert.ok(kept.before > 20, `too little markup: ${JSON.stringify(kept)}`);
+      // Every node the page parsed is still there and is the live widget's own.
+      assert.equal(kept.reused, kept.before, JSON.stringify(kept));
+      if (view.name.startsWith('full')) {
+        await page.locator('#h [data-testid="area-row"][data-area="2A"] button').click();
+        await page.locator('#h [data-testid="area-detail"][data-area="2A"]').waitFor();
+        await page.locator('#h [data-testid="filter-grade"]').selectOption({ index: 1 });
+        await page.waitForFunction(() => document.getElementById('h').shadowRoot.querySelectorAll('[data-testid="area-row"]').length < 23);
+      }
+      if (view.name === 'badge') {
+        const link = page.locator('#h a[href]');
+        assert.equal(await link.getAttribute('href'), 'no-js.html');
+      }
+      assert.deepEqual(await axe(page, null), []);
+    },
+  });
+}
