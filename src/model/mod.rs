@@ -2,10 +2,14 @@
 
 pub mod parse;
 mod report;
+pub mod tree;
 pub mod validate;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use parse::parse_report;
-pub use parse::{load_value, MAX_REPORT_BYTES};
+#[cfg(not(target_arch = "wasm32"))]
+pub use parse::load_value;
+pub use parse::MAX_REPORT_BYTES;
+pub use tree::load_tree;
 pub use report::*;
 pub use validate::{validate, Problem};

@@ -1,5 +1,6 @@
-//! Loading a report: JSON text (CLI, native tests) or any serde deserializer (the widget passes
-//! serde-wasm-bindgen's), then validation, with every problem given a JSON path.
+//! Loading a report: JSON text (CLI, native tests), any serde deserializer (natively), or a
+//! parsed JSON tree ([`load_tree`](super::tree::load_tree), the widget's route), then
+//! validation, with every problem given a JSON path.
 //!
 //! Structural errors (a string where a number belongs, a missing required field) stop
 //! deserialisation, so at most one of those is reported, together with any unknown fields met
@@ -7,9 +8,12 @@
 
 use std::borrow::Cow;
 
+#[cfg(not(target_arch = "wasm32"))]
 use serde::Deserializer;
 
-use super::validate::{check, finish, Found, Step, MAX_PROBLEMS};
+use super::validate::{check, finish, Found, Step};
+#[cfg(not(target_arch = "wasm32"))]
+use super::validate::MAX_PROBLEMS;
 use super::{Problem, Report};
 
 /// Largest report accepted, in bytes of JSON text (the Metropolitan 2006 report is 505 KB). Checked by [`parse_report`]; a fetcher should check it before reading the body.
@@ -43,10 +47,19 @@ pub fn parse_report(json: &str) -> Result<Report, Vec<Problem>> {
         Err(e) => {
             use serde_json::error::Category;
             let inner = e.inner();
-            if matches!(inner.classify(), Category::Syntax | Category::Eof | Category::Io) {
+            // An object written as an array of its fields with too many elements: serde_json
+            // calls the extra elements "trailing characters", a syntax error, though the JSON is
+            // well formed. It is a wrong value at that path (found by the fuzz tests).
+            let too_long = inner.classify() == Category::Syntax
+                && inner.to_string().starts_with("trailing characters")
+                && e.path().iter().next().is_some();
+            if too_long {
+                let raw = "invalid length ?, expected fewer elements in array";
+                Err(structural(path_steps(e.path()), raw, unknown, dropped))
+            } else if matches!(inner.classify(), Category::Syntax | Category::Eof | Category::Io) {
                 Err(vec![Problem::document(malformed(inner))])
             } else {
-                Err(structural(e.path(), &inner.to_string(), unknown, dropped))
+                Err(structural(path_steps(e.path()), &inner.to_string(), unknown, dropped))
             }
         }
     }
@@ -57,19 +70,23 @@ pub fn parse_report(json: &str) -> Result<Report, Vec<Problem>> {
 /// messages as [`parse_report`], with two differences that come from the deserializer: there is
 /// no line and column (the input is not text), and unknown fields are reported only when the
 /// deserializer shows them (serde_json's `Value` does; serde-wasm-bindgen reads just the fields
-/// a struct names, so the widget never sees unknown ones).
+/// a struct names, so the widget never sees unknown ones). Native only: the widget uses
+/// [`load_tree`](super::tree::load_tree), which gives the same answers in far fewer wasm bytes.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn load_value<'de, D: Deserializer<'de>>(d: D) -> Result<Report, Vec<Problem>> {
     let (result, unknown, dropped) = deserialize(d);
     match result {
         Ok(report) => checked(report, unknown, dropped),
-        Err(e) => Err(structural(e.path(), &e.inner().to_string(), unknown, dropped)),
+        Err(e) => Err(structural(path_steps(e.path()), &e.inner().to_string(), unknown, dropped)),
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 type Tracked<E> = Result<Report, serde_path_to_error::Error<E>>;
 
 /// Deserialises with the path of any error tracked and every unknown field noted, so a typo such
 /// as `"grdae"` is reported instead of silently leaving the area ungraded.
+#[cfg(not(target_arch = "wasm32"))]
 fn deserialize<'de, D: Deserializer<'de>>(d: D) -> (Tracked<D::Error>, Vec<Found>, usize) {
     let mut unknown = Vec::new();
     let mut dropped = 0;
@@ -91,7 +108,7 @@ fn deserialize<'de, D: Deserializer<'de>>(d: D) -> (Tracked<D::Error>, Vec<Found
     (result, unknown, dropped)
 }
 
-fn checked(report: Report, unknown: Vec<Found>, dropped: usize) -> Result<Report, Vec<Problem>> {
+pub(super) fn checked(report: Report, unknown: Vec<Found>, dropped: usize) -> Result<Report, Vec<Problem>> {
     let (mut found, more_dropped) = check(&report);
     if found.is_empty() && unknown.is_empty() && dropped + more_dropped == 0 {
         return Ok(report);
@@ -100,22 +117,26 @@ fn checked(report: Report, unknown: Vec<Found>, dropped: usize) -> Result<Report
     Err(finish(found, dropped + more_dropped))
 }
 
-/// The one structural error serde stopped at, plus the unknown fields met before it.
-fn structural(
-    path: &serde_path_to_error::Path,
-    raw: &str,
-    mut found: Vec<Found>,
-    dropped: usize,
-) -> Vec<Problem> {
-    let mut steps: Vec<Step> = path
-        .iter()
+#[cfg(not(target_arch = "wasm32"))]
+fn path_steps(path: &serde_path_to_error::Path) -> Vec<Step> {
+    path.iter()
         .map(|seg| match seg {
             serde_path_to_error::Segment::Seq { index } => Step::Index(*index),
             serde_path_to_error::Segment::Map { key } => Step::Key(Cow::Owned(key.clone())),
             serde_path_to_error::Segment::Enum { variant } => Step::Key(Cow::Owned(variant.clone())),
             serde_path_to_error::Segment::Unknown => Step::Key(Cow::Borrowed("?")),
         })
-        .collect();
+        .collect()
+}
+
+/// The one structural error serde stopped at (`raw`, serde's wording, at `steps`), plus the
+/// unknown fields met before it.
+pub(super) fn structural(
+    mut steps: Vec<Step>,
+    raw: &str,
+    mut found: Vec<Found>,
+    dropped: usize,
+) -> Vec<Problem> {
     let raw = strip_location(raw);
     let message = if let Some(field) = between(raw, "missing field `", "`") {
         // serde reports a missing field at its object; the field's own path says more.
@@ -179,7 +200,9 @@ fn plain(raw: &str) -> String {
     // reported as a length error, which in this format simply means "not an object".
     if let Some((_, expected)) = raw.strip_prefix("invalid length ").and_then(|r| r.split_once(", expected "))
     {
-        if expected.starts_with("struct ") {
+        // Too few elements ("expected struct X with 4 elements") or too many ("expected fewer
+        // elements in array", from serde's own deserializers such as serde_json's Value's).
+        if expected.starts_with("struct ") || expected == "fewer elements in array" {
             return "expected an object, found an array".to_owned();
         }
     }
@@ -224,6 +247,7 @@ fn found_words(found: &str) -> String {
     words.to_owned()
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn ignored_steps(path: &serde_ignored::Path) -> Vec<Step> {
     let mut steps = Vec::new();
     let mut at = path;
