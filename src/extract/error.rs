@@ -70,6 +70,11 @@ pub enum ProblemKind {
     },
     /// A summary-table row that cannot be read.
     BadSummaryRow { text: String },
+    /// An area section read a second time (a repeated page), which would give two areas one id.
+    RepeatedArea { area: String, first_line: usize },
+    /// A domain's areas resume after another domain's (sections out of order), which would give
+    /// two domains one id.
+    RepeatedDomain { domain: String, first_line: usize },
 }
 
 impl ExtractError {
@@ -168,6 +173,14 @@ impl fmt::Display for ProblemKind {
             BadSummaryRow { text } => {
                 write!(f, "summary of judgements row \"{text}\" has no readable grade")
             }
+            RepeatedArea { area, first_line } => write!(
+                f,
+                "area {area}: its section appears a second time (first at line {first_line}); the text may repeat a page"
+            ),
+            RepeatedDomain { domain, first_line } => write!(
+                f,
+                "domain {domain}: its areas resume after another domain's (first at line {first_line}); sections are out of order"
+            ),
         }
     }
 }

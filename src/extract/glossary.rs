@@ -36,6 +36,10 @@ pub(crate) fn read(items: &[Item]) -> Vec<GlossaryEntry> {
             Some(last) if !abbreviation(abbr) || meaning.is_empty() => {
                 last.meaning = tidy(&format!("{} {t}", last.meaning));
             }
+            // Before the first entry, a line without a meaning (a stray bullet, a page header
+            // the cleaning missed) is not an entry: an entry needs both parts (found by the
+            // fuzz tests, tests/fuzz).
+            None if tidy(meaning).is_empty() => {}
             _ => out.push(GlossaryEntry {
                 abbr: abbr.to_string(),
                 meaning: tidy(meaning),

@@ -68,6 +68,7 @@ pub fn extract(text: &str) -> Result<Report, ExtractError> {
         });
         return Err(ExtractError::new(problems));
     }
+    repeated(&raw_domains, &mut problems);
     match &summary {
         Some(s) => cross_check(s, &raw_domains, &mut problems),
         None => problems.push(P {
@@ -176,6 +177,39 @@ fn forces_assessed(domains: &[RawDomain], problems: &mut Vec<P>) -> u32 {
         }
     }
     u32::try_from(expected).unwrap_or(0)
+}
+
+/// A section read twice (a repeated page) or a domain whose areas resume after another domain's
+/// would give duplicate ids, which the report format refuses: say so here, with the lines,
+/// instead of writing a report that `validate` rejects. (Found by the fuzz tests, tests/fuzz.)
+fn repeated(domains: &[RawDomain], problems: &mut Vec<P>) {
+    let mut areas: Vec<(&str, usize)> = Vec::new();
+    let mut domain_ids: Vec<(&str, usize)> = Vec::new();
+    for d in domains {
+        let Some(first) = d.areas.first() else { continue };
+        let mut new_areas = false;
+        for a in &d.areas {
+            match areas.iter().find(|(id, _)| *id == a.id) {
+                Some(&(_, first_line)) => problems.push(P::at(
+                    ProblemKind::RepeatedArea { area: a.id.clone(), first_line },
+                    a.line,
+                )),
+                None => {
+                    areas.push((&a.id, a.line));
+                    new_areas = true;
+                }
+            }
+        }
+        match domain_ids.iter().find(|(id, _)| *id == d.id) {
+            // Only repeated areas: already said above.
+            Some(_) if !new_areas => {}
+            Some(&(_, first_line)) => problems.push(P::at(
+                ProblemKind::RepeatedDomain { domain: d.id.clone(), first_line },
+                first.line,
+            )),
+            None => domain_ids.push((&d.id, first.line)),
+        }
+    }
 }
 
 /// Each summary row against its area: domains by order, areas by tolerant title within the

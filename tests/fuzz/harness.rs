@@ -1,0 +1,154 @@
+//! A time-bounded fuzz driver that runs on stable Rust inside `cargo test`.
+//!
+//! Each target is a function of a byte slice, exactly the shape of a cargo-fuzz target: the
+//! target reads the bytes through `arbitrary::Unstructured` to choose a seed and a sequence of
+//! mutations. The driver feeds it random byte slices from a seeded generator until the time is
+//! up. There is no coverage feedback (that needs nightly); the structure-aware mutations of real
+//! reports make up for much of it.
+//!
+//! - `FUZZ_SECONDS` (default 3): how long each target runs; `make fuzz` sets 60.
+//! - `FUZZ_SEED` (default: from the clock): the generator's seed, printed so a run can be
+//!   repeated exactly.
+//! - `FUZZ_REPLAY=<file>`: runs each target once on the bytes in that file (a saved failure).
+//!
+//! A case that panics stops the target: its bytes are saved under `target/fuzz-failures/`, and
+//! the test fails with the panic message and the command that replays it. The number of cases
+//! each target ran is printed straight to standard error, past the test harness's capture, so it
+//! shows in every `cargo test` run.
+
+use std::io::Write;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// A case slower than this fails the target: on the widget's side, a report that takes seconds
+/// to read is a frozen page. Generous, because debug builds on a busy 2-core machine are slow.
+const SLOW_CASE: Duration = Duration::from_secs(10);
+
+/// splitmix64: small, fast and good enough to make fuzz input; no dependency needed.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A uniform number below `n` (n > 0).
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+
+    pub fn fill(&mut self, bytes: &mut [u8]) {
+        for chunk in bytes.chunks_mut(8) {
+            let word = self.next().to_le_bytes();
+            chunk.copy_from_slice(&word[..chunk.len()]);
+        }
+    }
+}
+
+fn seconds() -> f64 {
+    std::env::var("FUZZ_SECONDS").ok().and_then(|s| s.trim().parse::<f64>().ok()).unwrap_or(3.0)
+}
+
+fn seed() -> u64 {
+    if let Some(seed) = std::env::var("FUZZ_SEED").ok().and_then(|s| s.trim().parse::<u64>().ok()) {
+        return seed;
+    }
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    now.as_nanos() as u64
+}
+
+/// Written to the real standard error, not through `eprintln!`, which the test harness captures.
+pub fn say(line: &str) {
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
+
+fn failures_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("fuzz-failures")
+}
+
+/// What one target may return for a case: `Ok` whether or not the input was useful, `Err` for a
+/// broken property (the driver treats it like a panic).
+pub type Outcome = Result<(), String>;
+
+/// Runs `target` on random inputs for the configured time (or once on `FUZZ_REPLAY`).
+/// `max_len` bounds the random byte slices; structure-aware targets need only a few hundred
+/// bytes of choices, raw-bytes targets more.
+pub fn fuzz(name: &str, max_len: usize, target: impl Fn(&[u8]) -> Outcome) {
+    if let Ok(file) = std::env::var("FUZZ_REPLAY") {
+        let bytes = std::fs::read(&file).unwrap_or_else(|e| panic!("FUZZ_REPLAY {file}: {e}"));
+        if let Err(problem) = target(&bytes) {
+            panic!("{name}: {problem}");
+        }
+        say(&format!("fuzz {name}: replayed {file}: no panic"));
+        return;
+    }
+    let seed = seed();
+    let budget = Duration::from_secs_f64(seconds());
+    let mut rng = Rng::new(seed ^ fnv(name));
+    let started = Instant::now();
+    let mut cases: u64 = 0;
+    let mut slowest = Duration::ZERO;
+    let mut input = Vec::with_capacity(max_len);
+    // At least one case even with FUZZ_SECONDS=0, so the target is always exercised.
+    while cases == 0 || started.elapsed() < budget {
+        // Mostly short inputs (a few mutations), sometimes long ones (many).
+        let len = match rng.below(4) {
+            0 => rng.below(64),
+            1 | 2 => rng.below(max_len as u64 / 4 + 1),
+            _ => rng.below(max_len as u64 + 1),
+        } as usize;
+        input.resize(len, 0);
+        rng.fill(&mut input);
+        let t = Instant::now();
+        let result = catch_unwind(AssertUnwindSafe(|| target(&input)));
+        let took = t.elapsed();
+        slowest = slowest.max(took);
+        cases += 1;
+        let failure = match result {
+            Ok(Ok(())) if took <= SLOW_CASE => None,
+            Ok(Ok(())) => Some(format!("one case took {took:?} (limit {SLOW_CASE:?})")),
+            Ok(Err(problem)) => Some(problem),
+            Err(payload) => Some(format!(
+                "panic: {}",
+                payload
+                    .downcast_ref::<String>()
+                    .map(String::as_str)
+                    .or_else(|| payload.downcast_ref::<&str>().copied())
+                    .unwrap_or("(not a string)")
+            )),
+        };
+        if let Some(problem) = failure {
+            let dir = failures_dir();
+            let _ = std::fs::create_dir_all(&dir);
+            let file = dir.join(format!("{name}-{:016x}.bin", fnv_bytes(&input)));
+            let _ = std::fs::write(&file, &input);
+            panic!(
+                "fuzz {name}: case {cases} failed (seed {seed}): {problem}\n  \
+                 input saved; replay with: FUZZ_REPLAY={} cargo test --test fuzz {name}",
+                file.display()
+            );
+        }
+    }
+    say(&format!(
+        "fuzz {name}: {cases} cases in {:.1} s, no panics (seed {seed}, slowest case {} ms)",
+        started.elapsed().as_secs_f64(),
+        slowest.as_millis()
+    ));
+}
+
+fn fnv(s: &str) -> u64 {
+    fnv_bytes(s.as_bytes())
+}
+
+fn fnv_bytes(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
