@@ -27,8 +27,10 @@ serve:
 test: setup test-native test-schema build test-browser test-e2e
 	@echo "make test: all suites passed"
 
+# Includes the bounded fuzz pass (tests/fuzz): FUZZ_TEST_SECONDS per target, cases printed.
+FUZZ_TEST_SECONDS ?= 3
 test-native:
-	cargo test --all-targets
+	FUZZ_SECONDS=$(FUZZ_TEST_SECONDS) cargo test --all-targets
 
 test-schema:
 	node tests/schema/check.mjs
@@ -44,6 +46,11 @@ test-e2e:
 bench: build
 	cargo bench --bench extract --bench validate
 	node tests/bench/run.mjs
+
+## fuzz: every fuzz target for FUZZ_SECONDS each (FUZZ_SEED=N repeats a run; see tests/fuzz/harness.rs)
+FUZZ_SECONDS ?= 60
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) cargo test --test fuzz
 
 clean:
 	cargo clean
