@@ -123,3 +123,97 @@ export function styleIn(page, id, selector, props) {
     return Object.fromEntries(props.map((p) => [p, cs.getPropertyValue(p)]));
   }, { id, selector, props });
 }
+
+/**
+ * The widget's two string tables, read from src/i18n.rs itself so the tests compare against
+ * what the widget ships: { en: { key: text }, cy: { key: text } }.
+ */
+export function strings() {
+  const source = readFileSync(`${ROOT}src/i18n.rs`, 'utf8');
+  const table = (name) => {
+    const start = source.indexOf(`pub static ${name}:`);
+    const end = source.indexOf('\n];', start);
+    if (start < 0 || end < 0) throw new Error(`src/i18n.rs: no table ${name}`);
+    const pairs = [...source.slice(start, end).matchAll(/\("([^"]+)", "((?:[^"\\]|\\.)*)"\)/g)];
+    return Object.fromEntries(pairs.map(([, k, v]) => [k, v.replace(/\\(.)/g, '$1')]));
+  };
+  return { en: table('EN'), cy: table('CY') };
+}
+
+/** Fills `{name}` placeholders, as the widget does. */
+export function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+}
+
+const GRADES = ['poor', 'fair', 'good', 'excellent'];
+
+/**
+ * The sentence under an area's chart in one language's table `t`, computed from the report's
+ * numbers: how many forces share this force's grade, and how many were graded lower and higher.
+ */
+export function sentence(t, area, total) {
+  const rank = GRADES.indexOf(area.grade);
+  if (rank < 0) return t['s.ungraded'];
+  const counts = GRADES.map((g) => area.national[g]);
+  const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+  const v = { n: counts[rank], grade: t[`graded.${area.grade}`], lower: sum(counts.slice(0, rank)), higher: sum(counts.slice(rank + 1)), total };
+  const first = v.n <= 1 ? 's.only' : v.lower === 0 && v.higher === 0 ? 's.all' : 's.one_of';
+  const tail = [
+    v.lower === 0 ? null : v.lower === 1 ? 's.lower1' : 's.lower',
+    v.higher === 0 ? null : v.higher === 1 ? 's.higher1' : 's.higher',
+  ].filter(Boolean).map((k) => fill(t[k], v));
+  return `${fill(t[first], v)}${tail.length ? `; ${tail.join(t['s.and'])}` : ''}.`;
+}
+
+/**
+ * Everything a widget shows or announces: each non-blank text node (outside <style>) and each
+ * aria-label, title and data-label attribute in its shadow root, with the nearest `lang` above
+ * it and whether it sits in SVG. For checking which language every string is in.
+ */
+export function writtenText(page, id) {
+  return page.evaluate((id) => {
+    const root = document.getElementById(id).shadowRoot;
+    const out = [];
+    const langOf = (el) => el?.closest('[lang]')?.getAttribute('lang') ?? null;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!n.data.trim() || el?.closest('style')) continue;
+      out.push({ text: n.data.trim(), lang: langOf(el), where: el.localName, abbrTitle: null });
+    }
+    for (const el of root.querySelectorAll('[aria-label], [title], [data-label]')) {
+      for (const attr of ['aria-label', 'title', 'data-label']) {
+        const v = el.getAttribute(attr);
+        if (v?.trim()) out.push({ text: v.trim(), lang: langOf(el), where: `${el.localName}@${attr}` });
+      }
+    }
+    return out;
+  }, id);
+}
+
+/**
+ * Horizontal overflow of the document and of a widget (its host box and its root element):
+ * scrollWidth and clientWidth of each, the element sticking out furthest to the right (if any)
+ * and any box inside that scrolls sideways on its own, so a test can say what is too wide.
+ */
+export function overflow(page, id) {
+  return page.evaluate((id) => {
+    const host = document.getElementById(id);
+    const root = host.shadowRoot?.firstElementChild;
+    const box = (el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth });
+    // The widest element inside, to name the culprit when something sticks out.
+    let widest = null;
+    const right = host.getBoundingClientRect().right;
+    for (const el of host.shadowRoot?.querySelectorAll('*') ?? []) {
+      const r = el.getBoundingClientRect();
+      if (r.width && r.right > right + 0.5 && (!widest || r.right > widest.right)) {
+        widest = { right: Math.round(r.right), element: `${el.localName}.${[...el.classList].join('.')}` };
+      }
+    }
+    // Boxes inside that scroll sideways themselves (overflow-x auto or scroll with more to show).
+    const scrollers = [...host.shadowRoot?.querySelectorAll('*') ?? []]
+      .filter((el) => /auto|scroll/.test(getComputedStyle(el).overflowX) && el.scrollWidth > el.clientWidth + 1)
+      .map((el) => `${el.localName}.${[...el.classList].join('.')} (${el.scrollWidth} > ${el.clientWidth})`);
+    return { document: box(document.documentElement), host: box(host), root: root ? box(root) : null, viewport: innerWidth, widest, scrollers };
+  }, id);
+}
