@@ -57,6 +57,24 @@ impl Lang {
         }
     }
 
+    /// One plain sentence for a failure's kind (the `error` event's `detail.type`), in this
+    /// language; the technical message under it stays as the code wrote it, in English.
+    pub fn error_kind(self, kind: &str) -> &'static str {
+        self.t(match kind {
+            "cors" => "error.cors",
+            "fetch" => "error.fetch",
+            "http" => "error.http",
+            "json" => "error.json",
+            "panic" => "error.panic",
+            "schema" => "error.schema",
+            "size" => "error.size",
+            "source" => "error.source",
+            "src" => "error.src",
+            "timeout" => "error.timeout",
+            _ => "error.other",
+        })
+    }
+
     /// The grade's word ("Excellent" / "Rhagorol"); "Not graded" for None.
     pub fn grade(self, grade: Option<&Grade>) -> &'static str {
         self.t(match grade {
@@ -224,8 +242,20 @@ pub static EN: &[(&str, &str)] = &[
     ("dir.improved", "Improved"),
     ("dir.none", "No direction given"),
     ("dir.stable", "Stable"),
+    ("error.cors", "The server that holds the report does not allow this page to read it."),
+    ("error.detail", "Details:"),
+    ("error.fetch", "The report could not be fetched: the server could not be reached."),
+    ("error.http", "The server did not send the report."),
+    ("error.json", "The file is not a report: it is not valid JSON."),
+    ("error.other", "Something went wrong."),
+    ("error.panic", "Something went wrong inside the widget."),
     ("error.problems", "Problems found"),
     ("error.retry", "Try again"),
+    ("error.schema", "The report has problems, listed below."),
+    ("error.size", "The report is too large to show."),
+    ("error.source", "The widget was not given a report to show."),
+    ("error.src", "The report's address is not one the widget can fetch."),
+    ("error.timeout", "The report took too long to arrive."),
     ("error.title", "The inspection report could not be shown"),
     ("export.csv", "Download the grades (CSV)"),
     ("export.svg", "Download this chart (SVG)"),
@@ -305,8 +335,20 @@ pub static CY: &[(&str, &str)] = &[
     ("dir.improved", "Wedi gwella"),
     ("dir.none", "Dim cyfeiriad wedi'i roi"),
     ("dir.stable", "Sefydlog"),
+    ("error.cors", "Nid yw'r gweinydd sy'n dal yr adroddiad yn caniatáu i'r dudalen hon ei ddarllen."),
+    ("error.detail", "Manylion (yn Saesneg):"),
+    ("error.fetch", "Nid oedd modd nôl yr adroddiad: nid oedd modd cyrraedd y gweinydd."),
+    ("error.http", "Ni anfonodd y gweinydd yr adroddiad."),
+    ("error.json", "Nid adroddiad yw'r ffeil: nid yw'n JSON dilys."),
+    ("error.other", "Aeth rhywbeth o'i le."),
+    ("error.panic", "Aeth rhywbeth o'i le y tu mewn i'r teclyn."),
     ("error.problems", "Problemau a ganfuwyd"),
     ("error.retry", "Rhowch gynnig arall arni"),
+    ("error.schema", "Mae problemau yn yr adroddiad, a restrir isod."),
+    ("error.size", "Mae'r adroddiad yn rhy fawr i'w ddangos."),
+    ("error.source", "Ni roddwyd adroddiad i'r teclyn i'w ddangos."),
+    ("error.src", "Nid yw cyfeiriad yr adroddiad yn un y gall y teclyn ei nôl."),
+    ("error.timeout", "Cymerodd yr adroddiad ormod o amser i gyrraedd."),
     ("error.title", "Nid oedd modd dangos yr adroddiad arolygu"),
     ("export.csv", "Lawrlwytho'r graddau (CSV)"),
     ("export.svg", "Lawrlwytho'r siart hwn (SVG)"),

@@ -31,7 +31,13 @@ function showBootFailure(host, error) {
   const note = document.createElement('p');
   note.setAttribute('role', 'alert');
   note.setAttribute('data-testid', 'error');
-  note.textContent = `the grade widget could not start: ${error?.message ?? error}`;
+  // The one string the loader writes itself, so it carries its own Welsh (the wasm's tables are
+  // out of reach when the wasm is what failed). The technical reason stays as the browser gave it.
+  const welsh = /^cy\b/i.test(langOf(host));
+  const reason = `${error?.message ?? error}`;
+  note.textContent = welsh
+    ? `nid oedd modd i'r teclyn graddau ddechrau: ${reason}`
+    : `the grade widget could not start: ${reason}`;
   // The slot keeps any pre-rendered static markup (grade-widget render) visible below the note:
   // without the wasm, that table is all the reader has.
   root.replaceChildren(note, document.createElement('slot'));

@@ -222,3 +222,29 @@ for (const view of VIEWS) {
     },
   });
 }
+
+tests.push({
+  name: 'when the WebAssembly cannot load, the loader says so (in Welsh too) and the static table stays',
+  page: PAGE,
+  async run({ page, context }) {
+    await context.route('**/grade_widget_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    for (const lang of ['en', 'cy']) {
+      await page.addInitScript((lang) => {
+        document.addEventListener('readystatechange', () => {
+          if (document.readyState === 'interactive') document.getElementById('nojs').lang = lang;
+        });
+      }, lang);
+      await page.reload();
+      const failed = await settled(page, 'nojs');
+      assert.equal(failed.type, 'error');
+      assert.equal(failed.detail.type, 'wasm');
+      const note = await page.locator('#nojs [data-testid="error"]').innerText();
+      const start = lang === 'cy' ? "nid oedd modd i'r teclyn graddau ddechrau: " : 'the grade widget could not start: ';
+      assert.ok(note.startsWith(start), `${lang}: ${note}`);
+      // The pre-rendered copy shows through the slot below the note.
+      assert.equal(await page.locator('#nojs [data-testid="area-row"]').filter({ visible: true }).count(), 23);
+    }
+  },
+  // The browser logs the failed wasm compile; that is the failure under test.
+  allowConsoleErrors: true,
+});
