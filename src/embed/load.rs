@@ -176,21 +176,27 @@ async fn fetch_text(
         failure(
             "fetch",
             format!(
-                "could not fetch the report from {url}: the request failed (server unreachable, connection refused or blocked by CORS: {})",
+                "could not fetch the report from {url}: the request failed (server unreachable, connection refused, or blocked by the page's Content-Security-Policy: {})",
                 js_message(&e)
             ),
             true,
         )
     };
-    let init = RequestInit::new();
-    init.set_method("GET");
-    init.set_credentials(RequestCredentials::Omit);
-    init.set_mode(RequestMode::Cors);
-    init.set_signal(Some(&abort.signal()));
-    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
-        .await
-        .map_err(network)?
-        .unchecked_into();
+    let response: Response = match JsFuture::from(window.fetch_with_str_and_init(url, &request(RequestMode::Cors, abort))).await {
+        Ok(r) => r.unchecked_into(),
+        Err(e) if cors_refused(window, url, abort).await => {
+            let origin = window.location().origin().unwrap_or_default();
+            return Err(failure(
+                "cors",
+                format!(
+                    "could not fetch the report from {url}: the server answered but does not let this page read it (CORS); the server must send the header Access-Control-Allow-Origin: {origin} (or *) with the report ({})",
+                    js_message(&e)
+                ),
+                true,
+            ));
+        }
+        Err(e) => return Err(network(e)),
+    };
     if !response.ok() {
         let status = response.status();
         let text = response.status_text();
@@ -223,6 +229,34 @@ async fn fetch_text(
         )
     })?;
     Ok(text.unchecked_into())
+}
+
+/// A GET without credentials, cancelled by `abort`.
+fn request(mode: RequestMode, abort: &AbortController) -> RequestInit {
+    let init = RequestInit::new();
+    init.set_method("GET");
+    init.set_credentials(RequestCredentials::Omit);
+    init.set_mode(mode);
+    init.set_signal(Some(&abort.signal()));
+    init
+}
+
+/// After a cross-origin fetch failed, tells a CORS refusal from an unreachable server: browsers
+/// give scripts the same bare `TypeError` for both, but a `no-cors` request to the same URL
+/// resolves (with an opaque response the page cannot read) whenever the server answered at all.
+/// Same-origin requests never need CORS, so they are not probed; nor are aborted ones (timeout,
+/// destroy). The probe shares the abort signal, so the timeout covers it too.
+async fn cors_refused(window: &web_sys::Window, url: &str, abort: &AbortController) -> bool {
+    if abort.signal().aborted() {
+        return false;
+    }
+    let target = web_sys::Url::new(url).map(|u| u.origin()).ok();
+    let page = window.location().origin().ok();
+    if target.is_none() || target == page {
+        return false;
+    }
+    let probe = window.fetch_with_str_and_init(url, &request(RequestMode::NoCors, abort));
+    JsFuture::from(probe).await.is_ok()
 }
 
 /// The `message` of a JS exception (`SyntaxError: Unexpected token …`), or its string form.

@@ -1,6 +1,7 @@
 // Misbehaving endpoints for the fault tests, served beside the static files by run.mjs.
 
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { ROOT } from './lib.mjs';
 
 const GOOD = readFileSync(`${ROOT}www/data/northshire-example-2006.json`);
@@ -37,3 +38,33 @@ export const FAULT_ROUTES = {
     res.end(GOOD);
   },
 };
+
+/**
+ * A second server on another port, so another origin: it serves the report without
+ * Access-Control-Allow-Origin (a CORS refusal), and once told to (`/allow`) with it, so retry can
+ * be shown to recover. `/with-cors.json` always allows any origin.
+ */
+export function crossOriginServer() {
+  let allowed = false;
+  const send = (res, allow, body = GOOD) => {
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...(allow ? { 'Access-Control-Allow-Origin': '*' } : {}) });
+    res.end(body);
+  };
+  const server = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    if (path === '/report.json') return send(res, false);
+    if (path === '/recovering.json') return send(res, allowed);
+    if (path === '/with-cors.json') return send(res, true);
+    if (path === '/allow' || path === '/reset') {
+      allowed = path === '/allow';
+      res.writeHead(204, { 'Access-Control-Allow-Origin': '*' });
+      return res.end();
+    }
+    res.writeHead(404, { 'Content-Type': 'text/plain' });
+    res.end('not found');
+  });
+  return new Promise((done, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => done({ server, url: `http://127.0.0.1:${server.address().port}/` }));
+  });
+}

@@ -6,7 +6,7 @@
 
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { serve } from '../../scripts/serve.mjs';
-import { FAULT_ROUTES } from './faults.mjs';
+import { crossOriginServer, FAULT_ROUTES } from './faults.mjs';
 import { launch, openPage, ROOT } from './lib.mjs';
 
 const filter = process.argv[2] ?? '';
@@ -21,6 +21,8 @@ mkdirSync(OUT, { recursive: true });
 
 const specs = readdirSync(new URL('.', import.meta.url)).filter((f) => f.endsWith('.spec.mjs')).sort();
 const { server, url: base } = await serve({ port: 0, routes: FAULT_ROUTES });
+// Another port is another origin: for the CORS fault (faults.spec.mjs).
+const { server: crossServer, url: cross } = await crossOriginServer();
 const browser = await launch();
 let passed = 0;
 let failed = 0;
@@ -32,7 +34,7 @@ for (const file of specs) {
     if (!name.includes(filter)) continue;
     const started = Date.now();
     const opened = await openPage(browser, base + test.page, test.options);
-    const t = { ...opened, base, url: (path) => base + path };
+    const t = { ...opened, base, cross, url: (path) => base + path };
     try {
       await Promise.race([
         test.run(t),
@@ -57,5 +59,6 @@ for (const file of specs) {
 
 await browser.close();
 server.close();
+crossServer.close();
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);
