@@ -22,7 +22,7 @@ wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name grade_widg
 
 echo "build: wasm-opt -Oz ($(wasm-opt --version))"
 # Features come from the module's target_features section (hence no `strip = true` in Cargo.toml).
-wasm-opt -Oz --converge --strip-debug --strip-producers \
+wasm-opt -Oz --converge --low-memory-unused --strip-debug --strip-producers \
   -o "$out/grade_widget_bg.wasm.tmp" "$out/grade_widget_bg.wasm"
 mv "$out/grade_widget_bg.wasm.tmp" "$out/grade_widget_bg.wasm"
 
