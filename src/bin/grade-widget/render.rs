@@ -113,7 +113,7 @@ pub fn run(req: &Request) -> ExitCode {
     }
     let html = render(report, options(req));
     if let Some(css) = req.stylesheet {
-        if let Err(e) = std::fs::write(css, stylesheet()) {
+        if let Err(e) = write_whole(css, &stylesheet()) {
             eprintln!(
                 "render: cannot write the stylesheet {}: {}",
                 css.display(),
@@ -123,7 +123,7 @@ pub fn run(req: &Request) -> ExitCode {
         }
     }
     let written = match req.output {
-        Some(path) => std::fs::write(path, &html).map_err(|e| (path.display().to_string(), e)),
+        Some(path) => write_whole(path, &html).map_err(|e| (path.display().to_string(), e)),
         None => io::stdout()
             .lock()
             .write_all(html.as_bytes())
@@ -231,6 +231,19 @@ fn check_area(report: &Report, id: &str) -> Result<(), String> {
         "--area {id:?}: the report has no such area; its areas are {}",
         ids.join(", ")
     ))
+}
+
+/// Writes `text` to a temporary file beside `path` and renames it over `path` only once it is
+/// complete, so a failed write (disk full, a file-size limit) never leaves a partial file and an
+/// existing file stays as it was (the same rule as `extract -o`; tests/output_cli.rs).
+fn write_whole(path: &Path, text: &str) -> io::Result<()> {
+    let mut name = std::ffi::OsString::from(".");
+    name.push(path.file_name().unwrap_or_default());
+    name.push(format!(".tmp-{}", std::process::id()));
+    let tmp = path.with_file_name(name);
+    std::fs::write(&tmp, text).and_then(|()| std::fs::rename(&tmp, path)).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
 }
 
 /// Reads at most one byte more than the limit, so a huge file or an endless pipe is refused

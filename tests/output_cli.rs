@@ -1,0 +1,113 @@
+//! No partial output files (issue 6): `extract -o` and `render -o` / `--stylesheet` either
+//! write the whole file or leave the target as it was, even when writing fails half-way. The
+//! failure is made real with a file-size limit (`ulimit -f`, SIGXFSZ ignored so the write fails
+//! with EFBIG instead of killing the process), far below the size of the output. `validate`
+//! writes no file at all.
+#![cfg(all(unix, not(target_arch = "wasm32")))]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_grade-widget");
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+/// 64 blocks: 32 KiB in POSIX sh's 512-byte blocks (64 KiB where a shell counts KiB); the report
+/// JSON is 505 KB and the rendered HTML well over 100 KB.
+const LIMIT_BLOCKS: u32 = 64;
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("grade-widget-output-cli-{}-{name}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+/// Runs the binary with a file-size limit, from the repository root.
+fn limited(args: &[&str]) -> Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("trap '' XFSZ; ulimit -f {LIMIT_BLOCKS} && exec \"$0\" \"$@\""))
+        .arg(BIN)
+        .args(args)
+        .current_dir(ROOT)
+        .output()
+        .expect("sh")
+}
+
+fn files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir).expect("dir").filter_map(|e| Some(e.ok()?.file_name().to_string_lossy().into_owned())).collect();
+    names.sort();
+    names
+}
+
+/// The limit must really break a large write, or the tests below prove nothing.
+#[test]
+fn the_size_limit_breaks_a_large_write() {
+    let dir = scratch("probe");
+    let target = dir.join("big.bin");
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!("trap '' XFSZ; ulimit -f {LIMIT_BLOCKS} && head -c 2000000 /dev/zero > \"$0\""))
+        .arg(&target)
+        .output()
+        .expect("sh");
+    assert!(!out.status.success(), "a 2 MB write under the limit should fail");
+    assert!(fs::metadata(&target).map(|m| m.len()).unwrap_or(0) < 2_000_000);
+    let _ = fs::remove_dir_all(dir);
+}
+
+#[test]
+fn extract_leaves_no_partial_file_when_the_write_fails() {
+    let dir = scratch("extract");
+    let new = dir.join("new.json");
+    let old = dir.join("old.json");
+    fs::write(&old, "{\"old\": true}\n").expect("old");
+    for target in [&new, &old] {
+        let out = limited(&["extract", "tests/fixtures/metropolitan-2006.txt", "-o", target.to_str().expect("utf-8")]);
+        assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(&format!("cannot write {}", target.display())), "{err}");
+    }
+    assert!(!new.exists(), "a failed write created the output file");
+    assert_eq!(fs::read_to_string(&old).expect("old"), "{\"old\": true}\n");
+    assert_eq!(files(&dir), ["old.json"], "no temporary file left behind");
+    let _ = fs::remove_dir_all(dir);
+}
+
+#[test]
+fn render_leaves_no_partial_file_when_the_write_fails() {
+    let dir = scratch("render");
+    let html = dir.join("w.html");
+    let old = dir.join("old.html");
+    fs::write(&old, "<p>old</p>\n").expect("old");
+    for target in [&html, &old] {
+        let out = limited(&["render", "www/data/metropolitan-2006.json", "-o", target.to_str().expect("utf-8")]);
+        assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.starts_with(&format!("render: cannot write {}: ", target.display())), "{err}");
+    }
+    assert!(!html.exists(), "a failed write created the output file");
+    assert_eq!(fs::read_to_string(&old).expect("old"), "<p>old</p>\n");
+    // The stylesheet (about 40 KB) under a limit it cannot fit: neither file is left.
+    let css = dir.join("w.css");
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg("trap '' XFSZ; ulimit -f 8 && exec \"$0\" \"$@\"")
+        .arg(BIN)
+        .args(["render", "www/data/metropolitan-2006.json", "-o", html.to_str().expect("utf-8"), "--stylesheet", css.to_str().expect("utf-8")])
+        .current_dir(ROOT)
+        .output()
+        .expect("sh");
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(files(&dir), ["old.html"], "no partial, temporary or half-finished pair of files");
+    let _ = fs::remove_dir_all(dir);
+}
+
+#[test]
+fn validate_writes_no_file() {
+    let dir = scratch("validate");
+    let out = Command::new(BIN).args(["validate", "-"]).current_dir(&dir).stdin(fs::File::open(Path::new(ROOT).join("tests/fixtures/reports/invalid-many.json")).expect("fixture")).output().expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(files(&dir), Vec::<String>::new());
+    let _ = fs::remove_dir_all(dir);
+}
