@@ -72,7 +72,7 @@ export interface SelectEventDetail {
 }
 
 export interface ErrorEventDetail {
-  /** What failed: "src" | "fetch" | "http" | "timeout" | "size" | "json" | "schema" | "source" | "panic" | "wasm". */
+  /** What failed: "src" | "fetch" | "cors" | "http" | "timeout" | "size" | "json" | "schema" | "source" | "panic" | "wasm". */
   type: string;
   /** One lowercase sentence saying what went wrong and where. */
   message: string;
