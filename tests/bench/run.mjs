@@ -1,4 +1,5 @@
-//! Benchmark of the demo page in headless Chromium: cold render, filter re-render, memory, bytes.
+//! Benchmark of the demo page in headless Chromium: cold render, re-render after a filter, after
+// showing every grade again and after selecting an area, decode + validate in wasm, memory, bytes.
 // Not a test: it prints medians (min–max) and writes bench-results/bench.json, and never fails on a
 // timing, because on a 2-core machine single loads vary by ±20–40% (see docs/PERFORMANCE.md).
 //
@@ -96,31 +97,65 @@ function instrument() {
   }, true);
 }
 
-// Runs in the page after the widget has loaded: picks the first real grade in the grade filter,
-// dispatches `change` as a user's pick would, and times (a) until the shadow DOM has changed and
-// (b) until the frame after that change has been produced.
-function filterOnce(selector) {
+// Runs in the page after the widget has loaded. `step` is one reader action:
+//   'filter'  picks the first real grade in the grade filter (most rows and charts go),
+//   'reset'   picks "all grades" again (they all come back: the most DOM to build),
+//   'select'  clicks the last at-a-glance chart (the area detail and two rows/charts change).
+// Times (a) until the shadow DOM has changed and (b) until the frame after that change has been
+// produced, and returns the "n of 23 areas shown" text before and after.
+function interactOnce([selector, step]) {
   const root = document.querySelector(selector)?.shadowRoot;
   const select = root?.querySelector('[data-testid="filter-grade"]');
   if (!select) return Promise.reject(new Error(`bench: no [data-testid="filter-grade"] in the shadow root of ${selector}`));
-  const option = [...select.options].find((o) => o.value !== '');
   const shown = () => root.querySelector('[data-testid="shown"]')?.textContent ?? '';
-  const before = shown();
+  const detail = () => root.querySelector('[data-testid="area-detail"]')?.dataset.area ?? '';
+  const before = step === 'select' ? detail() : shown();
+  const value = step === 'filter' ? [...select.options].find((o) => o.value !== '').value : '';
+  const buttons = root.querySelectorAll('[data-testid="glance-item"] button');
+  const target = buttons[buttons.length - 1];
   return new Promise((resolve, reject) => {
     let t0 = 0;
     const observer = new MutationObserver(() => {
       observer.disconnect();
       const domUpdated = performance.now() - t0;
       requestAnimationFrame(() => setTimeout(() => {
-        resolve({ value: option.value, domUpdated, frame: performance.now() - t0, before, after: shown() });
+        resolve({ step, value, domUpdated, frame: performance.now() - t0, before, after: step === 'select' ? detail() : shown() });
       }, 0));
     });
     observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
-    setTimeout(() => { observer.disconnect(); reject(new Error(`bench: no DOM change within 5 s of picking grade ${option.value}`)); }, 5000);
-    select.value = option.value;
-    t0 = performance.now();
-    select.dispatchEvent(new Event('change', { bubbles: true }));
+    setTimeout(() => { observer.disconnect(); reject(new Error(`bench: no DOM change within 5 s of ${step}`)); }, 5000);
+    if (step === 'select') {
+      t0 = performance.now();
+      target.click();
+    } else {
+      select.value = value;
+      t0 = performance.now();
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    }
   });
+}
+
+// Runs in the page after everything else: decode + validate of the page's report in wasm, with
+// no render, through the export the bench hook gives (`__benchLoadReport`, src/model/tree.rs),
+// and the browser's JSON.parse of the same text, each timed over `n` iterations after 3 warm-ups.
+async function parseTimes([selector, n]) {
+  const src = new URL(document.querySelector(selector).getAttribute('src'), location.href);
+  const text = await (await fetch(src)).text();
+  // The same module record the loader imported, so the wasm is already instantiated.
+  const wasm = await import(new URL('pkg/grade_widget.js', location.href).href);
+  const parse = [];
+  const load = [];
+  let areas = 0;
+  for (let i = 0; i < n + 3; i++) {
+    const t0 = performance.now();
+    const value = JSON.parse(text);
+    const t1 = performance.now();
+    areas = wasm.__benchLoadReport(value);
+    const t2 = performance.now();
+    if (i >= 3) { parse.push(t1 - t0); load.push(t2 - t1); }
+  }
+  const median = (v) => v.sort((a, b) => a - b)[v.length >> 1];
+  return { bytes: text.length, areas, jsonParse: median(parse), decodeValidate: median(load) };
 }
 
 async function coldLoad(browser, url) {
@@ -156,10 +191,18 @@ async function coldLoad(browser, url) {
     const wasmBytes = await page.evaluate(() => [...window.__benchMemories].reduce((s, m) => s + m.buffer.byteLength, 0));
     await cdp.send('HeapProfiler.collectGarbage');
     const m2 = await metrics();
-    const filter = await page.evaluate(filterOnce, WIDGET);
+    const filter = await page.evaluate(interactOnce, [WIDGET, 'filter']);
     if (filter.before === filter.after) {
       throw new Error(`bench: picking grade ${filter.value} did not change the shown count ("${filter.before}")`);
     }
+    const reset = await page.evaluate(interactOnce, [WIDGET, 'reset']);
+    if (reset.after !== filter.before) {
+      throw new Error(`bench: all grades again shows "${reset.after}", not "${filter.before}"`);
+    }
+    const select = await page.evaluate(interactOnce, [WIDGET, 'select']);
+    if (select.before === select.after) throw new Error(`bench: clicking a chart did not change the area shown (${select.after})`);
+    const parse = await page.evaluate(parseTimes, [WIDGET, 20]);
+    if (parse.areas === 0) throw new Error('bench: __benchLoadReport found problems in the report');
     if (problems.length) throw new Error(`bench: the page reported problems:\n  ${problems.join('\n  ')}`);
     return {
       loadEvent: marks.loadEvent,
@@ -169,6 +212,12 @@ async function coldLoad(browser, url) {
       responseEnd: marks.responseEnd,
       filterDom: filter.domUpdated,
       filterFrame: filter.frame,
+      resetDom: reset.domUpdated,
+      resetFrame: reset.frame,
+      selectDom: select.domUpdated,
+      selectFrame: select.frame,
+      jsonParse: parse.jsonParse,
+      decodeValidate: parse.decodeValidate,
       jsHeap: m1.JSHeapUsedSize,
       jsHeapAfterGc: m2.JSHeapUsedSize,
       wasmMemory: wasmBytes,
@@ -236,6 +285,12 @@ const ROWS = [
   ['  first contentful paint (ms)', 'fcp', ms],
   ['filter re-render: change → DOM updated (ms)', 'filterDom', ms],
   ['filter re-render: change → next frame (ms)', 'filterFrame', ms],
+  ['all grades again: change → DOM updated (ms)', 'resetDom', ms],
+  ['all grades again: change → next frame (ms)', 'resetFrame', ms],
+  ['select an area (chart click) → DOM updated (ms)', 'selectDom', ms],
+  ['select an area (chart click) → next frame (ms)', 'selectFrame', ms],
+  ['JSON.parse of the report text, in JS (ms)', 'jsonParse', ms],
+  ['decode + validate in wasm, no render (ms)', 'decodeValidate', ms],
   ['JS heap at render done (MiB)', 'jsHeap', mib],
   ['JS heap after GC (MiB)', 'jsHeapAfterGc', mib],
   ['wasm linear memory (MiB)', 'wasmMemory', mib],
