@@ -1,27 +1,34 @@
 //! Reading a report from an already-parsed JSON tree (in the widget: the JS value that
 //! `JSON.parse` or the host page made) with the JSON path of any structural error.
 //!
-//! This is the widget's loader. It does the job of serde-wasm-bindgen + serde_path_to_error in
-//! far fewer wasm bytes: the path is the stack of keys and indexes being read, kept in one
-//! place instead of wrapping every serde visitor, and errors are worded without serde's
-//! `Unexpected` display (which drags the whole `f64` formatter into the wasm). The messages are
-//! the same as the text parser's ([`parse_report`](super::parse_report)); a test checks.
+//! This is the widget's loader, written by hand instead of through serde: serde's derived
+//! visitors, monomorphised for one more deserializer and wrapped for path tracking, cost about
+//! 60 KB of wasm (serde-wasm-bindgen + serde_path_to_error + serde_ignored cost more still).
+//! Here each field is one call, the path is a stack of the keys and indexes being read, and no
+//! number is ever formatted as an `f64` (the float formatter alone is about 20 KB of wasm).
+//! Errors are worded in serde's terms and turned into the same plain messages as the text
+//! parser's ([`parse_report`](super::parse_report)) by the same code; a test checks they agree.
 //!
-//! Like serde-wasm-bindgen, an object is read through the fields the struct names, so unknown
-//! fields are not seen (the CLI's `validate` reports them; the widget ignores them).
+//! Differences from the text parser, all on purpose: unknown fields are not reported (the CLI's
+//! `validate` reports them; like serde-wasm-bindgen before it, the widget reads only the fields
+//! it knows), an object written as an array of its field values (which serde accepts) is
+//! "expected an object, found an array" as the JSON Schema says, and there is no line and
+//! column (the input is not text). With several structural mistakes in one object, the first in
+//! field order is reported, not the first in the file's order.
+//!
+//! Keep the readers below in step with the types in report.rs: the test that loads the demo
+//! report both ways fails when a field is missed.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
-use std::fmt;
-
-use serde::de::{self, DeserializeSeed, Deserializer, Expected, MapAccess, SeqAccess, Unexpected, Visitor};
-use serde::Deserialize;
 
 use super::parse::{checked, structural};
 use super::validate::Step;
-use super::{Problem, Report};
+use super::{
+    Area, Block, Direction, Domain, GlossaryEntry, GoodPractice, Grade, Group, NationalDistribution,
+    OverviewSection, Problem, Report,
+};
 
-/// What a tree node holds, as far as serde needs to know.
+/// What a tree node holds.
 pub enum Kind {
     /// `null`, or a missing value (JS `undefined`).
     Null,
@@ -42,210 +49,257 @@ pub trait Node: Sized {
     fn index(&self, i: u32) -> Self;
     /// Field `key` of an object; None when absent (or JS `undefined`).
     fn field(&self, key: &str) -> Option<Self>;
-    /// Every key of an object, for a map read without a known set of fields.
-    fn keys(&self) -> Vec<String>;
 }
 
 /// Reads and validates a report from a JSON tree. Same problems, paths and messages as
-/// [`parse_report`](super::parse_report), except that unknown fields are not reported and there
-/// is no line and column (the input is not text).
+/// [`parse_report`](super::parse_report), with the differences listed above.
 pub fn load_tree<N: Node>(node: N) -> Result<Report, Vec<Problem>> {
-    let path = RefCell::new(Vec::new());
-    match Report::deserialize(De { node, path: &path }) {
+    let mut path = Vec::new();
+    match report(&node, &mut path) {
         Ok(report) => checked(report, Vec::new(), 0),
-        Err(Error(raw)) => Err(structural(path.into_inner(), &raw, Vec::new(), 0)),
+        Err(Error(raw)) => Err(structural(path, &raw, Vec::new(), 0)),
     }
 }
 
-/// serde's error text (`invalid type: …, expected …`, `missing field `x``), which
-/// [`structural`] turns into the same plain message the text parser gives.
-#[derive(Debug)]
-pub struct Error(String);
+/// serde's wording of a structural error (`invalid type: …, expected …`, `missing field `x``),
+/// which [`structural`] turns into the plain message. The path is where reading stopped.
+struct Error(String);
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+type Path = Vec<Step>;
+type Res<T> = Result<T, Error>;
+type Read<N, T> = fn(&N, &mut Path) -> Res<T>;
 
-impl std::error::Error for Error {}
-
-/// serde's own wording for what was found, minus the number itself for decimals: formatting an
-/// `f64` costs about 20 KB of wasm, and the message never shows it (`a decimal number`).
-fn unexpected(u: &Unexpected) -> String {
-    match *u {
-        Unexpected::Unsigned(n) => format!("integer `{n}`"),
-        Unexpected::Signed(n) => format!("integer `{n}`"),
-        Unexpected::Float(_) => "floating point `…`".to_owned(),
-        Unexpected::Bool(_) => "boolean `…`".to_owned(),
-        Unexpected::Str(_) | Unexpected::Char(_) => "string \"…\"".to_owned(),
-        Unexpected::Unit | Unexpected::Option => "null".to_owned(),
-        Unexpected::Seq => "sequence".to_owned(),
-        Unexpected::Map => "map".to_owned(),
-        Unexpected::Other(o) => o.to_owned(),
-        _ => "a value".to_owned(),
-    }
-}
-
-impl de::Error for Error {
-    fn custom<T: fmt::Display>(msg: T) -> Self {
-        Error(msg.to_string())
-    }
-    fn invalid_type(u: Unexpected, exp: &dyn Expected) -> Self {
-        Error(format!("invalid type: {}, expected {exp}", unexpected(&u)))
-    }
-    fn invalid_value(u: Unexpected, exp: &dyn Expected) -> Self {
-        Error(format!("invalid value: {}, expected {exp}", unexpected(&u)))
-    }
-    fn missing_field(field: &'static str) -> Self {
-        Error(format!("missing field `{field}`"))
-    }
-}
-
-struct De<'p, N> {
-    node: N,
-    path: &'p RefCell<Vec<Step>>,
-}
-
-impl<'p, N: Node> De<'p, N> {
-    fn at(&self, node: N) -> De<'p, N> {
-        De { node, path: self.path }
-    }
-
-    /// Reads `node` as the value at `step`. The step stays on the path when reading fails, so
-    /// after an error the path is exactly where it happened.
-    fn child<'de, T: DeserializeSeed<'de>>(&self, step: Step, node: N, seed: T) -> Result<T::Value, Error> {
-        self.path.borrow_mut().push(step);
-        let value = seed.deserialize(self.at(node))?;
-        self.path.borrow_mut().pop();
-        Ok(value)
-    }
-}
-
-impl<'de, N: Node> Deserializer<'de> for De<'_, N> {
-    type Error = Error;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.node.kind() {
-            Kind::Null => visitor.visit_unit(),
-            Kind::Bool(b) => visitor.visit_bool(b),
-            // Whole numbers go to serde as integers, so integer fields take them and range
-            // errors name the value; 2^63 and 2^64 are the first values the casts cannot hold.
-            Kind::Number(n) if n.fract() == 0.0 && n < 0.0 && n >= -9_223_372_036_854_775_808.0 => {
-                visitor.visit_i64(n as i64)
-            }
-            Kind::Number(n) if n.fract() == 0.0 && n >= 0.0 && n < 18_446_744_073_709_551_616.0 => {
-                visitor.visit_u64(n as u64)
-            }
-            Kind::Number(n) => visitor.visit_f64(n),
-            Kind::Str(s) => visitor.visit_string(s),
-            Kind::Array(len) => {
-                let mut seq = Seq { de: &self, i: 0, len };
-                let value = visitor.visit_seq(&mut seq)?;
-                // serde reads an object from an array of its fields; extra elements are an error
-                // (serde_json's text parser says the same, see parse.rs).
-                if seq.i < len {
-                    return Err(Error("invalid length ?, expected fewer elements in array".to_owned()));
-                }
-                Ok(value)
-            }
-            Kind::Object => {
-                let keys = self.node.keys().into_iter();
-                visitor.visit_map(Map { de: &self, keys, fields: [].iter(), current: None })
-            }
-            Kind::Other => Err(de::Error::invalid_type(Unexpected::Other("a value json cannot hold"), &visitor)),
+/// What was found, as serde says it (the words [`structural`] knows). Numbers that are not
+/// whole are never printed: the message says "a decimal number".
+fn found(kind: &Kind) -> String {
+    match kind {
+        Kind::Null => "null".to_owned(),
+        Kind::Bool(_) => "boolean `…`".to_owned(),
+        Kind::Number(x) if x.fract() == 0.0 && *x < 0.0 && *x >= -9_223_372_036_854_775_808.0 => {
+            format!("integer `{}`", *x as i64)
         }
-    }
-
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.node.kind() {
-            Kind::Null => visitor.visit_none(),
-            _ => visitor.visit_some(self),
+        Kind::Number(x) if x.fract() == 0.0 && *x >= 0.0 && *x < 18_446_744_073_709_551_616.0 => {
+            format!("integer `{}`", *x as u64)
         }
+        Kind::Number(_) => "floating point `…`".to_owned(),
+        Kind::Str(_) => "string \"…\"".to_owned(),
+        Kind::Array(_) => "sequence".to_owned(),
+        Kind::Object => "map".to_owned(),
+        Kind::Other => "a value json cannot hold".to_owned(),
     }
+}
 
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        match self.node.kind() {
-            Kind::Object => visitor.visit_map(Map { de: &self, keys: Vec::new().into_iter(), fields: fields.iter(), current: None }),
-            Kind::Null => Err(de::Error::invalid_type(Unexpected::Unit, &visitor)),
-            // Arrays too: serde (and so the text parser) reads a struct from its fields in order.
-            _ => self.deserialize_any(visitor),
+fn wrong(kind: &Kind, expected: &str) -> Error {
+    Error(format!("invalid type: {}, expected {expected}", found(kind)))
+}
+
+/// A field that may be absent (then None); a present `null` goes to `read`, which refuses it
+/// unless the field's type allows null.
+fn get<N: Node, T>(obj: &N, key: &'static str, path: &mut Path, read: Read<N, T>) -> Res<Option<T>> {
+    let Some(value) = obj.field(key) else { return Ok(None) };
+    path.push(Step::Key(Cow::Borrowed(key)));
+    let out = read(&value, path)?;
+    path.pop();
+    Ok(Some(out))
+}
+
+/// An optional field (`Option<T>`): absent and `null` are both None.
+fn opt<N: Node, T>(obj: &N, key: &'static str, path: &mut Path, read: Read<N, T>) -> Res<Option<T>> {
+    match obj.field(key) {
+        Some(value) if !matches!(value.kind(), Kind::Null) => {
+            path.push(Step::Key(Cow::Borrowed(key)));
+            let out = read(&value, path)?;
+            path.pop();
+            Ok(Some(out))
         }
-    }
-
-    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_unit()
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf unit unit_struct newtype_struct seq tuple
-        tuple_struct map enum identifier
+        _ => Ok(None),
     }
 }
 
-struct Seq<'a, 'p, N> {
-    de: &'a De<'p, N>,
-    i: u32,
-    len: u32,
+/// A required field, checked after all the object's fields were read (serde's order too).
+fn req<T>(value: Option<T>, key: &str) -> Res<T> {
+    value.ok_or_else(|| Error(format!("missing field `{key}`")))
 }
 
-impl<'de, N: Node> SeqAccess<'de> for Seq<'_, '_, N> {
-    type Error = Error;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Error> {
-        if self.i >= self.len {
-            return Ok(None);
-        }
-        let i = self.i;
-        self.i += 1;
-        self.de.child(Step::Index(i as usize), self.de.node.index(i), seed).map(Some)
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some((self.len - self.i) as usize)
+fn object<N: Node>(node: &N, name: &str) -> Res<()> {
+    match node.kind() {
+        Kind::Object => Ok(()),
+        other => Err(wrong(&other, name)),
     }
 }
 
-/// An object read either through a struct's field names (`fields`) or through all its keys.
-struct Map<'a, 'p, N> {
-    de: &'a De<'p, N>,
-    keys: std::vec::IntoIter<String>,
-    fields: std::slice::Iter<'static, &'static str>,
-    current: Option<(Step, N)>,
+fn vec<N: Node, T>(node: &N, path: &mut Path, read: Read<N, T>) -> Res<Vec<T>> {
+    let len = match node.kind() {
+        Kind::Array(len) => len,
+        other => return Err(wrong(&other, "a sequence")),
+    };
+    let mut out = Vec::with_capacity(len.min(1024) as usize);
+    for i in 0..len {
+        path.push(Step::Index(i as usize));
+        out.push(read(&node.index(i), path)?);
+        path.pop();
+    }
+    Ok(out)
 }
 
-impl<'de, N: Node> MapAccess<'de> for Map<'_, '_, N> {
-    type Error = Error;
+fn string<N: Node>(node: &N, _: &mut Path) -> Res<String> {
+    match node.kind() {
+        Kind::Str(s) => Ok(s),
+        other => Err(wrong(&other, "a string")),
+    }
+}
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
-        for &field in self.fields.by_ref() {
-            if let Some(node) = self.de.node.field(field) {
-                self.current = Some((Step::Key(Cow::Borrowed(field)), node));
-                return seed.deserialize(de::value::BorrowedStrDeserializer::new(field)).map(Some);
+/// A whole number from `lo` up to (not including) `end`, which are powers of two and so exact
+/// as `f64`. Out of range is serde's "invalid value" (the message shows the number); not whole,
+/// or past what 64 bits hold, is "a decimal number", as serde_json reads such text.
+fn int<N: Node>(node: &N, name: &str, lo: f64, end: f64) -> Res<f64> {
+    match node.kind() {
+        Kind::Number(x) if x.fract() == 0.0 && x >= -9_223_372_036_854_775_808.0 && x < 18_446_744_073_709_551_616.0 => {
+            if x >= lo && x < end {
+                Ok(x)
+            } else if x < 0.0 {
+                Err(Error(format!("invalid value: integer `{}`, expected {name}", x as i64)))
+            } else {
+                Err(Error(format!("invalid value: integer `{}`, expected {name}", x as u64)))
             }
         }
-        for key in self.keys.by_ref() {
-            if let Some(node) = self.de.node.field(&key) {
-                let value = seed.deserialize(de::value::StrDeserializer::<Error>::new(&key))?;
-                self.current = Some((Step::Key(Cow::Owned(key)), node));
-                return Ok(Some(value));
-            }
-        }
-        Ok(None)
+        other => Err(wrong(&other, name)),
     }
+}
 
-    fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, Error> {
-        match self.current.take() {
-            Some((step, node)) => self.de.child(step, node, seed),
-            None => Err(de::Error::custom("a value was read before its key")),
-        }
-    }
+fn u32_<N: Node>(node: &N, _: &mut Path) -> Res<u32> {
+    int(node, "u32", 0.0, 4_294_967_296.0).map(|x| x as u32)
+}
+
+fn u8_<N: Node>(node: &N, _: &mut Path) -> Res<u8> {
+    int(node, "u8", 0.0, 256.0).map(|x| x as u8)
+}
+
+fn i64_<N: Node>(node: &N, _: &mut Path) -> Res<i64> {
+    int(node, "i64", -9_223_372_036_854_775_808.0, 9_223_372_036_854_775_808.0).map(|x| x as i64)
+}
+
+/// Exact lowercase words only, as the serde reader: anything else is kept for validation.
+fn grade<N: Node>(node: &N, path: &mut Path) -> Res<Grade> {
+    let word = string(node, path)?;
+    Ok(Grade::ALL.into_iter().find(|g| g.as_str() == word).unwrap_or(Grade::Unknown(word)))
+}
+
+fn direction<N: Node>(node: &N, path: &mut Path) -> Res<Direction> {
+    let word = string(node, path)?;
+    Ok(Direction::ALL.into_iter().find(|d| d.as_str() == word).unwrap_or(Direction::Unknown(word)))
+}
+
+fn report<N: Node>(n: &N, p: &mut Path) -> Res<Report> {
+    object(n, "struct Report")?;
+    let schema_version = get(n, "schema_version", p, u32_)?;
+    let force = get(n, "force", p, string)?;
+    let title = get(n, "title", p, string)?;
+    let published = opt(n, "published", p, string)?;
+    let period = opt(n, "period", p, string)?;
+    let forces_assessed = get(n, "forces_assessed", p, u32_)?;
+    let domains = get(n, "domains", p, |n, p| vec(n, p, domain))?;
+    let overview = get(n, "overview", p, |n, p| vec(n, p, overview_section))?;
+    let glossary = get(n, "glossary", p, |n, p| vec(n, p, glossary_entry))?;
+    Ok(Report {
+        schema_version: req(schema_version, "schema_version")?,
+        force: req(force, "force")?,
+        title: req(title, "title")?,
+        published,
+        period,
+        forces_assessed: req(forces_assessed, "forces_assessed")?,
+        domains: req(domains, "domains")?,
+        overview: overview.unwrap_or_default(),
+        glossary: glossary.unwrap_or_default(),
+    })
+}
+
+fn domain<N: Node>(n: &N, p: &mut Path) -> Res<Domain> {
+    object(n, "struct Domain")?;
+    let id = get(n, "id", p, string)?;
+    let title = get(n, "title", p, string)?;
+    let ppaf = opt(n, "ppaf", p, string)?;
+    let areas = get(n, "areas", p, |n, p| vec(n, p, area))?;
+    Ok(Domain { id: req(id, "id")?, title: req(title, "title")?, ppaf, areas: req(areas, "areas")? })
+}
+
+fn area<N: Node>(n: &N, p: &mut Path) -> Res<Area> {
+    object(n, "struct Area")?;
+    let id = get(n, "id", p, string)?;
+    let title = get(n, "title", p, string)?;
+    let grade = opt(n, "grade", p, grade)?;
+    let direction = opt(n, "direction", p, direction)?;
+    let national = get(n, "national", p, national)?;
+    let section: Read<N, Vec<Group>> = |n, p| vec(n, p, group);
+    let national_context = get(n, "national_context", p, section)?;
+    let context = get(n, "context", p, section)?;
+    let strengths = get(n, "strengths", p, section)?;
+    let work_in_progress = get(n, "work_in_progress", p, section)?;
+    let areas_for_improvement = get(n, "areas_for_improvement", p, section)?;
+    let good_practice = get(n, "good_practice", p, |n, p| vec(n, p, good_practice))?;
+    Ok(Area {
+        id: req(id, "id")?,
+        title: req(title, "title")?,
+        grade,
+        direction,
+        national: req(national, "national")?,
+        national_context: national_context.unwrap_or_default(),
+        context: context.unwrap_or_default(),
+        strengths: strengths.unwrap_or_default(),
+        work_in_progress: work_in_progress.unwrap_or_default(),
+        areas_for_improvement: areas_for_improvement.unwrap_or_default(),
+        good_practice: good_practice.unwrap_or_default(),
+    })
+}
+
+fn national<N: Node>(n: &N, p: &mut Path) -> Res<NationalDistribution> {
+    object(n, "struct NationalDistribution")?;
+    let poor = get(n, "poor", p, i64_)?;
+    let fair = get(n, "fair", p, i64_)?;
+    let good = get(n, "good", p, i64_)?;
+    let excellent = get(n, "excellent", p, i64_)?;
+    Ok(NationalDistribution {
+        poor: req(poor, "poor")?,
+        fair: req(fair, "fair")?,
+        good: req(good, "good")?,
+        excellent: req(excellent, "excellent")?,
+    })
+}
+
+fn group<N: Node>(n: &N, p: &mut Path) -> Res<Group> {
+    object(n, "struct Group")?;
+    let heading = opt(n, "heading", p, string)?;
+    let blocks = get(n, "blocks", p, |n, p| vec(n, p, block))?;
+    Ok(Group { heading, blocks: req(blocks, "blocks")? })
+}
+
+fn block<N: Node>(n: &N, p: &mut Path) -> Res<Block> {
+    object(n, "struct Block")?;
+    let text = get(n, "text", p, string)?;
+    let level = get(n, "level", p, u8_)?;
+    Ok(Block { text: req(text, "text")?, level: level.unwrap_or(0) })
+}
+
+fn good_practice<N: Node>(n: &N, p: &mut Path) -> Res<GoodPractice> {
+    object(n, "struct GoodPractice")?;
+    let title = get(n, "title", p, string)?;
+    let body = get(n, "body", p, |n, p| vec(n, p, block))?;
+    let contact = opt(n, "contact", p, string)?;
+    Ok(GoodPractice { title: req(title, "title")?, body: req(body, "body")?, contact })
+}
+
+fn overview_section<N: Node>(n: &N, p: &mut Path) -> Res<OverviewSection> {
+    object(n, "struct OverviewSection")?;
+    let title = get(n, "title", p, string)?;
+    let blocks = get(n, "blocks", p, |n, p| vec(n, p, block))?;
+    Ok(OverviewSection { title: req(title, "title")?, blocks: req(blocks, "blocks")? })
+}
+
+fn glossary_entry<N: Node>(n: &N, p: &mut Path) -> Res<GlossaryEntry> {
+    object(n, "struct GlossaryEntry")?;
+    let abbr = get(n, "abbr", p, string)?;
+    let meaning = get(n, "meaning", p, string)?;
+    Ok(GlossaryEntry { abbr: req(abbr, "abbr")?, meaning: req(meaning, "meaning")? })
 }
 
 /// Natively, for tests (and any caller with a `serde_json::Value`).
@@ -268,9 +322,6 @@ impl Node for &serde_json::Value {
     }
     fn field(&self, key: &str) -> Option<Self> {
         self.get(key)
-    }
-    fn keys(&self) -> Vec<String> {
-        self.as_object().map(|o| o.keys().cloned().collect()).unwrap_or_default()
     }
 }
 
@@ -302,10 +353,6 @@ impl Node for wasm_bindgen::JsValue {
     fn field(&self, key: &str) -> Option<Self> {
         let v = js_sys::Reflect::get(self, &wasm_bindgen::JsValue::from_str(key)).ok()?;
         (!v.is_undefined()).then_some(v)
-    }
-    fn keys(&self) -> Vec<String> {
-        use wasm_bindgen::JsCast;
-        js_sys::Object::keys(self.unchecked_ref::<js_sys::Object>()).iter().filter_map(|k| k.as_string()).collect()
     }
 }
 
@@ -342,9 +389,18 @@ mod tests {
             ("/domains/0/areas/0/national/poor", json!(2.5)),
             ("/domains/0/areas/0/national/poor", json!(1e30)),
             ("/domains/0/areas/0/national", json!(null)),
-            ("/domains/0/areas/0/national", json!([1, 2, 3, 4])),
             ("/domains/0/areas/0/national", json!([1, 2, 3, 4, 5])),
             ("/domains/0/areas/0/national", json!([1, 2])),
+            ("/domains/0/areas/0/national/good", json!({})),
+            ("/domains/0/areas/0/national/good", json!(9_300_000_000_000_000_000u64)),
+            ("/domains/0/areas/0/national/good", json!(-9_000_000_000_000_000i64)),
+            ("/domains/0/areas/1/national_context", json!(null)),
+            ("/domains/2/areas/0/good_practice/0/body/0/text", json!(7)),
+            ("/domains/2/areas/0/good_practice/0/title", json!(false)),
+            ("/domains/0/ppaf", json!(["Domain A"])),
+            ("/overview/0/blocks", json!("text")),
+            ("/glossary/0/meaning", json!(null)),
+            ("/published", json!(200610)),
             ("/domains/1/areas/0/grade", json!("great")),
             ("/domains/1/areas/0/grade", json!(3)),
             ("/domains/1/areas/0/direction", json!(true)),
@@ -378,6 +434,19 @@ mod tests {
             assert_eq!(from_tree, from_text, "missing {field}");
             assert!(from_tree[0].message.contains("missing required field"), "{from_tree:?}");
         }
+    }
+
+    /// serde reads an object from an array of its field values; the widget, like the JSON Schema,
+    /// wants an object.
+    #[test]
+    fn an_object_written_as_an_array_is_refused() {
+        let mut v = base();
+        *at(&mut v, "/domains/0/areas/0/national") = json!([5, 17, 17, 4]);
+        assert!(parse_report(&v.to_string()).is_ok());
+        let problems = load_tree(&v).err().unwrap_or_default();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].path, "domains[0].areas[0].national");
+        assert_eq!(problems[0].message, "expected an object, found an array");
     }
 
     #[test]
