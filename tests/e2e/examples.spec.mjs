@@ -210,26 +210,83 @@ export const tests = [
   },
 ];
 
-/** axe-core inside every widget of every example page: zero violations. */
+/**
+ * axe-core inside every widget of every example page, in both languages and both colour schemes:
+ * zero violations. Each page runs four times, so every language meets every scheme and each
+ * scheme comes once from the reader's preference and once from the theme attribute:
+ * English light (the default), English dark (prefers-color-scheme: dark), Welsh dark
+ * (theme="dark"), and Welsh light (theme="light" winning over a dark preference).
+ */
 const AXE_PAGES = {
+  'index.html': ['report'],
   'www/examples/error.html': ['missing', 'invalid', 'scheme'],
   'www/examples/hostile-css.html': ['hostile'],
   'www/examples/two-widgets.html': ['met', 'northshire'],
   'www/examples/inline-json.html': ['inline'],
   'www/examples/js-api.html': ['api'],
   'www/examples/strict-csp.html': ['csp'],
+  'www/examples/no-js.html': ['nojs'],
+  'www/examples/summary.html': ['summary'],
+  'www/examples/area.html': ['area'],
+  'www/examples/badge.html': ['badge'],
+  // Already bilingual: one Welsh widget (from the page's lang) and one with lang="en".
+  'www/examples/welsh.html': ['cy', 'en'],
 };
-for (const [path, ids] of Object.entries(AXE_PAGES)) {
-  tests.push({
-    name: `axe-core: no violations in the widgets of ${path.split('/').pop()}`,
-    page: path,
-    fullPage: true,
-    // axe-core is injected as an inline script, which a strict CSP rightly blocks.
-    options: { bypassCSP: path.includes('strict-csp') },
-    async run({ page }) {
-      for (const id of ids) await settled(page, id);
-      for (const id of ids) assert.deepEqual(await axe(page, `#${id}`), [], `violations in #${id}`);
-      if (!path.includes('hostile')) assert.deepEqual(await axe(page, null), [], 'violations on the page');
-    },
+const AXE_MODES = [
+  { lang: 'en', scheme: 'light', theme: null, dark: false },
+  { lang: 'en', scheme: 'dark', theme: null, dark: true },
+  { lang: 'cy', scheme: 'light', theme: 'dark', dark: true },
+  { lang: 'cy', scheme: 'dark', theme: 'light', dark: false },
+];
+const modeName = (m) => `${m.lang === 'cy' ? 'Welsh' : 'English'}, ${m.dark ? 'dark' : 'light'} (${m.theme ? `theme="${m.theme}"` : `prefers-color-scheme: ${m.scheme}`})`;
+
+/** Whether a CSS colour is dark (relative luminance under 0.2). */
+function isDark(color) {
+  const [r, g, b] = color.match(/[\d.]+/g).slice(0, 3).map((v) => {
+    const c = Number(v) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.2;
+}
+
+for (const [path, ids] of Object.entries(AXE_PAGES)) {
+  const bilingual = path.includes('welsh');
+  for (const mode of AXE_MODES) {
+    // The Welsh page brings both languages itself; it runs once per scheme and mechanism.
+    if (bilingual && mode.lang === 'cy' && !mode.theme) continue;
+    tests.push({
+      name: `axe-core: no violations in the widgets of ${path.split('/').pop()}, ${bilingual ? `${mode.dark ? 'dark' : 'light'} (${mode.theme ? `theme="${mode.theme}"` : `prefers-color-scheme: ${mode.scheme}`})` : modeName(mode)}`,
+      page: path,
+      fullPage: true,
+      // axe-core is injected as an inline script, which a strict CSP rightly blocks.
+      options: { bypassCSP: path.includes('strict-csp') },
+      async run({ page }) {
+        await page.emulateMedia({ colorScheme: mode.scheme });
+        for (const id of ids) await settled(page, id);
+        for (const id of ids) {
+          const el = page.locator(`#${id}`);
+          if (mode.theme) await el.evaluate((e, t) => e.setAttribute('theme', t), mode.theme);
+          if (!bilingual && mode.lang !== 'en') {
+            await el.evaluate((e, l) => e.setAttribute('lang', l), mode.lang);
+            // The JS API example is a mounted <div>: its language changes through update().
+            if (path.includes('js-api')) await page.locator('#show-cy').click();
+            await page.waitForFunction(({ id, l }) => document.getElementById(id).shadowRoot.querySelector(`[part="root"][lang="${l}"]`), { id, l: mode.lang });
+          }
+        }
+        // Open an area in full views (they have a findings panel), so its text and chart are checked too.
+        const row = page.locator(`#${ids[0]} [data-testid="area-row"][data-area="3A"] button`);
+        if (await row.count() && await page.locator(`#${ids[0]} [data-testid="area-detail"]`).count()) {
+          await row.click();
+          await page.locator(`#${ids[0]} [data-testid="area-detail"][data-area="3A"]`).waitFor();
+        }
+        for (const id of ids) {
+          // The scheme asked for is the one drawn (else this would check the wrong colours).
+          const background = await page.locator(`#${id}`).evaluate((e) => getComputedStyle(e.shadowRoot.querySelector('[part="root"]')).backgroundColor);
+          if (!/rgba\(.*, 0\)$/.test(background)) assert.equal(isDark(background), mode.dark, `#${id} background ${background}`);
+          assert.deepEqual(await axe(page, `#${id}`), [], `violations in #${id}`);
+        }
+        if (!path.includes('hostile')) assert.deepEqual(await axe(page, null), [], 'violations on the page');
+      },
+    });
+  }
 }
