@@ -362,6 +362,37 @@ for (const [path, ids, open] of NARROW) {
   });
 }
 
+// Just above 640 px the summary is a real table again, at its tightest: it must still fit.
+tests.push({
+  name: 'widths around the 640 px breakpoint: the summary table never scrolls sideways (English and Welsh)',
+  page: 'index.html',
+  async run({ page, url }) {
+    for (const [path, id] of [['index.html', 'report'], ['www/examples/welsh.html', 'cy']]) {
+      if (!page.url().endsWith(path)) await page.goto(url(path));
+      await settled(page, id);
+      const layouts = [];
+      for (let width = 660; width <= 780; width += 4) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        const o = await overflow(page, id);
+        const where = `${path} at ${width} px: ${JSON.stringify(o)}`;
+        assert.ok(o.document.scrollWidth <= o.document.clientWidth, `the page scrolls sideways: ${where}`);
+        assert.ok(o.root.scrollWidth <= o.root.clientWidth && o.widest === null && !o.scrollers.length, `#${id} is too wide: ${where}`);
+        layouts.push(await page.locator(`#${id} [data-testid="summary"] thead`).evaluate((t) => {
+          // The size container is the widget's root; its queries see the content box.
+          const root = t.closest('.gw');
+          const cs = getComputedStyle(root);
+          return { table: getComputedStyle(t).position !== 'absolute', container: root.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) };
+        }));
+      }
+      // The sweep crossed the breakpoint, with a table layout within a few px above it.
+      assert.ok(layouts.some((l) => !l.table), `${path}: never stacked`);
+      const tightest = Math.min(...layouts.filter((l) => l.table).map((l) => l.container));
+      assert.ok(tightest <= 656, `${path}: tightest table layout at ${tightest} px`);
+    }
+  },
+});
+
 // ---- Forced colours (Windows high contrast) and print ----------------------------------------
 
 tests.push({
