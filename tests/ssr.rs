@@ -255,7 +255,9 @@ fn error_state_lists_every_problem_and_offers_retry_only_when_it_can_help() {
     let html = render(LoadState::Failed(failure(true)), opts(View::Full, None, "en"));
     let error = element(&html, r#"data-testid="error""#);
     assert!(error.contains(r#"role="alert""#));
-    assert!(error.contains(">the report has 2 problems</p>"));
+    // A plain sentence for the kind of failure first, then the technical message.
+    assert!(error.contains(r#"data-testid="error-summary" class="gw-error__summary">The report has problems, listed below.</p>"#), "{error}");
+    assert!(error.contains(r#"<span class="gw-error__detail">Details:</span> <span>the report has 2 problems</span>"#), "{error}");
     assert!(error.contains(r#"<li><code class="gw-path">domains[2].areas[0].grade</code>: unknown grade &quot;great&quot;</li>"#)
         || error.contains(r#"<li><code class="gw-path">domains[2].areas[0].grade</code>: unknown grade "great"</li>"#), "{error}");
     assert!(error.contains(r#"<li><code class="gw-path">forces_assessed</code>: must be at least 1</li>"#));
@@ -265,6 +267,10 @@ fn error_state_lists_every_problem_and_offers_retry_only_when_it_can_help() {
     assert!(!html.contains(r#"data-testid="retry""#));
     assert!(html.contains("Nid oedd modd dangos yr adroddiad arolygu"));
     assert!(html.contains("Problemau a ganfuwyd"));
+    assert!(html.contains("Mae problemau yn yr adroddiad, a restrir isod."));
+    // The code's English detail is marked as English in the Welsh widget.
+    assert!(html.contains(r#"<span lang="en">the report has 2 problems</span>"#), "{html}");
+    assert!(html.contains(r#"data-testid="problems" lang="en""#) || html.contains(r#"lang="en" data-testid="problems""#), "{html}");
 }
 
 #[test]

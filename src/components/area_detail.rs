@@ -60,6 +60,8 @@ pub fn area_detail(props: &AreaDetailProps) -> Html {
     };
     let area = data.area(index);
     let g = &data.glossary;
+    // The widget's language for its own words inside the text marked as the report's (English).
+    let ui = text_lang(lang).map(|_| lang.code());
     html! {
         <section class="gw-detail" part="detail" data-testid="area-detail" data-area={area.id.clone()}>
             <h3 class="gw-h3 gw-detail__title" tabindex="-1" ref={heading}>
@@ -78,12 +80,12 @@ pub fn area_detail(props: &AreaDetailProps) -> Html {
             </dl>
             <AreaChart data={props.data.clone()} index={index} testid={props.chart_testid.clone()} />
             <div class="gw-detail__text" lang={text_lang(lang)}>
-                { section_html(lang.t("sec.national_context"), &area.national_context, g, "national-context") }
-                { section_html(lang.t("sec.context"), &area.context, g, "context") }
-                { section_html(lang.t("sec.strengths"), &area.strengths, g, "strengths") }
-                { section_html(lang.t("sec.wip"), &area.work_in_progress, g, "work-in-progress") }
-                { section_html(lang.t("sec.afi"), &area.areas_for_improvement, g, "areas-for-improvement") }
-                { good_practice_html(lang.t("sec.good_practice"), lang.t("gp.contact"), &area.good_practice, g) }
+                { section_html(lang.t("sec.national_context"), ui, &area.national_context, g, "national-context") }
+                { section_html(lang.t("sec.context"), ui, &area.context, g, "context") }
+                { section_html(lang.t("sec.strengths"), ui, &area.strengths, g, "strengths") }
+                { section_html(lang.t("sec.wip"), ui, &area.work_in_progress, g, "work-in-progress") }
+                { section_html(lang.t("sec.afi"), ui, &area.areas_for_improvement, g, "areas-for-improvement") }
+                { good_practice_html(lang.t("sec.good_practice"), lang.t("gp.contact"), ui, &area.good_practice, g) }
             </div>
         </section>
     }

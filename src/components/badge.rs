@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::area_detail::text_lang;
 use super::prepared::Prepared;
 use super::symbols::grade_label;
 use crate::i18n::fill;
@@ -38,8 +39,9 @@ pub fn badge(props: &BadgeProps) -> Html {
     let graded = p.force.iter().sum::<u32>().to_string();
     html! {
         <div class="gw-badge" part="badge" data-testid="badge">
-            <h2 class="gw-badge__force">{ r.force.clone() }</h2>
-            <p class="gw-badge__title">
+            // The report's words (force, title, period): marked English in a Welsh widget.
+            <h2 class="gw-badge__force" lang={text_lang(lang)}>{ r.force.clone() }</h2>
+            <p class="gw-badge__title" lang={text_lang(lang)}>
                 { r.title.clone() }
                 if let Some(period) = &r.period {
                     { " " }{ period.clone() }

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::area_detail::text_lang;
 use super::dom::{select_value, set_value};
 use super::prepared::Prepared;
 use crate::model::{Direction, Grade};
@@ -68,9 +69,10 @@ pub fn filter_bar(props: &FilterBarProps) -> Html {
                 <span class="gw-field__label">{ lang.t("filter.domain") }</span>
                 <select class="gw-select" data-testid="filter-domain" onchange={on_domain} ref={refs[0].clone()}>
                     { option("", lang.t("filter.all_domains"), domain_now.is_empty()) }
+                    // The domain titles are the report's words: marked English in a Welsh widget.
                     { for data.report.domains.iter().map(|d| {
                         let text = [d.id.as_str(), d.title.as_str()].join(" ");
-                        option(&d.id, &text, d.id == domain_now)
+                        html! { <option value={d.id.clone()} selected={d.id == domain_now} lang={text_lang(lang)}>{ text }</option> }
                     }) }
                 </select>
             </label>

@@ -42,14 +42,17 @@ pub fn blocks_html(blocks: &[Block], g: &Glossary) -> Html {
     out.into_iter().collect()
 }
 
-/// A titled section; nothing at all when the report has no text for it.
-pub fn section_html(title: &str, section: &Section, g: &Glossary, testid: &'static str) -> Html {
+/// A titled section; nothing at all when the report has no text for it. The sections sit in a
+/// wrapper marked as the report's language (English); `ui` marks the widget's own words in it
+/// (the heading) with the widget's language when that differs, so a screen reader reads the
+/// Welsh "Cryfderau" as Welsh.
+pub fn section_html(title: &str, ui: Option<&'static str>, section: &Section, g: &Glossary, testid: &'static str) -> Html {
     if section.iter().all(|grp| grp.blocks.is_empty() && grp.heading.is_none()) {
         return Html::default();
     }
     html! {
         <section class="gw-findings" data-testid={testid}>
-            <h4 class="gw-h4">{ title.to_string() }</h4>
+            <h4 class="gw-h4" lang={ui}>{ title.to_string() }</h4>
             { for section.iter().map(|grp| html! {
                 <>
                     if let Some(h) = &grp.heading {
@@ -62,20 +65,20 @@ pub fn section_html(title: &str, section: &Section, g: &Glossary, testid: &'stat
     }
 }
 
-/// The good practice case studies: title, body, contact.
-pub fn good_practice_html(title: &str, contact_label: &str, items: &[GoodPractice], g: &Glossary) -> Html {
+/// The good practice case studies: title, body, contact. `ui` as for [`section_html`].
+pub fn good_practice_html(title: &str, contact_label: &str, ui: Option<&'static str>, items: &[GoodPractice], g: &Glossary) -> Html {
     if items.is_empty() {
         return Html::default();
     }
     html! {
         <section class="gw-findings gw-gp" data-testid="good-practice">
-            <h4 class="gw-h4">{ title.to_string() }</h4>
+            <h4 class="gw-h4" lang={ui}>{ title.to_string() }</h4>
             { for items.iter().map(|gp| html! {
                 <div class="gw-gp__item">
                     <h5 class="gw-h5">{ rich_text(&gp.title, g) }</h5>
                     { blocks_html(&gp.body, g) }
                     if let Some(c) = &gp.contact {
-                        <p class="gw-gp__contact"><span class="gw-gp__label">{ contact_label.to_string() }</span>{ " " }{ rich_text(c, g) }</p>
+                        <p class="gw-gp__contact"><span class="gw-gp__label" lang={ui}>{ contact_label.to_string() }</span>{ " " }{ rich_text(c, g) }</p>
                     }
                 </div>
             }) }

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::area_detail::text_lang;
 use super::area_row::AreaRow;
 use super::dom::download;
 use super::export::{file_name, grades_csv};
@@ -28,9 +29,11 @@ fn group_heading(data: &Prepared, key: GroupKey) -> Html {
             let domain = &data.report.domains[d];
             html! {
                 <>
-                    <span class="gw-group__id">{ domain.id.clone() }</span>{ " " }{ domain.title.clone() }
+                    <span class="gw-group__id">{ domain.id.clone() }</span>{ " " }
+                    // The report's words: marked English in a Welsh widget.
+                    <span lang={text_lang(data.lang)}>{ domain.title.clone() }</span>
                     if let Some(ppaf) = &domain.ppaf {
-                        <span class="gw-group__ppaf">{ " (" }{ ppaf.clone() }{ ")" }</span>
+                        <span class="gw-group__ppaf" lang={text_lang(data.lang)}>{ " (" }{ ppaf.clone() }{ ")" }</span>
                     }
                 </>
             }
