@@ -79,7 +79,8 @@ function reportStrings(value, out = []) {
   return out;
 }
 const REPORT_TEXT = reportStrings(MET);
-const isReportText = (s) => REPORT_TEXT.some((r) => r.includes(squash(s)));
+// The domain filter's options join two of the report's strings: "1 Citizen Focus".
+const isReportText = (s) => REPORT_TEXT.some((r) => r.includes(squash(s))) || MET.domains.some((d) => squash(s) === `${d.id} ${d.title}`);
 
 /**
  * The words of everything a widget writes that are not in language `t`'s table: report text
