@@ -10,6 +10,7 @@ pub mod distribution;
 pub mod labels;
 pub mod marker;
 pub mod scale;
+pub mod svg;
 
 pub use compare::{standing, Standing};
 pub use distribution::{distribution_chart, ChartSpec};
