@@ -65,6 +65,11 @@ pub fn load_tree<N: Node>(node: N) -> Result<Report, Vec<Problem>> {
 struct Error(String);
 
 type Path = Vec<Step>;
+
+/// -2^63 and 2^64: the whole numbers from the first up to (not including) the second are the
+/// ones serde_json reads from text as integers. Both are exact as `f64`.
+const I64_MIN: f64 = -9_223_372_036_854_775_808.0;
+const U64_END: f64 = 18_446_744_073_709_551_616.0;
 type Res<T> = Result<T, Error>;
 type Read<N, T> = fn(&N, &mut Path) -> Res<T>;
 
@@ -74,10 +79,10 @@ fn found(kind: &Kind) -> String {
     match kind {
         Kind::Null => "null".to_owned(),
         Kind::Bool(_) => "boolean `…`".to_owned(),
-        Kind::Number(x) if x.fract() == 0.0 && *x < 0.0 && *x >= -9_223_372_036_854_775_808.0 => {
+        Kind::Number(x) if x.fract() == 0.0 && (I64_MIN..0.0).contains(x) => {
             format!("integer `{}`", *x as i64)
         }
-        Kind::Number(x) if x.fract() == 0.0 && *x >= 0.0 && *x < 18_446_744_073_709_551_616.0 => {
+        Kind::Number(x) if x.fract() == 0.0 && (0.0..U64_END).contains(x) => {
             format!("integer `{}`", *x as u64)
         }
         Kind::Number(_) => "floating point `…`".to_owned(),
@@ -189,7 +194,7 @@ fn string<N: Node>(node: &N, _: &mut Path) -> Res<String> {
 /// or past what 64 bits hold, is "a decimal number", as serde_json reads such text.
 fn int<N: Node>(node: &N, name: &str, lo: f64, end: f64) -> Res<f64> {
     match node.kind() {
-        Kind::Number(x) if x.fract() == 0.0 && x >= -9_223_372_036_854_775_808.0 && x < 18_446_744_073_709_551_616.0 => {
+        Kind::Number(x) if x.fract() == 0.0 && (I64_MIN..U64_END).contains(&x) => {
             if x >= lo && x < end {
                 Ok(x)
             } else if x < 0.0 {
@@ -211,7 +216,7 @@ fn u8_<N: Node>(node: &N, _: &mut Path) -> Res<u8> {
 }
 
 fn i64_<N: Node>(node: &N, _: &mut Path) -> Res<i64> {
-    int(node, "i64", -9_223_372_036_854_775_808.0, 9_223_372_036_854_775_808.0).map(|x| x as i64)
+    int(node, "i64", I64_MIN, -I64_MIN).map(|x| x as i64)
 }
 
 /// Exact lowercase words only, as the serde reader: anything else is kept for validation.
