@@ -65,13 +65,13 @@ pub fn parse_report(json: &str) -> Result<Report, Vec<Problem>> {
     }
 }
 
-/// Reads and validates a report from any serde deserializer, e.g.
-/// `serde_wasm_bindgen::Deserializer::from(js_value)` in the widget. Same problems, paths and
-/// messages as [`parse_report`], with two differences that come from the deserializer: there is
-/// no line and column (the input is not text), and unknown fields are reported only when the
-/// deserializer shows them (serde_json's `Value` does; serde-wasm-bindgen reads just the fields
-/// a struct names, so the widget never sees unknown ones). Native only: the widget uses
-/// [`load_tree`](super::tree::load_tree), which gives the same answers in far fewer wasm bytes.
+/// Reads and validates a report from any serde deserializer, e.g. a `serde_json::Value`. Same
+/// problems, paths and messages as [`parse_report`], with two differences that come from the
+/// deserializer: there is no line and column (the input is not text), and unknown fields are
+/// reported only when the deserializer shows them (serde_json's `Value` does; a deserializer
+/// that reads just the fields a struct names does not). Native only: the widget uses
+/// [`load_tree`](super::tree::load_tree), which gives the same answers (without unknown fields)
+/// in far fewer wasm bytes.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn load_value<'de, D: Deserializer<'de>>(d: D) -> Result<Report, Vec<Problem>> {
     let (result, unknown, dropped) = deserialize(d);
