@@ -5,8 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::error_box::ErrorBox;
-use super::loading::Loading;
+use super::error_box::error_box;
+use super::loading::loading;
 use super::report_view::ReportView;
 use crate::i18n::{fill, Lang};
 use crate::model::Report;
@@ -82,11 +82,11 @@ pub fn app(props: &AppProps) -> Html {
         View::Badge => "badge",
     };
     let body = match &props.state {
-        LoadState::Loading => html! { <Loading lang={lang} /> },
+        LoadState::Loading => loading(lang),
         LoadState::Ready(report) => html! {
             <ReportView report={report.clone()} options={props.options.clone()} lang={lang} onselect={props.onselect.clone()} link={props.options.link.clone().map(AttrValue::from)} />
         },
-        LoadState::Failed(e) => html! { <ErrorBox error={e.clone()} lang={lang} onretry={props.onretry.clone()} /> },
+        LoadState::Failed(e) => error_box(e, lang, &props.onretry),
     };
     // A named region only once there is a report: its name says whose grades these are, so
     // several widgets on one page are distinct landmarks.

@@ -11,13 +11,6 @@ use super::symbols::grade_label;
 use crate::i18n::fill;
 use crate::model::Grade;
 
-#[derive(Properties, PartialEq)]
-pub struct BadgeProps {
-    pub data: Rc<Prepared>,
-    #[prop_or_default]
-    pub link: Option<AttrValue>,
-}
-
 /// The host's link, unless it is a script URL (`javascript:`, `vbscript:`, `data:`): the badge
 /// must not become a way to run script from an attribute.
 pub fn safe_href(href: &str) -> Option<&str> {
@@ -30,9 +23,8 @@ pub fn safe_href(href: &str) -> Option<&str> {
     }
 }
 
-#[function_component(Badge)]
-pub fn badge(props: &BadgeProps) -> Html {
-    let data = &props.data;
+/// A plain function, not a component (see header.rs). `link`: the host's `href`, if any.
+pub fn badge(data: &Rc<Prepared>, link: Option<&AttrValue>) -> Html {
     let lang = data.lang;
     let r = &data.report;
     let p = &data.profile;
@@ -56,7 +48,7 @@ pub fn badge(props: &BadgeProps) -> Html {
                     </li>
                 }) }
             </ul>
-            if let Some(href) = props.link.as_deref().and_then(safe_href) {
+            if let Some(href) = link.map(|l| l.as_str()).and_then(safe_href) {
                 <a class="gw-badge__link" href={href.to_string()} data-testid="badge-link">{ lang.t("badge.link") }</a>
             }
         </div>

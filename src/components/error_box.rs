@@ -7,19 +7,9 @@ use yew::prelude::*;
 use super::LoadError;
 use crate::i18n::Lang;
 
-#[derive(Properties, PartialEq)]
-pub struct ErrorBoxProps {
-    pub error: LoadError,
-    pub lang: Lang,
-    #[prop_or_default]
-    pub onretry: Callback<()>,
-}
-
-#[function_component(ErrorBox)]
-pub fn error_box(props: &ErrorBoxProps) -> Html {
-    let lang = props.lang;
-    let e = &props.error;
-    let retry = props.onretry.reform(|_: MouseEvent| ());
+/// A plain function, not a component (see header.rs).
+pub fn error_box(e: &LoadError, lang: Lang, onretry: &Callback<()>) -> Html {
+    let retry = onretry.reform(|_: MouseEvent| ());
     // The technical message and the problem list are written by the code in English; in a
     // Welsh widget they are marked as English so screen readers read them as such.
     let detail_lang = (lang != Lang::En).then_some("en");

@@ -9,25 +9,18 @@ use super::glance_item::GlanceItem;
 use super::prepared::Prepared;
 use crate::state::RowGroup;
 
-#[derive(Properties, PartialEq)]
-pub struct GlanceProps {
-    pub data: Rc<Prepared>,
-    pub groups: Rc<Vec<RowGroup>>,
-    pub selected: Option<usize>,
-    pub onselect: Callback<usize>,
-}
-
-#[function_component(Glance)]
-pub fn glance(props: &GlanceProps) -> Html {
-    let lang = props.data.lang;
+/// A plain function, not a component (see header.rs): each small multiple is its own memoised
+/// component, so re-running this only rebuilds the list of keyed items.
+pub fn glance(data: &Rc<Prepared>, groups: &[RowGroup], selected: Option<usize>, onselect: &Callback<usize>) -> Html {
+    let lang = data.lang;
     html! {
         <section class="gw-glance" part="glance" data-testid="glance">
             <h3 class="gw-h3">{ lang.t("heading.glance") }</h3>
             <p class="gw-hint">{ lang.t("glance.intro") }</p>
             <ul class="gw-glance__grid">
-                { for props.groups.iter().flat_map(|g| g.rows.iter()).map(|i| html! {
-                    <GlanceItem key={*i} data={props.data.clone()} index={*i}
-                        selected={props.selected == Some(*i)} onselect={props.onselect.clone()} />
+                { for groups.iter().flat_map(|g| g.rows.iter()).map(|i| html! {
+                    <GlanceItem key={*i} data={data.clone()} index={*i}
+                        selected={selected == Some(*i)} onselect={onselect.clone()} />
                 }) }
             </ul>
         </section>

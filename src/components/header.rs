@@ -7,15 +7,11 @@ use yew::prelude::*;
 use super::area_detail::text_lang;
 use super::prepared::Prepared;
 
-#[derive(Properties, PartialEq)]
-pub struct HeaderProps {
-    pub data: Rc<Prepared>,
-}
-
-#[function_component(Header)]
-pub fn header(props: &HeaderProps) -> Html {
-    let r = &props.data.report;
-    let lang = props.data.lang;
+/// A plain function, not a component: it is a handful of nodes, and a component's machinery
+/// costs more wasm than re-diffing them when the report view re-renders.
+pub fn header(data: &Rc<Prepared>) -> Html {
+    let r = &data.report;
+    let lang = data.lang;
     html! {
         <div class="gw-header" part="header" data-testid="header">
             <p class="gw-header__force" lang={text_lang(lang)}>{ r.force.clone() }</p>

@@ -4,17 +4,12 @@ use yew::prelude::*;
 
 use crate::i18n::Lang;
 
-#[derive(Properties, PartialEq)]
-pub struct LoadingProps {
-    pub lang: Lang,
-}
-
-#[function_component(Loading)]
-pub fn loading(props: &LoadingProps) -> Html {
+/// A plain function, not a component (see header.rs).
+pub fn loading(lang: Lang) -> Html {
     html! {
         <p class="gw-loading" role="status" aria-live="polite" aria-busy="true" data-testid="loading">
             <span class="gw-loading__dot" aria-hidden="true"></span>
-            { props.lang.t("loading") }
+            { lang.t("loading") }
         </p>
     }
 }

@@ -10,11 +10,6 @@ use super::prepared::{percent, Prepared};
 use super::symbols::grade_label;
 use crate::model::Grade;
 
-#[derive(Properties, PartialEq)]
-pub struct GradeProfileProps {
-    pub data: Rc<Prepared>,
-}
-
 /// A 0–100 bar as SVG geometry (no style attribute, so strict CSP is happy).
 fn share_bar(pct: i64, fill: &'static str) -> Html {
     html! {
@@ -25,9 +20,8 @@ fn share_bar(pct: i64, fill: &'static str) -> Html {
     }
 }
 
-#[function_component(GradeProfile)]
-pub fn grade_profile(props: &GradeProfileProps) -> Html {
-    let data = &props.data;
+/// A plain function, not a component (see header.rs).
+pub fn grade_profile(data: &Rc<Prepared>) -> Html {
     let lang = data.lang;
     let p = &data.profile;
     let areas = p.areas() as i64;

@@ -6,12 +6,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::area_detail::AreaDetail;
-use super::badge::Badge;
+use super::badge::badge;
 use super::filters::FilterBar;
-use super::glance::Glance;
-use super::header::Header;
+use super::glance::glance;
+use super::header::header;
 use super::prepared::Prepared;
-use super::profile::GradeProfile;
+use super::profile::grade_profile;
 use super::summary_table::SummaryTable;
 use super::{Options, View};
 use crate::i18n::Lang;
@@ -72,7 +72,7 @@ pub fn report_view(props: &ReportViewProps) -> Html {
     let selected = state.selected.as_deref().and_then(|id| data.find(id));
 
     match props.options.view {
-        View::Badge => html! { <Badge data={data.clone()} link={props.link.clone()} /> },
+        View::Badge => badge(&data, props.link.as_ref()),
         View::Area => {
             // The requested area, else the first one; an unknown id says so.
             let requested = props.options.area.as_deref();
@@ -86,29 +86,29 @@ pub fn report_view(props: &ReportViewProps) -> Html {
             };
             html! {
                 <>
-                    <Header data={data.clone()} />
+                    { header(&data) }
                     <AreaDetail data={data.clone()} index={index} missing={missing} />
                 </>
             }
         }
         View::Summary => html! {
             <>
-                <Header data={data.clone()} />
-                <GradeProfile data={data.clone()} />
+                { header(&data) }
+                { grade_profile(&data) }
                 <SummaryTable data={data.clone()} groups={groups.clone()} selected={selected} onselect={onselect.clone()} />
             </>
         },
         View::Full => html! {
             <>
-                <Header data={data.clone()} />
-                <GradeProfile data={data.clone()} />
+                { header(&data) }
+                { grade_profile(&data) }
                 <FilterBar data={data.clone()} filters={state.filters.clone()} sort={state.sort} shown={shown(&groups)} dispatch={dispatch} />
                 <div class="gw-main">
                     <SummaryTable data={data.clone()} groups={groups.clone()} selected={selected} onselect={onselect.clone()} />
                     <AreaDetail data={data.clone()} index={selected} focus_request={state.focus_request}
                         chart_testid={AttrValue::Static("detail-chart")} />
                 </div>
-                <Glance data={data.clone()} groups={groups.clone()} selected={selected} onselect={onselect} />
+                { glance(&data, &groups, selected, &onselect) }
             </>
         },
     }
