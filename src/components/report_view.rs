@@ -12,7 +12,7 @@ use super::glance::glance;
 use super::header::header;
 use super::prepared::Prepared;
 use super::profile::grade_profile;
-use super::summary_table::SummaryTable;
+use super::summary_table::summary_table;
 use super::{Options, View};
 use crate::i18n::Lang;
 use crate::model::Report;
@@ -95,7 +95,7 @@ pub fn report_view(props: &ReportViewProps) -> Html {
             <>
                 { header(&data) }
                 { grade_profile(&data) }
-                <SummaryTable data={data.clone()} groups={groups.clone()} selected={selected} onselect={onselect.clone()} />
+                { summary_table(&data, &groups, selected, &onselect) }
             </>
         },
         View::Full => html! {
@@ -104,7 +104,7 @@ pub fn report_view(props: &ReportViewProps) -> Html {
                 { grade_profile(&data) }
                 <FilterBar data={data.clone()} filters={state.filters.clone()} sort={state.sort} shown={shown(&groups)} dispatch={dispatch} />
                 <div class="gw-main">
-                    <SummaryTable data={data.clone()} groups={groups.clone()} selected={selected} onselect={onselect.clone()} />
+                    { summary_table(&data, &groups, selected, &onselect) }
                     <AreaDetail data={data.clone()} index={selected} focus_request={state.focus_request}
                         chart_testid={AttrValue::Static("detail-chart")} />
                 </div>

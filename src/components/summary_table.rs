@@ -15,14 +15,6 @@ use crate::i18n::fill;
 use crate::model::Grade;
 use crate::state::{GroupKey, RowGroup};
 
-#[derive(Properties, PartialEq)]
-pub struct SummaryTableProps {
-    pub data: Rc<Prepared>,
-    pub groups: Rc<Vec<RowGroup>>,
-    pub selected: Option<usize>,
-    pub onselect: Callback<usize>,
-}
-
 fn group_heading(data: &Prepared, key: GroupKey) -> Html {
     match key {
         GroupKey::Domain(d) => {
@@ -42,14 +34,13 @@ fn group_heading(data: &Prepared, key: GroupKey) -> Html {
     }
 }
 
-#[function_component(SummaryTable)]
-pub fn summary_table(props: &SummaryTableProps) -> Html {
-    let data = &props.data;
+/// A plain function, not a component (see header.rs): each row is its own memoised component.
+pub fn summary_table(data: &Rc<Prepared>, groups: &[RowGroup], selected: Option<usize>, onselect: &Callback<usize>) -> Html {
     let lang = data.lang;
     let total = data.report.forces_assessed.to_string();
     // Every area, whatever the filters: the file is the report's grades, not the current view.
     let export = {
-        let data = props.data.clone();
+        let data = data.clone();
         Callback::from(move |_: MouseEvent| {
             download(&file_name(&data.report.force, "grades", "csv"), "text/csv;charset=utf-8", &grades_csv(&data.report));
         })
@@ -68,19 +59,19 @@ pub fn summary_table(props: &SummaryTableProps) -> Html {
                         <th scope="col">{ lang.t("col.national") }</th>
                     </tr>
                 </thead>
-                { for props.groups.iter().map(|g| html! {
+                { for groups.iter().map(|g| html! {
                     <tbody class="gw-group" key={group_key(g.key)}>
                         <tr class="gw-group__head">
                             <th scope="rowgroup" colspan="5">{ group_heading(data, g.key) }</th>
                         </tr>
                         { for g.rows.iter().map(|i| html! {
-                            <AreaRow key={*i} data={props.data.clone()} index={*i}
-                                selected={props.selected == Some(*i)} onselect={props.onselect.clone()} />
+                            <AreaRow key={*i} data={data.clone()} index={*i}
+                                selected={selected == Some(*i)} onselect={onselect.clone()} />
                         }) }
                     </tbody>
                 }) }
             </table>
-            if props.groups.is_empty() {
+            if groups.is_empty() {
                 <p class="gw-empty" data-testid="no-match">{ lang.t("filter.none_match") }</p>
             }
             <button type="button" class="gw-button gw-button--secondary gw-export" data-testid="export-csv" onclick={export}>
