@@ -6,6 +6,9 @@
 //! mismatch (an older copy of the report, another view or language) would end in a panic; with
 //! a different fingerprint the widget renders afresh instead.
 //!
+//! The markup's version (a hash of the components' sources, made by build.rs) is part of it too:
+//! markup rendered by another build may differ in shape even for the same report.
+//!
 //! FNV-1a over the derived `Hash` of the report: small, no dependency, and the same on wasm32
 //! and natively because lengths are hashed as u64 whatever the width of `usize`.
 
@@ -33,10 +36,12 @@ impl Hasher for Fnv {
     }
 }
 
-/// Sixteen hex digits naming the report and everything in `options` that shapes the first
-/// render: view, area (case-insensitively, as the widget resolves it), language and link.
+/// Sixteen hex digits naming the build of the components, the report and everything in
+/// `options` that shapes the first render: view, area (case-insensitively, as the widget
+/// resolves it), language and link.
 pub fn fingerprint(report: &Report, options: &Options) -> String {
     let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    env!("GW_MARKUP_VERSION").hash(&mut h);
     report.hash(&mut h);
     let view: u8 = match options.view {
         View::Full => 0,
