@@ -42,10 +42,12 @@ test-browser:
 test-e2e:
 	node tests/e2e/run.mjs
 
-## bench: extraction and validation speed (criterion), bundle size and render time in chromium
+## bench: extraction and validation speed (criterion), bundle size, render and re-render time,
+## parse + validate in wasm, and the scale curve (1/10/43 widgets, 10x areas) in chromium
 bench: build
 	cargo bench --bench extract --bench validate
 	node tests/bench/run.mjs
+	node tests/bench/scale.mjs
 
 ## fuzz: every fuzz target for FUZZ_SECONDS each (FUZZ_SEED=N repeats a run; see tests/fuzz/harness.rs)
 FUZZ_SECONDS ?= 60
