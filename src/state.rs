@@ -178,7 +178,7 @@ pub fn arrange(report: &Report, filters: &Filters, sort: Sort) -> Vec<RowGroup> 
             }
             let key = match sort {
                 Sort::Id => GroupKey::Domain(di),
-                Sort::Grade => GroupKey::Grade(area.grade.as_ref().and_then(Grade::rank)),
+                Sort::Grade => GroupKey::Grade(area.grade.as_ref().map(Grade::rank)),
             };
             match groups.iter_mut().find(|g| g.key == key) {
                 Some(g) => g.rows.push(i),

@@ -5,7 +5,7 @@
 use grade_widget::model::validate::{
     MAX_AREAS, MAX_BLOCKS, MAX_DOMAINS, MAX_GLOSSARY, MAX_PROBLEMS, MAX_STRING_BYTES,
 };
-use grade_widget::model::{load_value, parse_report, Problem, MAX_REPORT_BYTES};
+use grade_widget::model::{load_value, parse_report, ReportPath, ReportProblem, ReportProblemKind, Step, MAX_REPORT_BYTES};
 use serde_json::{json, Value};
 
 /// One domain, one area, counts summing to 43, own grade counted: valid.
@@ -57,11 +57,27 @@ fn area(v: &mut Value) -> &mut Value {
     v.pointer_mut(AREA).unwrap()
 }
 
-fn pairs(problems: &[Problem]) -> Vec<(&str, &str)> {
-    problems.iter().map(|p| (p.path.as_str(), p.message.as_str())).collect()
+/// A problem as `(path, message)` text, comparable with the tables' `(&str, &str)` pairs.
+#[derive(PartialEq)]
+struct Shown(String, String);
+
+impl std::fmt::Debug for Shown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "({:?}, {:?})", self.0, self.1)
+    }
 }
 
-fn problems_of(json: &str) -> Vec<Problem> {
+impl PartialEq<(&str, &str)> for Shown {
+    fn eq(&self, (path, message): &(&str, &str)) -> bool {
+        self.0 == *path && self.1 == *message
+    }
+}
+
+fn pairs(problems: &[ReportProblem]) -> Vec<Shown> {
+    problems.iter().map(|p| Shown(p.path.to_string(), p.message())).collect()
+}
+
+fn problems_of(json: &str) -> Vec<ReportProblem> {
     match parse_report(json) {
         Ok(_) => Vec::new(),
         Err(problems) => problems,
@@ -333,7 +349,7 @@ fn problems_past_the_cap_are_counted_not_listed() {
     assert_eq!(problems.len(), MAX_PROBLEMS + 1);
     assert_eq!(pairs(&problems[..1]), vec![("glossary[0].abbr", "must not be empty")]);
     assert_eq!(
-        problems[MAX_PROBLEMS - 1].path,
+        problems[MAX_PROBLEMS - 1].path.to_string(),
         format!("glossary[{}].abbr", MAX_PROBLEMS - 1)
     );
     assert_eq!(
@@ -367,9 +383,11 @@ fn load_value_agrees_with_parse_report() {
 
 #[test]
 fn problems_display_as_path_then_message() {
-    let p = Problem { path: "domains[0].title".into(), message: "must not be empty".into() };
+    let path = ReportPath(vec![Step::Key("domains".into()), Step::Index(0), Step::Key("title".into())]);
+    let p = ReportProblem::new(path, ReportProblemKind::Blank(grade_widget::model::problem::Blank::Required));
     assert_eq!(p.to_string(), "domains[0].title: must not be empty");
-    assert_eq!(Problem::document("the input is empty").to_string(), "(document): the input is empty");
+    let empty = ReportProblem::document(ReportProblemKind::EmptyInput);
+    assert_eq!(empty.to_string(), "(document): the input is empty; expected a report json object");
 }
 
 /// The demo report generated from the real Metropolitan 2006 text.

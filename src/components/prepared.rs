@@ -53,7 +53,7 @@ impl Profile {
     pub fn new(report: &Report) -> Profile {
         let mut p = Profile { force: [0; 4], ungraded: 0, national: [0; 4] };
         for area in report.areas() {
-            match area.grade.as_ref().and_then(|g| g.rank()) {
+            match area.grade.as_ref().map(|g| g.rank()) {
                 Some(r) => p.force[r] += 1,
                 None => p.ungraded += 1,
             }
@@ -93,7 +93,7 @@ impl Prepared {
                 areas.push(AreaInfo {
                     domain: d,
                     index: i,
-                    own: grade.and_then(|g| g.rank()),
+                    own: grade.map(|g| g.rank()),
                     sentence: comparison_sentence(lang, grade, standing(&area.national, grade), total),
                     label: chart_label(lang, &area.id, &area.national, grade, total),
                 });

@@ -8,7 +8,7 @@ use crate::model::{Direction, Grade};
 
 /// Dots filled by rank (●●●● Excellent … ●○○○ Poor): an ordinal shape readable in any colour.
 pub fn grade_symbol(grade: Option<&Grade>) -> &'static str {
-    match grade.and_then(|g| g.rank()) {
+    match grade.map(|g| g.rank()) {
         Some(3) => "●●●●",
         Some(2) => "●●●○",
         Some(1) => "●●○○",

@@ -1,8 +1,12 @@
-//! The mount/update configuration: a plain JS object read key by key with `Reflect` (a few
-//! calls, smaller in wasm than a serde derive), turned into the components' [`Options`] and a
-//! data [`Source`].
+//! The mount/update configuration: a plain JS object read by serde-wasm-bindgen into
+//! [`MountOptions`] (the report kept as the JS value it is until it is read), turned into the
+//! components' [`Options`] and a data [`Source`].
 
-use js_sys::{Object, Reflect};
+use std::fmt;
+
+use js_sys::Object;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
 use wasm_bindgen::JsValue;
 
 use crate::components::{Options, View};
@@ -42,42 +46,144 @@ pub struct Config {
     pub timeout_ms: u32,
 }
 
-/// Reads a config object. Unknown or ill-typed values fall back to their defaults: a host
-/// attribute typo must not break the widget (the README lists the accepted values).
+/// The keys `mount` / `update` accept (the README's JS API table). Every key is optional, and
+/// a value of the wrong type counts as absent: a host attribute typo must not break the widget.
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct MountOptions {
+    /// The report object, read later (as the report, with every problem reported).
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    report: JsValue,
+    #[serde(deserialize_with = "text")]
+    src: Option<String>,
+    #[serde(deserialize_with = "text")]
+    view: Option<String>,
+    #[serde(deserialize_with = "text")]
+    area: Option<String>,
+    #[serde(deserialize_with = "text")]
+    lang: Option<String>,
+    #[serde(deserialize_with = "truthy")]
+    deep_link: bool,
+    #[serde(deserialize_with = "text")]
+    href: Option<String>,
+    /// Seconds.
+    #[serde(deserialize_with = "number")]
+    timeout: Option<f64>,
+}
+
+/// Reads a config object; anything that is not an object is no options at all.
 pub fn read(config: &JsValue) -> Config {
-    let report = get(config, "report").filter(|v| !v.is_undefined() && !v.is_null());
-    let src = get_str(config, "src").filter(|s| !s.trim().is_empty());
-    let source = match (report, src) {
-        (Some(report), _) => Source::Object(report),
-        (None, Some(src)) => Source::Src(src.trim().to_owned()),
-        (None, None) => Source::Inline,
+    let options: MountOptions = serde_wasm_bindgen::from_value(config.clone()).unwrap_or_default();
+    let source = match (options.report, options.src.filter(|s| !s.trim().is_empty())) {
+        (report, _) if !report.is_undefined() && !report.is_null() => Source::Object(report),
+        (_, Some(src)) => Source::Src(src.trim().to_owned()),
+        _ => Source::Inline,
     };
-    let deep_link = get(config, "deepLink").is_some_and(|v| v.is_truthy());
-    let mut area = get_str(config, "area")
-        .map(|a| a.trim().to_owned())
-        .filter(|a| !a.is_empty());
+    let deep_link = options.deep_link;
+    let mut area = options.area.map(|a| a.trim().to_owned()).filter(|a| !a.is_empty());
     if deep_link {
         // The reader's own link is more specific than the page author's default.
         if let Some(hashed) = hash_area() {
             area = Some(hashed);
         }
     }
-    let options = Options {
-        view: parse_view(get_str(config, "view").as_deref()),
+    let options_out = Options {
+        view: parse_view(options.view.as_deref()),
         area,
-        lang: parse_lang(get_str(config, "lang").as_deref()),
+        lang: parse_lang(options.lang.as_deref()),
         deep_link,
-        link: get_str(config, "href"),
+        link: options.href,
     };
-    let timeout_ms = get(config, "timeout")
-        .and_then(|v| v.as_f64())
+    let timeout_ms = options
+        .timeout
         .filter(|s| s.is_finite() && *s > 0.0)
         .map_or(DEFAULT_TIMEOUT_MS, |s| (s * 1000.0).min(600_000.0) as u32);
-    Config {
-        source,
-        options,
-        timeout_ms,
+    Config { source, options: options_out, timeout_ms }
+}
+
+/// What a lenient option reader keeps of a JS value: a string, a number, or how truthy it is.
+enum Loose {
+    Text(String),
+    Number(f64),
+    Other { truthy: bool },
+}
+
+impl<'de> Deserialize<'de> for Loose {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Loose, D::Error> {
+        d.deserialize_any(LooseVisitor)
     }
+}
+
+struct LooseVisitor;
+
+impl<'de> Visitor<'de> for LooseVisitor {
+    type Value = Loose;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any value")
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Loose, E> {
+        Ok(Loose::Other { truthy: v })
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Loose, E> {
+        Ok(Loose::Number(v as f64))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Loose, E> {
+        Ok(Loose::Number(v as f64))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Loose, E> {
+        Ok(Loose::Number(v))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Loose, E> {
+        Ok(Loose::Text(v.to_owned()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Loose, E> {
+        Ok(Loose::Text(v))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Loose, E> {
+        Ok(Loose::Other { truthy: false })
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Loose, E> {
+        Ok(Loose::Other { truthy: false })
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<Loose, A::Error> {
+        Ok(Loose::Other { truthy: true })
+    }
+    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<Loose, A::Error> {
+        Ok(Loose::Other { truthy: true })
+    }
+    fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Loose, E> {
+        Ok(Loose::Other { truthy: true })
+    }
+}
+
+fn loose<'de, D: Deserializer<'de>>(d: D) -> Result<Loose, D::Error> {
+    // A value the reader cannot even look at (a JS symbol) counts as absent too.
+    Ok(Loose::deserialize(d).unwrap_or(Loose::Other { truthy: false }))
+}
+
+/// A string option; anything else (numbers, objects) counts as absent.
+fn text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(match loose(d)? {
+        Loose::Text(s) => Some(s),
+        _ => None,
+    })
+}
+
+fn number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    Ok(match loose(d)? {
+        Loose::Number(n) => Some(n),
+        _ => None,
+    })
+}
+
+/// A flag with JS truthiness: `true`, a non-empty string, a non-zero number, any object.
+fn truthy<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    Ok(match loose(d)? {
+        Loose::Text(s) => !s.is_empty(),
+        Loose::Number(n) => n != 0.0 && !n.is_nan(),
+        Loose::Other { truthy } => truthy,
+    })
 }
 
 /// `view` attribute word to [`View`]; anything unknown is the full report.
@@ -121,18 +227,4 @@ pub fn is_area_id(id: &str) -> bool {
     (2..=3).contains(&n)
         && b[..n - 1].iter().all(u8::is_ascii_digit)
         && b[n - 1].is_ascii_alphabetic()
-}
-
-fn get(obj: &JsValue, key: &str) -> Option<JsValue> {
-    if !obj.is_object() {
-        return None;
-    }
-    Reflect::get(obj, &JsValue::from_str(key))
-        .ok()
-        .filter(|v| !v.is_undefined())
-}
-
-/// A string value; anything else (numbers, objects) counts as absent.
-fn get_str(obj: &JsValue, key: &str) -> Option<String> {
-    get(obj, key)?.as_string()
 }

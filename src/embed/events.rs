@@ -5,63 +5,65 @@
 //! because a bubbling `error` would reach `window` and look like a script error to the host's
 //! `window.onerror` and error-monitoring tools. All are `composed`.
 
-use js_sys::{Array, Object, Reflect};
+use serde::Serialize;
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, EventTarget};
 
 use crate::components::LoadError;
 use crate::model::Report;
 
-/// `load`: detail `{ force, areas }` (areas is the number of graded areas).
+/// `load`'s detail: the force and the number of graded areas.
+#[derive(Serialize)]
+struct LoadDetail<'a> {
+    force: &'a str,
+    areas: u32,
+}
+
+/// `select`'s detail: the selected area's id ("3A").
+#[derive(Serialize)]
+struct SelectDetail<'a> {
+    area: &'a str,
+}
+
+/// `error`'s detail: `{ type, message, problems: [{ path, message }], retryable }`.
+#[derive(Serialize)]
+struct ErrorDetail<'a> {
+    #[serde(rename = "type")]
+    kind: &'a str,
+    message: &'a str,
+    problems: Vec<ProblemDetail<'a>>,
+    retryable: bool,
+}
+
+#[derive(Serialize)]
+struct ProblemDetail<'a> {
+    path: &'a str,
+    message: &'a str,
+}
+
 pub fn load(host: &EventTarget, report: &Report) {
-    let detail = object(&[
-        ("force", JsValue::from_str(&report.force)),
-        ("areas", JsValue::from(report.areas().count() as u32)),
-    ]);
+    let detail = LoadDetail { force: &report.force, areas: report.areas().count() as u32 };
     dispatch(host, "load", &detail, true);
 }
 
-/// `select`: detail `{ area }`, the selected area's id ("3A").
 pub fn select(host: &EventTarget, area: &str) {
-    dispatch(
-        host,
-        "select",
-        &object(&[("area", JsValue::from_str(area))]),
-        true,
-    );
+    dispatch(host, "select", &SelectDetail { area }, true);
 }
 
-/// `error`: detail `{ type, message, problems: [{ path, message }], retryable }`.
 pub fn error(host: &EventTarget, err: &LoadError) {
-    let problems: Array = err
-        .problems
-        .iter()
-        .map(|(path, message)| {
-            JsValue::from(object(&[
-                ("path", JsValue::from_str(path)),
-                ("message", JsValue::from_str(message)),
-            ]))
-        })
-        .collect();
-    let detail = object(&[
-        ("type", JsValue::from_str(&err.kind)),
-        ("message", JsValue::from_str(&err.message)),
-        ("problems", problems.into()),
-        ("retryable", JsValue::from_bool(err.retryable)),
-    ]);
+    let problems = err.problems.iter().map(|(path, message)| ProblemDetail { path, message }).collect();
+    let detail = ErrorDetail { kind: &err.kind, message: &err.message, problems, retryable: err.retryable };
     dispatch(host, "error", &detail, false);
 }
 
-fn object(pairs: &[(&str, JsValue)]) -> Object {
-    let obj = Object::new();
-    for (key, value) in pairs {
-        // Setting a data property on a fresh plain object cannot fail.
-        let _ = Reflect::set(&obj, &JsValue::from_str(key), value);
-    }
-    obj
+/// The detail as a plain JS object (serde-wasm-bindgen writes structs as objects).
+fn dispatch(host: &EventTarget, name: &str, detail: &impl Serialize, bubbles: bool) {
+    // Plain strings, numbers and booleans always serialise.
+    let detail = serde_wasm_bindgen::to_value(detail).unwrap_or(JsValue::NULL);
+    fire(host, name, &detail, bubbles);
 }
 
-fn dispatch(host: &EventTarget, name: &str, detail: &JsValue, bubbles: bool) {
+fn fire(host: &EventTarget, name: &str, detail: &JsValue, bubbles: bool) {
     let init = CustomEventInit::new();
     init.set_bubbles(bubbles);
     init.set_composed(true);

@@ -3,8 +3,10 @@
 //! timeout). Every route ends in the same decode + validate step, and every failure is a
 //! [`LoadError`] whose `kind` becomes the `error` event's `detail.type`.
 //!
-//! JSON text is parsed by the browser's `JSON.parse`, and the resulting JS value is read in place
-//! by `model::load_tree`: no serde_json in the wasm (about 12 KiB brotli saved, see TOOLCHAIN.md).
+//! JSON text is parsed by the browser's `JSON.parse`, and the resulting JS value (or the object
+//! the page passed) is read into the report types by serde-wasm-bindgen through the same reader
+//! adapter as the CLI's (`model::load_value`), so paths and messages are the CLI's. No
+//! serde_json in the wasm (about 12 KiB brotli saved, see TOOLCHAIN.md).
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -16,7 +18,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, Element, RequestCredentials, RequestInit, RequestMode, Response};
 
 use crate::components::LoadError;
-use crate::model::{load_tree, Report, MAX_REPORT_BYTES};
+use crate::model::{load_value, Report, MAX_REPORT_BYTES};
 
 /// Largest report text accepted: the model's byte limit, compared with the text's UTF-16 length
 /// (never more than its UTF-8 byte length, so nothing within the limit is refused). Checked
@@ -43,7 +45,7 @@ pub fn failure(kind: &str, message: String, retryable: bool) -> LoadError {
 /// Reads and validates a report held as a JS value. `from` says where it came from, for the
 /// message ("from https://…/x.json", "in the page", "passed to mount").
 pub fn decode(value: JsValue, from: &str, retryable: bool) -> Result<Report, LoadError> {
-    load_tree(value).map_err(|problems| {
+    load_value(serde_wasm_bindgen::Deserializer::from(value)).map_err(|problems| {
         let n = problems.len();
         let mut err = failure(
             "schema",
@@ -53,7 +55,7 @@ pub fn decode(value: JsValue, from: &str, retryable: bool) -> Result<Report, Loa
             ),
             retryable,
         );
-        err.problems = problems.into_iter().map(|p| (p.path, p.message)).collect();
+        err.problems = problems.iter().map(|p| (p.path.to_string(), p.message())).collect();
         err
     })
 }

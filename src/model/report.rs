@@ -1,87 +1,148 @@
 //! The report JSON format, schema version 1: the types every other part reads.
 //!
-//! The shape is documented in `www/schema/report.schema.json` and the README. Field names are
-//! fixed: other tools and the tests rely on them. Deserialisation is deliberately lenient where a
-//! value can be wrong in more than one place (grades, directions): unknown words are kept as
-//! [`Grade::Unknown`] / [`Direction::Unknown`] so that validation can report every one of them
-//! with its path instead of stopping at the first.
+//! These types are the one definition of the format: the readers (the CLI's and the widget's,
+//! through src/model/read.rs) deserialise them, `grade-widget extract` serialises them, and the
+//! JSON Schema `www/schema/report.schema.json` is generated from them (`grade-widget schema`,
+//! with schemars; the `schemars` attributes below, compiled natively only, add what serde does
+//! not say: text must not be blank, ranges, id patterns, list lengths). Field names are fixed:
+//! other tools and the tests rely on them.
+//!
+//! Grade and direction words are read leniently by the report reader: an unknown word is
+//! reported with its path and read as null, so every one is reported at once, and a report
+//! that reads without problems holds only the real words ([`Grade`] has no "unknown" value).
 
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+#[cfg(schema)]
+use schemars::JsonSchema;
+#[cfg(schema)]
+use super::schema::Text;
 
 /// The schema version this crate reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// One inspection report for one force.
+/// One inspection report for one force: its graded areas grouped by domain, each with the
+/// national grade distribution and the findings behind the grade. Written by `grade-widget
+/// extract`, checked by `grade-widget validate`, read by the widget. Unknown fields are refused
+/// (a misspelt optional field such as `grdae` would otherwise be silently ignored), except
+/// `$schema` at the top. Rules a schema cannot express are checked by `grade-widget validate`
+/// only: national counts sum to `forces_assessed`; the area's own grade is counted at least
+/// once; area ids are unique and start with their domain's id; domain ids are unique; at most
+/// 1000 areas and 100000 text blocks in all; strings at most 2 MiB of UTF-8.
 #[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
+#[cfg_attr(schema, derive(JsonSchema))]
+#[cfg_attr(schema, schemars(
+    deny_unknown_fields,
+    title = "Police inspection report (grade-widget report JSON, schema version 1)",
+    transform = super::schema::allow_schema_reference,
+))]
 pub struct Report {
-    /// Always [`SCHEMA_VERSION`]; anything else is refused by validation.
+    /// Always 1 for this format; readers refuse any other version.
+    #[cfg_attr(schema, schemars(title = "Schema version", extend("const" = 1)))]
     pub schema_version: u32,
     /// The force's name as the report gives it, e.g. "Metropolitan Police Service".
+    #[cfg_attr(schema, schemars(title = "Force", with = "Text"))]
     pub force: String,
     /// The assessment's title, e.g. "Baseline Assessment".
+    #[cfg_attr(schema, schemars(title = "Assessment title", with = "Text"))]
     pub title: String,
-    /// Year and month of publication, `YYYY-MM`, e.g. "2006-10".
+    /// Year and month of publication as YYYY-MM, e.g. "2006-10"; omitted or null when unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(schema, schemars(title = "Published", regex(pattern = r"^[0-9]{4}-(0[1-9]|1[0-2])$")))]
     pub published: Option<String>,
-    /// The assessed period, e.g. "2005/06".
+    /// The period the assessment covers, e.g. "2005/06"; omitted or null when unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(schema, schemars(title = "Assessed period", with = "Option<Text>"))]
     pub period: Option<String>,
-    /// How many forces were graded nationally; each area's national counts sum to this.
+    /// How many forces were graded nationally (43 in England and Wales); every area's national
+    /// counts sum to this.
+    #[cfg_attr(schema, schemars(title = "Forces assessed", range(min = 1, max = 1000)))]
     pub forces_assessed: u32,
-    /// The domains in report order.
+    /// The domains in report order, each holding its graded areas.
+    #[cfg_attr(schema, schemars(title = "Domains", length(min = 1, max = 50)))]
     pub domains: Vec<Domain>,
-    /// The front part's force overview and context sections, in report order.
+    /// The front part's force overview and context sections, in report order. Optional.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(schema, schemars(title = "Overview"))]
     pub overview: Vec<OverviewSection>,
-    /// The appendix glossary of abbreviations.
+    /// The appendix glossary of abbreviations. Optional.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(schema, schemars(title = "Glossary", length(max = 10000)))]
     pub glossary: Vec<GlossaryEntry>,
 }
 
 /// A domain such as "1 Citizen Focus (Domain A)".
 #[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
+#[cfg_attr(schema, derive(JsonSchema))]
+#[cfg_attr(schema, schemars(deny_unknown_fields, rename = "domain", title = "Domain"))]
 pub struct Domain {
-    /// "1" … "7".
+    /// The domain number as the report gives it: "1" … "7".
+    #[cfg_attr(schema, schemars(title = "Domain id", regex(pattern = r"^[0-9]+$")))]
     pub id: String,
-    /// "Citizen Focus".
+    /// The domain's title without its number or PPAF label: "Citizen Focus".
+    #[cfg_attr(schema, schemars(title = "Domain title", with = "Text"))]
     pub title: String,
-    /// The PPAF domain label, "Domain A", or null when the report gives none.
+    /// The Policing Performance Assessment Framework label, "Domain A", or null (or omitted)
+    /// when the report gives none.
     #[serde(default)]
+    #[cfg_attr(schema, schemars(title = "PPAF domain", with = "Option<Text>"))]
     pub ppaf: Option<String>,
+    /// The domain's graded areas in report order.
+    #[cfg_attr(schema, schemars(title = "Areas", length(min = 1, max = 1000)))]
     pub areas: Vec<Area>,
 }
 
-/// A graded area such as "3A Managing Critical Incidents and Major Crime".
+/// A graded area such as "3A Managing Critical Incidents and Major Crime". Only id, title and
+/// national are required, so a grades-only report is valid.
 #[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
+#[cfg_attr(schema, derive(JsonSchema))]
+#[cfg_attr(schema, schemars(deny_unknown_fields, rename = "area", title = "Area"))]
 pub struct Area {
-    /// Domain id followed by one capital letter: "3A".
+    /// The domain id followed by one capital letter, e.g. "3A"; unique in the report. Also the
+    /// widget's deep-link fragment (#3A).
+    #[cfg_attr(schema, schemars(title = "Area id", regex(pattern = r"^[0-9]+[A-Z]$")))]
     pub id: String,
+    /// The area's title as its own section gives it.
+    #[cfg_attr(schema, schemars(title = "Area title", with = "Text"))]
     pub title: String,
-    /// Null when the area was not graded.
-    #[serde(default)]
+    /// The service delivery grade, lowercase; null (or omitted) when the area was not graded.
+    #[serde(default, deserialize_with = "word")]
+    #[cfg_attr(schema, schemars(title = "Grade", with = "Option<Grade>"))]
     pub grade: Option<Grade>,
-    /// Null for "Not Graded" or "No direction of travel allocated".
-    #[serde(default)]
+    /// Change since the previous assessment, lowercase; null (or omitted) for "Not Graded" or
+    /// "No direction of travel allocated".
+    #[serde(default, deserialize_with = "word")]
+    #[cfg_attr(schema, schemars(title = "Direction of travel", with = "Option<Direction>"))]
     pub direction: Option<Direction>,
     /// How all forces were graded in this area.
     pub national: NationalDistribution,
-    /// "National Context" or "National Position": prose, optional.
+    /// "National Context" or "National Position": prose. Optional.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(schema, schemars(title = "National context"))]
     pub national_context: Section,
-    /// "Contextual Factors": prose, possibly with sub-headings.
+    /// "Contextual Factors": prose, possibly with sub-headings. Optional.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(schema, schemars(title = "Contextual factors"))]
     pub context: Section,
-    /// "Strengths": bullets, possibly with sub-headings.
+    /// "Strengths": bullets, possibly with sub-headings. Optional.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(schema, schemars(title = "Strengths"))]
     pub strengths: Section,
-    /// "Work in Progress": bullets.
+    /// "Work in Progress": bullets. Optional.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(schema, schemars(title = "Work in progress"))]
     pub work_in_progress: Section,
-    /// "Areas for Improvement": bullets, possibly with sub-headings.
+    /// "Areas for Improvement": bullets, possibly with sub-headings. Optional.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(schema, schemars(title = "Areas for improvement"))]
     pub areas_for_improvement: Section,
-    /// "GOOD PRACTICE" case studies.
+    /// "GOOD PRACTICE" case studies. Optional.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(schema, schemars(title = "Good practice"))]
     pub good_practice: Vec<GoodPractice>,
 }
 
@@ -89,20 +150,32 @@ pub struct Area {
 /// sub-heading in the report ("Firearms", "Child Abuse Investigations") starts a new group.
 pub type Section = Vec<Group>;
 
-/// A run of text under one (optional) sub-heading.
+/// A run of text under one optional sub-heading.
 #[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
+#[cfg_attr(schema, derive(JsonSchema))]
+#[cfg_attr(schema, schemars(deny_unknown_fields, rename = "group", title = "Group"))]
 pub struct Group {
+    /// The sub-heading, e.g. "Firearms", or null (or omitted) for text without one.
     #[serde(default)]
+    #[cfg_attr(schema, schemars(title = "Sub-heading", with = "Option<Text>"))]
     pub heading: Option<String>,
+    /// Paragraphs and bullets in order; at least one.
+    #[cfg_attr(schema, schemars(title = "Blocks", length(min = 1)))]
     pub blocks: Vec<Block>,
 }
 
-/// One paragraph or one bullet. `level` 0 is a paragraph, 1 a bullet, 2 a bullet nested in the
-/// one before it. Flat and ordered, so a renderer groups consecutive bullets into a list.
+/// One paragraph or one bullet. Flat and ordered: a renderer groups consecutive bullets into a
+/// list.
 #[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
+#[cfg_attr(schema, derive(JsonSchema))]
+#[cfg_attr(schema, schemars(deny_unknown_fields, rename = "block", title = "Block"))]
 pub struct Block {
+    /// Plain text (never HTML), with page footers and line breaks of the source removed.
+    #[cfg_attr(schema, schemars(title = "Text", with = "Text"))]
     pub text: String,
+    /// 0 (or omitted) for a paragraph, 1 for a bullet, 2 for a bullet nested in the one before it.
     #[serde(default, skip_serializing_if = "is_zero")]
+    #[cfg_attr(schema, schemars(title = "Level", range(max = 2)))]
     pub level: u8,
 }
 
@@ -110,38 +183,70 @@ fn is_zero(n: &u8) -> bool {
     *n == 0
 }
 
-/// A good practice case study.
+/// A "GOOD PRACTICE" case study of an area.
 #[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
+#[cfg_attr(schema, derive(JsonSchema))]
+#[cfg_attr(schema, schemars(deny_unknown_fields, rename = "good_practice", title = "Good practice case study"))]
 pub struct GoodPractice {
+    /// The case study's title, e.g. "Operation Trident".
+    #[cfg_attr(schema, schemars(title = "Case study title", with = "Text"))]
     pub title: String,
+    /// The case study's paragraphs and bullets.
+    #[cfg_attr(schema, schemars(title = "Case study body", length(min = 1)))]
     pub body: Vec<Block>,
-    /// The contact line without its "Contact:" label.
+    /// The contact line without its "Contact:" label, or null (or omitted) when there is none.
     #[serde(default)]
+    #[cfg_attr(schema, schemars(title = "Contact", with = "Option<Text>"))]
     pub contact: Option<String>,
 }
 
-/// A titled section of the front part, e.g. "Geographical Description of Force Area".
+/// A titled section of the report's front part, e.g. "Geographical Description of Force Area".
 #[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
+#[cfg_attr(schema, derive(JsonSchema))]
+#[cfg_attr(schema, schemars(deny_unknown_fields, rename = "overview_section", title = "Overview section"))]
 pub struct OverviewSection {
+    /// The section's title.
+    #[cfg_attr(schema, schemars(title = "Section title", with = "Text"))]
     pub title: String,
+    /// The section's paragraphs and bullets.
+    #[cfg_attr(schema, schemars(title = "Blocks", length(min = 1)))]
     pub blocks: Vec<Block>,
 }
 
-/// One glossary line, e.g. `{"abbr": "MPS", "meaning": "Metropolitan Police Service"}`.
+/// One abbreviation and its meaning (the widget uses these for `<abbr>` titles), e.g.
+/// `{"abbr": "MPS", "meaning": "Metropolitan Police Service"}`.
 #[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
+#[cfg_attr(schema, derive(JsonSchema))]
+#[cfg_attr(schema, schemars(deny_unknown_fields, rename = "glossary_entry", title = "Glossary entry"))]
 pub struct GlossaryEntry {
+    /// The abbreviation as written in the report.
+    #[cfg_attr(schema, schemars(title = "Abbreviation", with = "Text"))]
     pub abbr: String,
+    /// What it stands for.
+    #[cfg_attr(schema, schemars(title = "Meaning", with = "Text"))]
     pub meaning: String,
 }
 
-/// Counts of forces at each grade, in the report's column order Poor, Fair, Good, Excellent.
-/// Signed so that a negative count in a hand-written file is reported by validation rather than
-/// failing deserialisation with a less helpful message.
+/// How many forces were graded at each grade in this area, in the report's column order Poor,
+/// Fair, Good, Excellent. The counts sum to forces_assessed and include this force, so the
+/// area's own grade has a count of at least 1. Signed so that a negative count in a
+/// hand-written file is reported by validation rather than failing to read with a less
+/// helpful message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(schema, derive(JsonSchema))]
+#[cfg_attr(schema, schemars(deny_unknown_fields, rename = "national", title = "National grade distribution"))]
 pub struct NationalDistribution {
+    /// Forces graded Poor.
+    #[cfg_attr(schema, schemars(title = "Poor", range(min = 0)))]
     pub poor: i64,
+    /// Forces graded Fair.
+    #[cfg_attr(schema, schemars(title = "Fair", range(min = 0)))]
     pub fair: i64,
+    /// Forces graded Good.
+    #[cfg_attr(schema, schemars(title = "Good", range(min = 0)))]
     pub good: i64,
+    /// Forces graded Excellent.
+    #[cfg_attr(schema, schemars(title = "Excellent", range(min = 0)))]
     pub excellent: i64,
 }
 
@@ -153,7 +258,6 @@ impl NationalDistribution {
             Grade::Fair => self.fair,
             Grade::Good => self.good,
             Grade::Excellent => self.excellent,
-            Grade::Unknown(_) => 0,
         }
     }
 
@@ -167,29 +271,31 @@ impl NationalDistribution {
 }
 
 /// A service delivery grade. Ordered from lowest to highest.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Grade {
     Poor,
     Fair,
     Good,
     Excellent,
-    /// A word that is not a grade; only ever present before validation.
-    Unknown(String),
 }
 
 impl Grade {
-    /// The four real grades, lowest first (the report's column order).
+    /// The four grades, lowest first (the report's column order).
     pub const ALL: [Grade; 4] = [Grade::Poor, Grade::Fair, Grade::Good, Grade::Excellent];
 
     /// The JSON word: "poor", "fair", "good", "excellent".
-    pub fn as_str(&self) -> &str {
+    pub fn as_str(&self) -> &'static str {
         match self {
             Grade::Poor => "poor",
             Grade::Fair => "fair",
             Grade::Good => "good",
             Grade::Excellent => "excellent",
-            Grade::Unknown(s) => s,
         }
+    }
+
+    /// The grade whose JSON word this is exactly (lowercase), if any.
+    pub fn from_word(word: &str) -> Option<Grade> {
+        Grade::ALL.into_iter().find(|g| g.as_str() == word)
     }
 
     /// Reads a grade word in any letter case ("Excellent", "good"); None if it is not one.
@@ -198,39 +304,104 @@ impl Grade {
         Grade::ALL.into_iter().find(|g| g.as_str().eq_ignore_ascii_case(w))
     }
 
-    /// 0 for Poor … 3 for Excellent; None for Unknown.
-    pub fn rank(&self) -> Option<usize> {
-        Grade::ALL.iter().position(|g| g == self)
+    /// 0 for Poor … 3 for Excellent.
+    pub fn rank(&self) -> usize {
+        *self as usize
     }
 }
 
 /// Direction of travel since the previous assessment.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Direction {
     Improved,
     Stable,
     Declined,
-    /// A word that is not a direction; only ever present before validation.
-    Unknown(String),
 }
 
 impl Direction {
     pub const ALL: [Direction; 3] = [Direction::Improved, Direction::Stable, Direction::Declined];
 
     /// The JSON word: "improved", "stable", "declined".
-    pub fn as_str(&self) -> &str {
+    pub fn as_str(&self) -> &'static str {
         match self {
             Direction::Improved => "improved",
             Direction::Stable => "stable",
             Direction::Declined => "declined",
-            Direction::Unknown(s) => s,
         }
+    }
+
+    /// The direction whose JSON word this is exactly (lowercase), if any.
+    pub fn from_word(word: &str) -> Option<Direction> {
+        Direction::ALL.into_iter().find(|d| d.as_str() == word)
     }
 
     /// Reads a direction word in any letter case; None if it is not one.
     pub fn parse(word: &str) -> Option<Direction> {
         let w = word.trim();
         Direction::ALL.into_iter().find(|d| d.as_str().eq_ignore_ascii_case(w))
+    }
+}
+
+/// The newtype names by which the report reader (read.rs) knows a grade or direction word, to
+/// note an unknown one as a problem and read on. Other deserializers ignore the name.
+pub(crate) const GRADE_WORD: &str = "$grade-widget::grade";
+pub(crate) const DIRECTION_WORD: &str = "$grade-widget::direction";
+
+/// A grade or direction word, for the reader to recognise.
+pub(crate) trait Word: Sized + 'static {
+    const NEWTYPE: &'static str;
+    const EXPECTING: &'static str;
+    fn from_word(word: &str) -> Option<Self>;
+}
+
+impl Word for Grade {
+    const NEWTYPE: &'static str = GRADE_WORD;
+    const EXPECTING: &'static str = "\"poor\", \"fair\", \"good\", \"excellent\" or null";
+    fn from_word(word: &str) -> Option<Self> {
+        Grade::from_word(word)
+    }
+}
+
+impl Word for Direction {
+    const NEWTYPE: &'static str = DIRECTION_WORD;
+    const EXPECTING: &'static str = "\"improved\", \"stable\", \"declined\" or null";
+    fn from_word(word: &str) -> Option<Self> {
+        Direction::from_word(word)
+    }
+}
+
+/// An optional grade or direction. Any deserializer: null, or exactly one of the words. The
+/// report reader instead notes an unknown word and answers `visit_none`.
+fn word<'de, D: Deserializer<'de>, W: Word>(d: D) -> Result<Option<W>, D::Error> {
+    d.deserialize_newtype_struct(W::NEWTYPE, WordVisitor(PhantomData))
+}
+
+struct WordVisitor<W>(PhantomData<W>);
+
+impl<'de, W: Word> Visitor<'de> for WordVisitor<W> {
+    type Value = Option<W>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(W::EXPECTING)
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Option<W>, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            Some(word) => self.visit_str(&word),
+            None => Ok(None),
+        }
+    }
+
+    fn visit_str<E: de::Error>(self, word: &str) -> Result<Option<W>, E> {
+        W::from_word(word).map(Some).ok_or_else(|| E::invalid_value(de::Unexpected::Str(word), &self))
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Option<W>, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Option<W>, E> {
+        Ok(None)
     }
 }
 
@@ -241,14 +412,13 @@ macro_rules! word_serde {
                 s.serialize_str(self.as_str())
             }
         }
+        /// Exactly one of the lowercase words (a field holding one reads it leniently, see
+        /// [`word`]).
         impl<'de> Deserialize<'de> for $t {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let word = String::deserialize(d)?;
-                // Exact lowercase words only; anything else is kept for validation to report.
-                Ok($t::ALL
-                    .into_iter()
-                    .find(|v| v.as_str() == word)
-                    .unwrap_or($t::Unknown(word)))
+                $t::from_word(&word)
+                    .ok_or_else(|| de::Error::invalid_value(de::Unexpected::Str(&word), &<$t as Word>::EXPECTING))
             }
         }
     };

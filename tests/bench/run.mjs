@@ -136,7 +136,7 @@ function interactOnce([selector, step]) {
 }
 
 // Runs in the page after everything else: decode + validate of the page's report in wasm, with
-// no render, through the export the bench hook gives (`__benchLoadReport`, src/model/tree.rs),
+// no render, through the export the bench hook gives (`__benchLoadReport`, src/embed/bench.rs),
 // and the browser's JSON.parse of the same text, each timed over `n` iterations after 3 warm-ups.
 async function parseTimes([selector, n]) {
   const src = new URL(document.querySelector(selector).getAttribute('src'), location.href);

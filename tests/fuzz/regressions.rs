@@ -1,7 +1,7 @@
 //! Every failure the fuzz targets found, as a plain test on a small input that shows it.
 
 use grade_widget::extract::extract;
-use grade_widget::model::{load_tree, load_value, parse_report, validate};
+use grade_widget::model::{load_value, parse_report, validate};
 
 const TEXT: &str = include_str!("../fixtures/metropolitan-2006.txt");
 
@@ -77,9 +77,8 @@ fn national_as_a_too_long_array_is_a_wrong_value_not_malformed_json() {
       "domains": [{"id": "1", "title": "D", "areas": [{"id": "1A", "title": "A", "grade": "fair",
       "national": [3, 20, 19, 1, 0]}]}]}"#;
     let expected = ["domains[0].areas[0].national: expected an object, found an array".to_owned()];
-    let shown = |r: Result<_, Vec<grade_widget::model::Problem>>| r.err().unwrap_or_default().iter().map(ToString::to_string).collect::<Vec<_>>();
+    let shown = |r: Result<_, Vec<grade_widget::model::ReportProblem>>| r.err().unwrap_or_default().iter().map(ToString::to_string).collect::<Vec<_>>();
     assert_eq!(shown(parse_report(text)), expected);
     let tree: serde_json::Value = serde_json::from_str(text).expect("well-formed");
     assert_eq!(shown(load_value(&tree)), expected);
-    assert_eq!(shown(load_tree(&tree)), expected);
 }

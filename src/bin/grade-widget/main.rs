@@ -1,4 +1,4 @@
-//! The `grade-widget` command line: extract, validate, render.
+//! The `grade-widget` command line: extract, validate, render, schema.
 
 // Native only: `cargo test --target wasm32-unknown-unknown` builds every target, and the CLI
 // (clap, files, stdio) has no meaning in a browser.
@@ -60,6 +60,9 @@ enum Command {
         #[arg(long)]
         stylesheet: Option<PathBuf>,
     },
+    /// Print the JSON Schema of the report format (generated from the types; the same as
+    /// www/schema/report.schema.json).
+    Schema,
 }
 
 fn main() -> ExitCode {
@@ -67,6 +70,10 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Extract { input, output } => extract::run(&input, output.as_deref()),
         Command::Validate { input } => validate::run(&input),
+        Command::Schema => {
+            print!("{}", grade_widget::model::schema::report_schema_json());
+            ExitCode::SUCCESS
+        }
         Command::Render { input, view, area, lang, href, output, stylesheet } => render::run(&render::Request {
             input: &input,
             view,

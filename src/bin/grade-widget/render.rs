@@ -21,7 +21,7 @@ use futures::executor::block_on;
 use grade_widget::components::{
     fingerprint, light_dom_stylesheet, App, AppProps, LoadState, Options, View,
 };
-use grade_widget::model::{parse_report, Problem, Report, MAX_REPORT_BYTES};
+use grade_widget::model::{parse_report_bytes, Report, ReportProblem, MAX_REPORT_BYTES};
 use yew::LocalServerRenderer;
 
 /// The element the markup is meant for; the stylesheet's `:host` rules are rewritten to it.
@@ -259,19 +259,8 @@ fn read(input: &Path) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-fn check(bytes: &[u8]) -> Result<Report, Vec<Problem>> {
-    if bytes.len() > MAX_REPORT_BYTES {
-        return Err(vec![Problem::document(format!(
-            "the report is more than {MAX_REPORT_BYTES} bytes (8 MiB), the limit"
-        ))]);
-    }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        vec![Problem::document(format!(
-            "not utf-8 text: invalid byte at offset {}",
-            e.valid_up_to()
-        ))]
-    })?;
-    parse_report(text)
+fn check(bytes: &[u8]) -> Result<Report, Vec<ReportProblem>> {
+    parse_report_bytes(bytes)
 }
 
 /// `no such file or directory` rather than `No such file or directory (os error 2)`.

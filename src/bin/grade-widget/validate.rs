@@ -7,7 +7,7 @@ use std::io::{self, Read};
 use std::path::Path;
 use std::process::ExitCode;
 
-use grade_widget::model::{parse_report, Problem, MAX_REPORT_BYTES};
+use grade_widget::model::{parse_report_bytes, ReportProblem, MAX_REPORT_BYTES};
 
 pub fn run(input: &Path) -> ExitCode {
     let name =
@@ -47,16 +47,8 @@ fn read(input: &Path) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-fn check(bytes: &[u8]) -> Result<(), Vec<Problem>> {
-    if bytes.len() > MAX_REPORT_BYTES {
-        return Err(vec![Problem::document(format!(
-            "the report is more than {MAX_REPORT_BYTES} bytes (8 MiB), the limit"
-        ))]);
-    }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        vec![Problem::document(format!("not utf-8 text: invalid byte at offset {}", e.valid_up_to()))]
-    })?;
-    parse_report(text).map(|_| ())
+fn check(bytes: &[u8]) -> Result<(), Vec<ReportProblem>> {
+    parse_report_bytes(bytes).map(|_| ())
 }
 
 /// `no such file or directory` rather than `No such file or directory (os error 2)`.
