@@ -34,7 +34,7 @@ fn once(text: &str, from: &str, to: &str) -> String {
 
 fn grade_of(r: &Report, id: &str) -> (Option<Grade>, Option<Direction>) {
     r.area(id)
-        .map(|a| (a.grade.clone(), a.direction.clone()))
+        .map(|a| (a.grade, a.direction))
         .unwrap_or_default()
 }
 

@@ -198,3 +198,84 @@ async fn two_widgets_are_independent_and_destroy_empties_the_shadow_root() {
     wa.destroy();
     assert_eq!(a.shadow_root().unwrap().child_element_count(), 0);
 }
+
+/// The widget's reader gives the CLI's problems for every mistake of tests/readers_agree.rs:
+/// each edit is made to the real report as a JS object, which is passed to `mount`, and the
+/// `error` event's detail must list exactly the problems `grade-widget validate` lists for the
+/// same mistake (tests/fixtures/reader-mistakes.json, kept current by that native test).
+#[wasm_bindgen_test]
+async fn the_widget_reports_what_the_cli_reports_for_every_mistake() {
+    let cases = js_sys::Array::from(&report(include_str!("fixtures/reader-mistakes.json")));
+    assert!(cases.length() >= 30, "only {} mistakes", cases.length());
+    let mut failures = Vec::new();
+    for case in cases.iter() {
+        let pointer = get(&case, "pointer").as_string().unwrap();
+        let doc = edited(report(MET), &pointer, &case);
+        let expected: Vec<String> = js_sys::Array::from(&get(&case, "problems"))
+            .iter()
+            .map(|p| {
+                let p = js_sys::Array::from(&p);
+                format!("{}: {}", p.get(0).as_string().unwrap(), p.get(1).as_string().unwrap())
+            })
+            .collect();
+        let el = host();
+        let seen = record(&el);
+        let widget = mount(el.clone(), config(&[("report", doc)])).unwrap();
+        let events = seen.borrow().clone();
+        let got: Vec<String> = match events.first() {
+            Some((kind, detail)) if kind == "error" => js_sys::Array::from(&get(detail, "problems"))
+                .iter()
+                .map(|p| format!("{}: {}", get(&p, "path").as_string().unwrap(), get(&p, "message").as_string().unwrap()))
+                .collect(),
+            _ => Vec::new(),
+        };
+        if got != expected {
+            failures.push(format!("{pointer}:\n  cli    {expected:?}\n  widget {got:?}"));
+        }
+        widget.destroy();
+        el.remove();
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// `doc` with the case's edit made at the JSON pointer: the value set, or the field removed.
+fn edited(doc: JsValue, pointer: &str, case: &JsValue) -> JsValue {
+    let value = get(case, "value");
+    if pointer.is_empty() {
+        return value;
+    }
+    let steps: Vec<&str> = pointer[1..].split('/').collect();
+    let mut at = doc.clone();
+    for step in &steps[..steps.len() - 1] {
+        at = get(&at, step);
+    }
+    let last = JsValue::from_str(steps[steps.len() - 1]);
+    if get(case, "remove").is_truthy() {
+        Reflect::delete_property(at.unchecked_ref::<Object>(), &last).unwrap();
+    } else {
+        Reflect::set(&at, &last, &value).unwrap();
+    }
+    doc
+}
+
+#[wasm_bindgen_test]
+async fn options_of_the_wrong_type_fall_back_to_their_defaults() {
+    let el = host();
+    let seen = record(&el);
+    let widget = mount(
+        el.clone(),
+        config(&[("report", report(MET)), ("view", JsValue::from(3)), ("timeout", "soon".into()), ("lang", JsValue::NULL)]),
+    )
+    .unwrap();
+    settle(20).await;
+    assert_eq!(count(&el, "area-row"), 23, "full view");
+    assert_eq!(seen.borrow()[0].0, "load");
+    widget.destroy();
+    // Not an object at all: no options, so the inline JSON (absent here) is looked for.
+    let el = host();
+    let seen = record(&el);
+    let widget = mount(el.clone(), JsValue::from_str("nonsense")).unwrap();
+    settle(20).await;
+    assert_eq!(get(&seen.borrow()[0].1, "type").as_string().unwrap(), "source");
+    widget.destroy();
+}

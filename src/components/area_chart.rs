@@ -7,12 +7,12 @@ use yew::prelude::*;
 
 use super::dom::{download, svg_markup};
 use super::export::{file_name, standalone_svg};
-use super::prepared::Prepared;
+use super::prepared::PreparedReport;
 use crate::charts::{distribution_chart, ChartSpec};
 
 #[derive(Properties, PartialEq)]
 pub struct AreaChartProps {
-    pub data: Rc<Prepared>,
+    pub data: Rc<PreparedReport>,
     pub index: usize,
     /// The `data-testid`: "chart" where this is the area's one chart (area view), "detail-chart"
     /// in the full view, where the 23 at-a-glance charts carry "chart".

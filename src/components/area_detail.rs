@@ -8,13 +8,13 @@ use yew::prelude::*;
 use super::area_chart::AreaChart;
 use super::dom::focus;
 use super::findings::{good_practice_html, section_html};
-use super::prepared::Prepared;
+use super::prepared::PreparedReport;
 use super::symbols::{direction_label, grade_label};
 use crate::i18n::{fill, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct AreaDetailProps {
-    pub data: Rc<Prepared>,
+    pub data: Rc<PreparedReport>,
     /// The area to show; None shows a prompt (or `missing`'s message).
     pub index: Option<usize>,
     /// An area id the host asked for that the report lacks.

@@ -7,12 +7,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::area_detail::text_lang;
-use super::prepared::Prepared;
+use super::prepared::PreparedReport;
 use super::symbols::{direction_label, grade_label};
 
 #[derive(Properties, PartialEq)]
 pub struct AreaRowProps {
-    pub data: Rc<Prepared>,
+    pub data: Rc<PreparedReport>,
     /// Index in report order.
     pub index: usize,
     pub selected: bool,

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::area_detail::text_lang;
-use super::prepared::Prepared;
+use super::prepared::PreparedReport;
 use super::symbols::grade_label;
 use crate::i18n::fill;
 use crate::model::Grade;
@@ -24,7 +24,7 @@ pub fn safe_href(href: &str) -> Option<&str> {
 }
 
 /// A plain function, not a component (see header.rs). `link`: the host's `href`, if any.
-pub fn badge(data: &Rc<Prepared>, link: Option<&AttrValue>) -> Html {
+pub fn badge(data: &Rc<PreparedReport>, link: Option<&AttrValue>) -> Html {
     let lang = data.lang;
     let r = &data.report;
     let p = &data.profile;

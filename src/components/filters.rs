@@ -7,13 +7,13 @@ use yew::prelude::*;
 
 use super::area_detail::text_lang;
 use super::dom::{select_value, set_value};
-use super::prepared::Prepared;
+use super::prepared::PreparedReport;
 use crate::model::{Direction, Grade};
 use crate::state::{Action, Filters, Pick, Sort, MISSING};
 
 #[derive(Properties, PartialEq)]
 pub struct FilterBarProps {
-    pub data: Rc<Prepared>,
+    pub data: Rc<PreparedReport>,
     pub filters: Filters,
     pub sort: Sort,
     /// Areas shown after filtering.

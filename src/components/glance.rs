@@ -6,12 +6,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::glance_item::GlanceItem;
-use super::prepared::Prepared;
+use super::prepared::PreparedReport;
 use crate::state::RowGroup;
 
 /// A plain function, not a component (see header.rs): each small multiple is its own memoised
 /// component, so re-running this only rebuilds the list of keyed items.
-pub fn glance(data: &Rc<Prepared>, groups: &[RowGroup], selected: Option<usize>, onselect: &Callback<usize>) -> Html {
+pub fn glance(data: &Rc<PreparedReport>, groups: &[RowGroup], selected: Option<usize>, onselect: &Callback<usize>) -> Html {
     let lang = data.lang;
     html! {
         <section class="gw-glance" part="glance" data-testid="glance">

@@ -6,13 +6,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::area_detail::text_lang;
-use super::prepared::Prepared;
+use super::prepared::PreparedReport;
 use super::symbols::grade_label;
 use crate::charts::{distribution_chart, ChartSpec};
 
 #[derive(Properties, PartialEq)]
 pub struct GlanceItemProps {
-    pub data: Rc<Prepared>,
+    pub data: Rc<PreparedReport>,
     pub index: usize,
     pub selected: bool,
     pub onselect: Callback<usize>,

@@ -5,11 +5,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::area_detail::text_lang;
-use super::prepared::Prepared;
+use super::prepared::PreparedReport;
 
 /// A plain function, not a component: it is a handful of nodes, and a component's machinery
 /// costs more wasm than re-diffing them when the report view re-renders.
-pub fn header(data: &Rc<Prepared>) -> Html {
+pub fn header(data: &Rc<PreparedReport>) -> Html {
     let r = &data.report;
     let lang = data.lang;
     html! {

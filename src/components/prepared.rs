@@ -10,7 +10,7 @@ use crate::model::{Area, Report};
 
 use super::abbr::Glossary;
 
-pub struct Prepared {
+pub struct PreparedReport {
     pub report: Rc<Report>,
     pub lang: Lang,
     /// One per area, in report order.
@@ -19,8 +19,8 @@ pub struct Prepared {
     pub glossary: Glossary,
 }
 
-/// Identity, not contents: one `Prepared` is built per report and language.
-impl PartialEq for Prepared {
+/// Identity, not contents: one `PreparedReport` is built per report and language.
+impl PartialEq for PreparedReport {
     fn eq(&self, other: &Self) -> bool {
         std::ptr::eq(self, other)
     }
@@ -83,8 +83,8 @@ pub fn percent(part: i64, whole: i64) -> i64 {
     }
 }
 
-impl Prepared {
-    pub fn new(report: Rc<Report>, lang: Lang) -> Prepared {
+impl PreparedReport {
+    pub fn new(report: Rc<Report>, lang: Lang) -> PreparedReport {
         let total = report.forces_assessed;
         let mut areas = Vec::new();
         for (d, domain) in report.domains.iter().enumerate() {
@@ -99,7 +99,7 @@ impl Prepared {
                 });
             }
         }
-        Prepared { profile: Profile::new(&report), glossary: Glossary::new(&report.glossary), areas, lang, report }
+        PreparedReport { profile: Profile::new(&report), glossary: Glossary::new(&report.glossary), areas, lang, report }
     }
 
     /// Area `i` in report order. Indices come from `areas`/`arrange`, so they are in range.

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::prepared::{percent, Prepared};
+use super::prepared::{percent, PreparedReport};
 use super::symbols::grade_label;
 use crate::model::Grade;
 
@@ -21,7 +21,7 @@ fn share_bar(pct: i64, fill: &'static str) -> Html {
 }
 
 /// A plain function, not a component (see header.rs).
-pub fn grade_profile(data: &Rc<Prepared>) -> Html {
+pub fn grade_profile(data: &Rc<PreparedReport>) -> Html {
     let lang = data.lang;
     let p = &data.profile;
     let areas = p.areas() as i64;

@@ -10,7 +10,7 @@ use super::badge::badge;
 use super::filters::FilterBar;
 use super::glance::glance;
 use super::header::header;
-use super::prepared::Prepared;
+use super::prepared::PreparedReport;
 use super::profile::grade_profile;
 use super::summary_table::summary_table;
 use super::{Options, View};
@@ -41,7 +41,7 @@ impl PartialEq for ReportKey {
 
 #[function_component(ReportView)]
 pub fn report_view(props: &ReportViewProps) -> Html {
-    let data = use_memo(ReportKey(props.report.clone(), props.lang), |k| Prepared::new(k.0.clone(), k.1));
+    let data = use_memo(ReportKey(props.report.clone(), props.lang), |k| PreparedReport::new(k.0.clone(), k.1));
     let initial = props.options.area.as_deref().and_then(|id| data.find(id)).map(|i| data.area(i).id.clone());
     let state = use_reducer(move || State::with_selected(initial));
 

@@ -9,13 +9,13 @@ use super::area_detail::text_lang;
 use super::area_row::AreaRow;
 use super::dom::download;
 use super::export::{file_name, grades_csv};
-use super::prepared::Prepared;
+use super::prepared::PreparedReport;
 use super::symbols::grade_label;
 use crate::i18n::fill;
 use crate::model::Grade;
 use crate::state::{GroupKey, RowGroup};
 
-fn group_heading(data: &Prepared, key: GroupKey) -> Html {
+fn group_heading(data: &PreparedReport, key: GroupKey) -> Html {
     match key {
         GroupKey::Domain(d) => {
             let domain = &data.report.domains[d];
@@ -35,7 +35,7 @@ fn group_heading(data: &Prepared, key: GroupKey) -> Html {
 }
 
 /// A plain function, not a component (see header.rs): each row is its own memoised component.
-pub fn summary_table(data: &Rc<Prepared>, groups: &[RowGroup], selected: Option<usize>, onselect: &Callback<usize>) -> Html {
+pub fn summary_table(data: &Rc<PreparedReport>, groups: &[RowGroup], selected: Option<usize>, onselect: &Callback<usize>) -> Html {
     let lang = data.lang;
     let total = data.report.forces_assessed.to_string();
     // Every area, whatever the filters: the file is the report's grades, not the current view.

@@ -28,7 +28,7 @@ thread_local! {
 
 /// The container Yew renders into, and the fingerprint of the pre-rendered markup it holds when
 /// the host brought some (`grade-widget render`).
-pub struct Prepared {
+pub struct MountPoint {
     pub container: Element,
     pub prerendered: Option<String>,
 }
@@ -42,7 +42,7 @@ pub struct Prepared {
 /// seeing the grades, now under the widget's own stylesheet, while the report loads, and the
 /// widget can then hydrate those nodes rather than draw new ones. Moving keeps the nodes
 /// themselves (no copy, no HTML parsing).
-pub fn prepare(host: &HtmlElement) -> Result<Prepared, JsValue> {
+pub fn prepare(host: &HtmlElement) -> Result<MountPoint, JsValue> {
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
         None => {
@@ -58,12 +58,12 @@ pub fn prepare(host: &HtmlElement) -> Result<Prepared, JsValue> {
     if let Some(container) = prerendered {
         let stamp = container.get_attribute("data-gw-hydrate");
         shadow.append_child(&container)?;
-        return Ok(Prepared { container, prerendered: stamp });
+        return Ok(MountPoint { container, prerendered: stamp });
     }
     let container = document.create_element("div")?;
     container.set_attribute("class", "gw-container")?;
     shadow.append_child(&container)?;
-    Ok(Prepared { container, prerendered: None })
+    Ok(MountPoint { container, prerendered: None })
 }
 
 fn adopt(shadow: &ShadowRoot, document: &web_sys::Document) -> Result<(), JsValue> {

@@ -49,7 +49,7 @@ struct Inner {
 
 impl Widget {
     pub(super) fn mount(host: HtmlElement, config: &JsValue) -> Result<Widget, JsValue> {
-        let shadow::Prepared { container, prerendered } = shadow::prepare(&host)?;
+        let shadow::MountPoint { container, prerendered } = shadow::prepare(&host)?;
         let id = NEXT_ID.with(|n| n.replace(n.get().wrapping_add(1)));
         let config = config::read(config);
         let _ = container.set_attribute("lang", &config.options.lang);

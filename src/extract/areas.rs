@@ -4,7 +4,7 @@
 use crate::model::{Direction, Grade, NationalDistribution};
 
 use super::blocks::terminated;
-use super::error::{Problem, ProblemKind};
+use super::error::{ExtractProblem, ExtractProblemKind};
 use super::grades;
 use super::lines::Item;
 
@@ -79,7 +79,7 @@ fn split_ppaf(title: &str) -> (String, Option<String>) {
 
 /// Reads every domain and area in `items` (the report body between the summary table and
 /// the glossary).
-pub(crate) fn scan(items: &[Item], problems: &mut Vec<Problem>) -> Vec<RawDomain> {
+pub(crate) fn scan(items: &[Item], problems: &mut Vec<ExtractProblem>) -> Vec<RawDomain> {
     let mut domains: Vec<RawDomain> = Vec::new();
     let mut i = 0;
     while let Some(item) = items.get(i) {
@@ -136,7 +136,7 @@ fn read_area(
     title: &str,
     line: usize,
     items: &[Item],
-    problems: &mut Vec<Problem>,
+    problems: &mut Vec<ExtractProblem>,
 ) -> RawArea {
     let mut area = RawArea {
         id: id.to_string(),
@@ -160,8 +160,8 @@ fn read_area(
             pos + 1 + read_distribution(&mut area, dist.get(pos + 1..).unwrap_or(&[]), problems);
     } else {
         let detail = "not found after the grade".to_string();
-        problems.push(Problem::at(
-            ProblemKind::NoDistribution {
+        problems.push(ExtractProblem::at(
+            ExtractProblemKind::NoDistribution {
                 area: area.id.clone(),
                 detail,
             },
@@ -173,10 +173,10 @@ fn read_area(
 }
 
 /// Reads "Grade<TAB>Direction of Travel" and the values line; returns items used.
-fn read_grade(area: &mut RawArea, items: &[Item], problems: &mut Vec<Problem>) -> usize {
+fn read_grade(area: &mut RawArea, items: &[Item], problems: &mut Vec<ExtractProblem>) -> usize {
     let (Some(header), Some(values)) = (items.first(), items.get(1)) else {
-        problems.push(Problem::at(
-            ProblemKind::NoGrade {
+        problems.push(ExtractProblem::at(
+            ExtractProblemKind::NoGrade {
                 area: area.id.clone(),
             },
             area.line,
@@ -199,8 +199,8 @@ fn read_grade(area: &mut RawArea, items: &[Item], problems: &mut Vec<Problem>) -
         Ok(grade) => area.grade = grade,
         Err(word) => {
             area.grade_readable = false;
-            problems.push(Problem::at(
-                ProblemKind::BadGrade {
+            problems.push(ExtractProblem::at(
+                ExtractProblemKind::BadGrade {
                     area: area.id.clone(),
                     word,
                 },
@@ -215,8 +215,8 @@ fn read_grade(area: &mut RawArea, items: &[Item], problems: &mut Vec<Problem>) -
             Ok(dir) => area.direction = dir,
             Err(word) => {
                 area.grade_readable = false;
-                problems.push(Problem::at(
-                    ProblemKind::BadDirection {
+                problems.push(ExtractProblem::at(
+                    ExtractProblemKind::BadDirection {
                         area: area.id.clone(),
                         word,
                     },
@@ -240,13 +240,13 @@ fn split_words(s: &str) -> (&str, &str) {
 
 /// Reads the "Poor Fair Good Excellent" header (in whatever order it gives) and the counts;
 /// returns items used.
-fn read_distribution(area: &mut RawArea, items: &[Item], problems: &mut Vec<Problem>) -> usize {
-    let fail = |detail: &str, line: usize, problems: &mut Vec<Problem>| {
-        let kind = ProblemKind::NoDistribution {
+fn read_distribution(area: &mut RawArea, items: &[Item], problems: &mut Vec<ExtractProblem>) -> usize {
+    let fail = |detail: &str, line: usize, problems: &mut Vec<ExtractProblem>| {
+        let kind = ExtractProblemKind::NoDistribution {
             area: area.id.clone(),
             detail: detail.to_string(),
         };
-        problems.push(Problem::at(kind, line));
+        problems.push(ExtractProblem::at(kind, line));
     };
     let (Some(header), Some(counts)) = (items.first(), items.get(1)) else {
         fail("has no header and counts lines", area.line, problems);
@@ -255,7 +255,7 @@ fn read_distribution(area: &mut RawArea, items: &[Item], problems: &mut Vec<Prob
     let columns: Vec<Option<Grade>> = header.text.split_whitespace().map(Grade::parse).collect();
     let distinct = Grade::ALL
         .iter()
-        .all(|g| columns.contains(&Some(g.clone())));
+        .all(|g| columns.contains(&Some(*g)));
     if columns.len() != 4 || !distinct {
         fail(
             &format!("header \"{}\" is not the four grades", header.trimmed()),

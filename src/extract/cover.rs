@@ -4,7 +4,7 @@
 //! publication month is read from the cover line "<Title> <Month> <Year>"; the same month and
 //! year is what the page footers repeat, so it is also how footers are recognised.
 
-use super::error::{ExtractError, Problem, ProblemKind};
+use super::error::{ExtractError, ExtractProblem, ExtractProblemKind};
 use super::normalise::RawLine;
 
 const MONTHS: [&str; 12] = [
@@ -44,13 +44,13 @@ pub(crate) fn read(lines: &[RawLine]) -> Result<Cover, ExtractError> {
     });
     let first = top
         .next()
-        .ok_or_else(|| ExtractError::one(ProblemKind::Empty, None))?;
+        .ok_or_else(|| ExtractError::one(ExtractProblemKind::Empty, None))?;
     let force = first.text.trim().to_string();
     if force.contains('\t')
         || force.chars().count() > 100
         || !force.starts_with(char::is_alphabetic)
     {
-        return Err(ExtractError::one(ProblemKind::NoForce, Some(first.no)));
+        return Err(ExtractError::one(ExtractProblemKind::NoForce, Some(first.no)));
     }
     let mut previous: Option<&str> = None;
     for line in top.take(COVER_LINES) {
@@ -70,8 +70,8 @@ pub(crate) fn read(lines: &[RawLine]) -> Result<Cover, ExtractError> {
         }
         previous = Some(text).filter(|t| !t.contains('\t') && t.len() < 100);
     }
-    Err(ExtractError::new(vec![Problem {
-        kind: ProblemKind::NoCoverDate,
+    Err(ExtractError::new(vec![ExtractProblem {
+        kind: ExtractProblemKind::NoCoverDate,
         line: None,
     }]))
 }

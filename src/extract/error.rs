@@ -9,21 +9,21 @@ use std::fmt;
 /// Why extraction failed: one or more problems, in the order they were found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExtractError {
-    problems: Vec<Problem>,
+    problems: Vec<ExtractProblem>,
 }
 
 /// One thing wrong with the report text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
+pub struct ExtractProblem {
     /// What is wrong.
-    pub kind: ProblemKind,
+    pub kind: ExtractProblemKind,
     /// The 1-based input line it was found on, when there is one.
     pub line: Option<usize>,
 }
 
 /// The kinds of problem the extractor reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ProblemKind {
+pub enum ExtractProblemKind {
     /// Nothing but whitespace.
     Empty,
     /// Bytes that are not UTF-8 text.
@@ -78,34 +78,34 @@ pub enum ProblemKind {
 }
 
 impl ExtractError {
-    pub(crate) fn new(problems: Vec<Problem>) -> ExtractError {
+    pub(crate) fn new(problems: Vec<ExtractProblem>) -> ExtractError {
         ExtractError { problems }
     }
 
-    pub(crate) fn one(kind: ProblemKind, line: Option<usize>) -> ExtractError {
+    pub(crate) fn one(kind: ExtractProblemKind, line: Option<usize>) -> ExtractError {
         ExtractError {
-            problems: vec![Problem { kind, line }],
+            problems: vec![ExtractProblem { kind, line }],
         }
     }
 
     /// Every problem, in the order found.
-    pub fn problems(&self) -> &[Problem] {
+    pub fn problems(&self) -> &[ExtractProblem] {
         &self.problems
     }
 }
 
-impl Problem {
-    pub(crate) fn at(kind: ProblemKind, line: usize) -> Problem {
-        Problem {
+impl ExtractProblem {
+    pub(crate) fn at(kind: ExtractProblemKind, line: usize) -> ExtractProblem {
+        ExtractProblem {
             kind,
             line: Some(line),
         }
     }
 }
 
-impl fmt::Display for ProblemKind {
+impl fmt::Display for ExtractProblemKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use ProblemKind::*;
+        use ExtractProblemKind::*;
         match self {
             Empty => write!(f, "the report text is empty"),
             NotUtf8 { offset, byte } => write!(
@@ -185,7 +185,7 @@ impl fmt::Display for ProblemKind {
     }
 }
 
-impl fmt::Display for Problem {
+impl fmt::Display for ExtractProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.line {
             Some(line) => write!(f, "{} (line {line})", self.kind),

@@ -20,24 +20,24 @@ mod overview;
 mod sections;
 mod summary;
 
-pub use error::{ExtractError, Problem, ProblemKind};
+pub use error::{ExtractError, ExtractProblem, ExtractProblemKind};
 
 use crate::model::{Area, Domain, Report, SCHEMA_VERSION};
 
 use areas::{RawArea, RawDomain};
-use error::Problem as P;
+use error::ExtractProblem as P;
 use summary::Summary;
 
 /// Extracts a report from bytes as read from a file: UTF-8 (a BOM is allowed), else an error
 /// giving the byte offset of the first bad byte.
 pub fn extract_bytes(bytes: &[u8]) -> Result<Report, ExtractError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(ExtractError::one(ProblemKind::Empty, None));
+        return Err(ExtractError::one(ExtractProblemKind::Empty, None));
     }
     // NUL first: a binary file is reported as binary even when it is also not UTF-8.
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(ExtractError::one(
-            ProblemKind::Binary { offset, byte: 0 },
+            ExtractProblemKind::Binary { offset, byte: 0 },
             None,
         ));
     }
@@ -63,7 +63,7 @@ pub fn extract(text: &str) -> Result<Report, ExtractError> {
 
     if raw_domains.iter().all(|d| d.areas.is_empty()) {
         problems.push(P {
-            kind: ProblemKind::NoAreas,
+            kind: ExtractProblemKind::NoAreas,
             line: None,
         });
         return Err(ExtractError::new(problems));
@@ -72,7 +72,7 @@ pub fn extract(text: &str) -> Result<Report, ExtractError> {
     match &summary {
         Some(s) => cross_check(s, &raw_domains, &mut problems),
         None => problems.push(P {
-            kind: ProblemKind::NoSummary,
+            kind: ExtractProblemKind::NoSummary,
             line: None,
         }),
     }
@@ -111,8 +111,8 @@ fn area(a: &RawArea) -> Area {
     Area {
         id: a.id.clone(),
         title: a.title.clone(),
-        grade: a.grade.clone(),
-        direction: a.direction.clone(),
+        grade: a.grade,
+        direction: a.direction,
         national: a.national,
         national_context: s.national_context,
         context: s.context,
@@ -153,12 +153,12 @@ fn forces_assessed(domains: &[RawDomain], problems: &mut Vec<P>) -> u32 {
         if let Some(g) = a
             .grade
             .as_ref()
-            .filter(|g| a.national.count((*g).clone()) < 1)
+            .filter(|g| a.national.count(**g) < 1)
         {
-            let grade = grades::describe(&Some(g.clone()), &None);
+            let grade = grades::describe(&Some(*g), &None);
             let grade = grade.split(',').next().unwrap_or_default().to_string();
             problems.push(P::at(
-                ProblemKind::OwnGradeUncounted {
+                ExtractProblemKind::OwnGradeUncounted {
                     area: a.id.clone(),
                     grade,
                 },
@@ -167,7 +167,7 @@ fn forces_assessed(domains: &[RawDomain], problems: &mut Vec<P>) -> u32 {
         }
         if sum != expected {
             problems.push(P::at(
-                ProblemKind::BadSum {
+                ExtractProblemKind::BadSum {
                     area: a.id.clone(),
                     sum,
                     expected,
@@ -191,7 +191,7 @@ fn repeated(domains: &[RawDomain], problems: &mut Vec<P>) {
         for a in &d.areas {
             match areas.iter().find(|(id, _)| *id == a.id) {
                 Some(&(_, first_line)) => problems.push(P::at(
-                    ProblemKind::RepeatedArea { area: a.id.clone(), first_line },
+                    ExtractProblemKind::RepeatedArea { area: a.id.clone(), first_line },
                     a.line,
                 )),
                 None => {
@@ -204,7 +204,7 @@ fn repeated(domains: &[RawDomain], problems: &mut Vec<P>) {
             // Only repeated areas: already said above.
             Some(_) if !new_areas => {}
             Some(&(_, first_line)) => problems.push(P::at(
-                ProblemKind::RepeatedDomain { domain: d.id.clone(), first_line },
+                ExtractProblemKind::RepeatedDomain { domain: d.id.clone(), first_line },
                 first.line,
             )),
             None => domain_ids.push((&d.id, first.line)),
@@ -250,7 +250,7 @@ fn cross_check(summary: &Summary, domains: &[RawDomain], problems: &mut Vec<P>) 
             };
             seen.push(&a.id);
             if a.grade_readable && (a.grade != sa.grade || a.direction != sa.direction) {
-                let kind = ProblemKind::SummaryMismatch {
+                let kind = ExtractProblemKind::SummaryMismatch {
                     area: a.id.clone(),
                     summary: grades::describe(&sa.grade, &sa.direction),
                     summary_line: sa.line,
@@ -261,7 +261,7 @@ fn cross_check(summary: &Summary, domains: &[RawDomain], problems: &mut Vec<P>) 
         }
     }
     if !missing_areas.is_empty() {
-        let kind = ProblemKind::Truncated {
+        let kind = ExtractProblemKind::Truncated {
             domains: missing_domains,
             areas: missing_areas,
         };
@@ -270,7 +270,7 @@ fn cross_check(summary: &Summary, domains: &[RawDomain], problems: &mut Vec<P>) 
     for a in domains.iter().flat_map(|d| &d.areas) {
         if !seen.contains(&a.id.as_str()) {
             problems.push(P::at(
-                ProblemKind::NotInSummary { area: a.id.clone() },
+                ExtractProblemKind::NotInSummary { area: a.id.clone() },
                 a.line,
             ));
         }

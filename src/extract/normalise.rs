@@ -4,7 +4,7 @@
 //! thing: straight quotes, plain spaces, expanded ligatures, no BOM, one kind of line end.
 //! En and em dashes are kept (they are prose); the structure stage accepts them as bullets.
 
-use super::error::{ExtractError, ProblemKind};
+use super::error::{ExtractError, ExtractProblemKind};
 
 /// One input line after character clean-up, with its 1-based line number in the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,7 +25,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<&str, ExtractError> {
         let at = e.valid_up_to();
         let byte = body.get(at).copied().unwrap_or(0);
         ExtractError::one(
-            ProblemKind::NotUtf8 {
+            ExtractProblemKind::NotUtf8 {
                 offset: skip + at,
                 byte,
             },
@@ -44,7 +44,7 @@ pub(crate) fn check(text: &str) -> Result<(), ExtractError> {
     if let Some(offset) = bad {
         let byte = text.as_bytes().get(offset).copied().unwrap_or(0);
         return Err(ExtractError::one(
-            ProblemKind::Binary { offset, byte },
+            ExtractProblemKind::Binary { offset, byte },
             None,
         ));
     }
@@ -52,7 +52,7 @@ pub(crate) fn check(text: &str) -> Result<(), ExtractError> {
         .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
         .is_empty()
     {
-        return Err(ExtractError::one(ProblemKind::Empty, None));
+        return Err(ExtractError::one(ExtractProblemKind::Empty, None));
     }
     Ok(())
 }

@@ -14,7 +14,7 @@ use super::blocks::{self, heading_like, Piece};
 use super::lines::Item;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+enum SectionKind {
     National,
     Context,
     Strengths,
@@ -23,14 +23,14 @@ enum Kind {
     GoodPractice,
 }
 
-const NAMES: [(&str, Kind); 7] = [
-    ("National Context", Kind::National),
-    ("National Position", Kind::National),
-    ("Contextual Factors", Kind::Context),
-    ("Strengths", Kind::Strengths),
-    ("Work in Progress", Kind::WorkInProgress),
-    ("Areas for Improvement", Kind::Improvement),
-    ("Good Practice", Kind::GoodPractice),
+const NAMES: [(&str, SectionKind); 7] = [
+    ("National Context", SectionKind::National),
+    ("National Position", SectionKind::National),
+    ("Contextual Factors", SectionKind::Context),
+    ("Strengths", SectionKind::Strengths),
+    ("Work in Progress", SectionKind::WorkInProgress),
+    ("Areas for Improvement", SectionKind::Improvement),
+    ("Good Practice", SectionKind::GoodPractice),
 ];
 
 /// The text sections of one area.
@@ -45,7 +45,7 @@ pub(crate) struct Sections {
 }
 
 /// A section heading line: its kind and the first group's heading, if the line carries one.
-fn section_heading(text: &str) -> Option<(Kind, Option<String>)> {
+fn section_heading(text: &str) -> Option<(SectionKind, Option<String>)> {
     let t = text.trim();
     for (name, kind) in NAMES {
         let Some(head) = t.get(..name.len()) else {
@@ -78,9 +78,9 @@ fn capitalise(s: &str) -> String {
 /// Splits the area's items at section headings and structures each section.
 pub(crate) fn read(area: &RawArea) -> Sections {
     let mut out = Sections::default();
-    let mut current: Option<(Kind, Option<String>, usize)> = None;
+    let mut current: Option<(SectionKind, Option<String>, usize)> = None;
     let items = &area.items;
-    let flush = |out: &mut Sections, cur: &Option<(Kind, Option<String>, usize)>, end: usize| {
+    let flush = |out: &mut Sections, cur: &Option<(SectionKind, Option<String>, usize)>, end: usize| {
         if let Some((kind, first, start)) = cur {
             let part = items.get(start + 1..end).unwrap_or(&[]);
             add(out, *kind, first.clone(), part);
@@ -106,14 +106,14 @@ pub(crate) fn read(area: &RawArea) -> Sections {
     out
 }
 
-fn add(out: &mut Sections, kind: Kind, first: Option<String>, items: &[Item]) {
+fn add(out: &mut Sections, kind: SectionKind, first: Option<String>, items: &[Item]) {
     let target = match kind {
-        Kind::National => &mut out.national_context,
-        Kind::Context => &mut out.context,
-        Kind::Strengths => &mut out.strengths,
-        Kind::WorkInProgress => &mut out.work_in_progress,
-        Kind::Improvement => &mut out.areas_for_improvement,
-        Kind::GoodPractice => {
+        SectionKind::National => &mut out.national_context,
+        SectionKind::Context => &mut out.context,
+        SectionKind::Strengths => &mut out.strengths,
+        SectionKind::WorkInProgress => &mut out.work_in_progress,
+        SectionKind::Improvement => &mut out.areas_for_improvement,
+        SectionKind::GoodPractice => {
             good_practice(items, &mut out.good_practice);
             return;
         }
@@ -212,13 +212,13 @@ mod tests {
     #[test]
     fn reads_section_headings() {
         let cases = [
-            ("Strengths", Some((Kind::Strengths, None))),
-            ("Contextual Factors***Firearms***", Some((Kind::Context, Some("Firearms".to_string())))),
+            ("Strengths", Some((SectionKind::Strengths, None))),
+            ("Contextual Factors***Firearms***", Some((SectionKind::Context, Some("Firearms".to_string())))),
             (
                 "Areas for Improvement (incorporating the Audit Commission's use of resources assessment)",
-                Some((Kind::Improvement, Some("Incorporating the Audit Commission's use of resources assessment".to_string()))),
+                Some((SectionKind::Improvement, Some("Incorporating the Audit Commission's use of resources assessment".to_string()))),
             ),
-            ("GOOD PRACTICE", Some((Kind::GoodPractice, None))),
+            ("GOOD PRACTICE", Some((SectionKind::GoodPractice, None))),
             ("Strengths of the force are many.", None),
         ];
         for (line, want) in cases {

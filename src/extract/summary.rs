@@ -3,7 +3,7 @@
 
 use crate::model::{Direction, Grade};
 
-use super::error::{Problem, ProblemKind};
+use super::error::{ExtractProblem, ExtractProblemKind};
 use super::grades;
 use super::lines::Item;
 
@@ -32,7 +32,7 @@ pub(crate) struct Summary {
 
 /// Finds the table: its header line carries the column names ("Summary of Judgements<TAB>Grade
 /// <TAB>Direction of Travel"), which the contents list's plain "Summary of Judgements" does not.
-pub(crate) fn read(items: &[Item], problems: &mut Vec<Problem>) -> Option<Summary> {
+pub(crate) fn read(items: &[Item], problems: &mut Vec<ExtractProblem>) -> Option<Summary> {
     let start = items.iter().position(|it| {
         let t = it.trimmed();
         t.starts_with("Summary of Judgements") && t.contains("Grade")
@@ -64,10 +64,10 @@ pub(crate) fn read(items: &[Item], problems: &mut Vec<Problem>) -> Option<Summar
         let (grade, direction) = match (grades::grade(grade_word), grades::direction(dir_word)) {
             (Ok(g), Ok(d)) => (g, d),
             _ => {
-                let kind = ProblemKind::BadSummaryRow {
+                let kind = ExtractProblemKind::BadSummaryRow {
                     text: cells.join(" | "),
                 };
-                problems.push(Problem::at(kind, item.no));
+                problems.push(ExtractProblem::at(kind, item.no));
                 continue;
             }
         };

@@ -361,7 +361,7 @@ fn mutate_valid(u: &mut Unstructured, report: &mut Report) {
         0 => area.title = mutate::odd_string(u),
         1 => {
             let new = u.choose(&Grade::ALL).cloned().ok();
-            if let (Some(old), Some(new)) = (area.grade.clone(), new) {
+            if let (Some(old), Some(new)) = (area.grade, new) {
                 // Move this force's count from the old grade to the new one: the sum stays.
                 *slot(&mut area.national, &old) -= 1;
                 *slot(&mut area.national, &new) += 1;
