@@ -24,7 +24,8 @@
 //! Reading everything through `deserialize_any` also makes the two inputs agree where they
 //! differ: whole numbers are whole numbers whether serde_json read `3` or the browser holds the
 //! double `3` (a JS value cannot tell `3.0` from `3`, so neither does the CLI, as in JSON
-//! Schema), and an object is read from all of its keys (serde-wasm-bindgen's own
+//! Schema), an object must be an object (serde's derived readers would also take an array of
+//! its field values; the schema never did), and an object is read from all of its keys (serde-wasm-bindgen's own
 //! `deserialize_struct` reads only the names a struct declares, which would hide misspellings).
 //! Grade and direction words are read leniently here: an unknown word is noted as a problem and
 //! read as null, so every one is reported at once and a report that reads without problems
@@ -33,6 +34,7 @@
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::fmt;
+use std::marker::PhantomData;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Unexpected, Visitor};
 
@@ -201,8 +203,8 @@ pub enum Raised {
     WrongType(Found),
     /// `invalid_value`: a number out of range keeps the number.
     Value(Found, Option<i128>),
-    /// `invalid_length`: too few (or, found here, too many) elements for an object read from
-    /// an array.
+    /// `invalid_length`: an array of the wrong length where a fixed-length one belongs (the
+    /// format has none; kept so that no serde error goes untyped).
     Length,
     Missing(&'static str),
     Duplicate(&'static str),
@@ -216,9 +218,7 @@ impl Raised {
             (Raised::Value(_, Some(found)), Want::Int { min, max }) => Kind::OutOfRange { min, max, found },
             (Raised::WrongType(found), _) => Kind::WrongType { expected, found },
             (Raised::Value(found, _), _) => Kind::BadValue { expected, found },
-            // serde reads an object from an array of its fields in order; a wrong length
-            // there simply means "not an object".
-            (Raised::Length, _) => Kind::WrongType { expected: Expected::Object, found: Found::Array },
+            (Raised::Length, _) => Kind::WrongType { expected, found: Found::Array },
             (Raised::Missing(_), _) => Kind::MissingField,
             (Raised::Duplicate(_), _) => Kind::DuplicateField,
             (Raised::Other(message), _) => Kind::Other(message),
@@ -296,6 +296,12 @@ impl<'a, 'de, D: Deserializer<'de>> Tracked<'a, D, D::Error> {
         self.inner.deserialize_any(Wrap { real: visitor, track, want }).map_err(|e| track.lower(e, slot))
     }
 
+    /// Reads with a visitor wrapper that hands the real visitor only what it can take.
+    fn narrow<W: Visitor<'de>>(self, wrap: W) -> Result<W::Value, DeError> {
+        let (track, slot) = (self.track, self.slot);
+        self.inner.deserialize_any(wrap).map_err(|e| track.lower(e, slot))
+    }
+
     /// A grade or direction word: an unknown one is noted and read as null.
     fn word<V: Visitor<'de>>(self, name: &'static str, visitor: V) -> Result<V::Value, DeError> {
         let track = self.track;
@@ -322,6 +328,15 @@ impl<'a, 'de, D: Deserializer<'de>> Tracked<'a, D, D::Error> {
     }
 }
 
+macro_rules! narrow {
+    ($($method:ident => $kind:ident, $want:expr;)*) => {
+        $(fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+            let track = self.track;
+            self.narrow(Narrow::<V, $kind>::new(visitor, track, $want))
+        })*
+    };
+}
+
 macro_rules! wants {
     ($($method:ident => $want:expr;)*) => {
         $(fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
@@ -340,30 +355,32 @@ impl<'a, 'de, D: Deserializer<'de>> Deserializer<'de> for Tracked<'a, D, D::Erro
     wants! {
         deserialize_any => Want::Any;
         deserialize_bool => Want::Bool;
-        deserialize_i8 => int(i8::MIN as i128, i8::MAX as i128);
-        deserialize_i16 => int(i16::MIN as i128, i16::MAX as i128);
-        deserialize_i32 => int(i32::MIN as i128, i32::MAX as i128);
-        deserialize_i64 => int(i64::MIN as i128, i64::MAX as i128);
-        deserialize_u8 => int(0, u8::MAX as i128);
-        deserialize_u16 => int(0, u16::MAX as i128);
-        deserialize_u32 => int(0, u32::MAX as i128);
-        deserialize_u64 => int(0, u64::MAX as i128);
         deserialize_f32 => Want::Number;
         deserialize_f64 => Want::Number;
         deserialize_char => Want::Str;
-        deserialize_str => Want::Str;
-        deserialize_string => Want::Str;
         deserialize_identifier => Want::Str;
         deserialize_bytes => Want::Any;
         deserialize_byte_buf => Want::Any;
         deserialize_unit => Want::Any;
-        deserialize_seq => Want::Seq;
         deserialize_map => Want::Object;
+    }
+    narrow! {
+        deserialize_i8 => Integer, int(i8::MIN as i128, i8::MAX as i128);
+        deserialize_i16 => Integer, int(i16::MIN as i128, i16::MAX as i128);
+        deserialize_i32 => Integer, int(i32::MIN as i128, i32::MAX as i128);
+        deserialize_i64 => Integer, int(i64::MIN as i128, i64::MAX as i128);
+        deserialize_u8 => Integer, int(0, u8::MAX as i128);
+        deserialize_u16 => Integer, int(0, u16::MAX as i128);
+        deserialize_u32 => Integer, int(0, u32::MAX as i128);
+        deserialize_u64 => Integer, int(0, u64::MAX as i128);
+        deserialize_str => Text, Want::Str;
+        deserialize_string => Text, Want::Str;
+        deserialize_seq => Array, Want::Seq;
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         let (track, slot) = (self.track, self.slot);
-        let wrap = Wrap { real: visitor, track, want: Want::Any };
+        let wrap = Narrow::<V, Nullable>::new(visitor, track, Want::Any);
         self.inner.deserialize_option(wrap).map_err(|e| track.lower(e, slot))
     }
 
@@ -401,7 +418,8 @@ impl<'a, 'de, D: Deserializer<'de>> Deserializer<'de> for Tracked<'a, D, D::Erro
         _: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, DeError> {
-        self.any(Want::Object, visitor)
+        let track = self.track;
+        self.narrow(Narrow::<V, Object>::new(visitor, track, Want::Object))
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -504,14 +522,7 @@ impl<'a, 'de, V: Visitor<'de>> Visitor<'de> for Wrap<'a, V> {
         let slot = Cell::new(None);
         let (track, want) = (self.track, self.want);
         let r = self.real.visit_seq(Elements { inner: &mut seq, track, slot: &slot, index: 0 });
-        let value = r.map_err(|e| track.raise(e, want, &slot))?;
-        // An object read from an array of its fields: more elements than fields is a wrong
-        // shape too (serde_json would call it "trailing characters", a syntax error).
-        if seq.next_element::<IgnoredAny>()?.is_some() {
-            track.place(Raised::Length, want);
-            return Err(de::Error::custom("the report does not have the expected shape"));
-        }
-        Ok(value)
+        r.map_err(|e| track.raise(e, want, &slot))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
@@ -653,5 +664,190 @@ impl<'a, 'de, V: Visitor<'de>> Visitor<'de> for KeyVisitor<'a, V> {
     fn visit_string<E: de::Error>(self, v: String) -> Result<V::Value, E> {
         *self.track.key.borrow_mut() = Some(v.clone());
         self.real.visit_string(v)
+    }
+}
+
+/// A visitor wrapper for one kind of value (`K`: [`Object`], [`Array`], [`Text`], [`Integer`],
+/// [`Nullable`]). It hands the real visitor only the value kinds that the kind takes and
+/// refuses every other kind itself, with the same typed problem the real visitor would raise.
+/// The point is size: the real visitors' methods for kinds they never take (a struct read from
+/// an array, a string visitor shown a map) are never called, so their code is never generated.
+/// For the same reason an object written as an array of its field values is refused (serde's
+/// derived readers would accept it; the schema never did).
+struct Narrow<'a, V, K> {
+    real: V,
+    track: &'a Track,
+    want: Want,
+    kind: PhantomData<K>,
+}
+
+impl<'a, V, K> Narrow<'a, V, K> {
+    fn new(real: V, track: &'a Track, want: Want) -> Self {
+        Narrow { real, track, want, kind: PhantomData }
+    }
+
+    fn refuse<T, E: de::Error>(self, found: Found) -> Result<T, E> {
+        self.track.place(Raised::WrongType(found), self.want);
+        Err(E::custom("the report does not have the expected shape"))
+    }
+}
+
+struct Object;
+struct Array;
+struct Text;
+struct Integer;
+struct Nullable;
+
+/// Every value kind a deserializer can show, refused with its [`Found`], except the ones a
+/// wrapper kind lists itself.
+macro_rules! refuse {
+    ($($method:ident($($arg:ident: $t:ty)?) => $found:expr;)*) => {
+        $(fn $method<E: de::Error>(self, $(_: $t)?) -> Result<V::Value, E> {
+            self.refuse($found)
+        })*
+    };
+}
+
+macro_rules! refuse_compound {
+    (seq) => {
+        fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<V::Value, A::Error> {
+            self.refuse(Found::Array)
+        }
+    };
+    (map) => {
+        fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<V::Value, A::Error> {
+            self.refuse(Found::Object)
+        }
+    };
+}
+
+impl<'a, 'de, V: Visitor<'de>> Visitor<'de> for Narrow<'a, V, Object> {
+    type Value = V::Value;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.real.expecting(f)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        let slot = Cell::new(None);
+        let (track, want) = (self.track, self.want);
+        let r = self.real.visit_map(Fields { inner: map, track, slot: &slot });
+        r.map_err(|e| track.raise(e, want, &slot))
+    }
+    refuse_compound!(seq);
+    refuse! {
+        visit_bool(v: bool) => Found::Boolean;
+        visit_i64(v: i64) => Found::Integer;
+        visit_u64(v: u64) => Found::Integer;
+        visit_f64(v: f64) => Found::Decimal;
+        visit_str(v: &str) => Found::String;
+        visit_bytes(v: &[u8]) => Found::Other;
+        visit_unit() => Found::Null;
+        visit_none() => Found::Null;
+    }
+}
+
+impl<'a, 'de, V: Visitor<'de>> Visitor<'de> for Narrow<'a, V, Array> {
+    type Value = V::Value;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.real.expecting(f)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<V::Value, A::Error> {
+        let slot = Cell::new(None);
+        let (track, want) = (self.track, self.want);
+        let r = self.real.visit_seq(Elements { inner: &mut seq, track, slot: &slot, index: 0 });
+        r.map_err(|e| track.raise(e, want, &slot))
+    }
+    refuse_compound!(map);
+    refuse! {
+        visit_bool(v: bool) => Found::Boolean;
+        visit_i64(v: i64) => Found::Integer;
+        visit_u64(v: u64) => Found::Integer;
+        visit_f64(v: f64) => Found::Decimal;
+        visit_str(v: &str) => Found::String;
+        visit_bytes(v: &[u8]) => Found::Other;
+        visit_unit() => Found::Null;
+        visit_none() => Found::Null;
+    }
+}
+
+impl<'a, 'de, V: Visitor<'de>> Visitor<'de> for Narrow<'a, V, Text> {
+    type Value = V::Value;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.real.expecting(f)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<V::Value, E> {
+        out(self.track, self.want, self.real.visit_str(v))
+    }
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<V::Value, E> {
+        out(self.track, self.want, self.real.visit_borrowed_str(v))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<V::Value, E> {
+        out(self.track, self.want, self.real.visit_string(v))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<V::Value, E> {
+        self.refuse(if v.fract() == 0.0 { Found::Integer } else { Found::Decimal })
+    }
+    refuse_compound!(seq);
+    refuse_compound!(map);
+    refuse! {
+        visit_bool(v: bool) => Found::Boolean;
+        visit_i64(v: i64) => Found::Integer;
+        visit_u64(v: u64) => Found::Integer;
+        visit_bytes(v: &[u8]) => Found::Other;
+        visit_unit() => Found::Null;
+        visit_none() => Found::Null;
+    }
+}
+
+impl<'a, 'de, V: Visitor<'de>> Visitor<'de> for Narrow<'a, V, Integer> {
+    type Value = V::Value;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.real.expecting(f)
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<V::Value, E> {
+        out(self.track, self.want, self.real.visit_i64(v))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<V::Value, E> {
+        out(self.track, self.want, self.real.visit_u64(v))
+    }
+    /// A whole number held as a double (every JS number; `3.0` or `1e3` in JSON text) is read
+    /// as the integer it is, so the CLI and the widget agree.
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<V::Value, E> {
+        let r = if v.fract() == 0.0 && (I64_MIN..0.0).contains(&v) {
+            self.real.visit_i64(v as i64)
+        } else if v.fract() == 0.0 && (0.0..U64_END).contains(&v) {
+            self.real.visit_u64(v as u64)
+        } else {
+            return self.refuse(Found::Decimal);
+        };
+        out(self.track, self.want, r)
+    }
+    refuse_compound!(seq);
+    refuse_compound!(map);
+    refuse! {
+        visit_bool(v: bool) => Found::Boolean;
+        visit_str(v: &str) => Found::String;
+        visit_bytes(v: &[u8]) => Found::Other;
+        visit_unit() => Found::Null;
+        visit_none() => Found::Null;
+    }
+}
+
+/// `Option<T>`: `deserialize_option` shows only these two.
+impl<'a, 'de, V: Visitor<'de>> Visitor<'de> for Narrow<'a, V, Nullable> {
+    type Value = V::Value;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.real.expecting(f)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
+        out(self.track, self.want, self.real.visit_none())
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<V::Value, E> {
+        out(self.track, self.want, self.real.visit_none())
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<V::Value, D::Error> {
+        let slot = Cell::new(None);
+        let (track, want) = (self.track, self.want);
+        let r = self.real.visit_some(Tracked { inner: d, track, slot: &slot });
+        r.map_err(|e| track.raise(e, want, &slot))
     }
 }
