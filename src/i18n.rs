@@ -7,7 +7,7 @@
 //! The Welsh was written with care but should be reviewed by a Welsh-language officer before a
 //! force publishes it.
 
-use crate::charts::Standing;
+use crate::standing::Standing;
 use crate::model::{Grade, NationalDistribution};
 
 /// The widget's language.

@@ -9,7 +9,8 @@
 use std::rc::Rc;
 
 use futures::executor::block_on;
-use grade_widget::components::{file_name, grades_csv, light_dom_stylesheet, App, AppProps, LoadError, LoadState, Options, View, STYLESHEET};
+use grade_widget::export::{file_name, grades_csv};
+use grade_widget::components::{light_dom_stylesheet, App, AppProps, LoadError, LoadState, Options, View, STYLESHEET};
 use grade_widget::model::{Block, Report};
 use yew::LocalServerRenderer;
 
@@ -337,6 +338,37 @@ fn chart_svg_snapshot() {
     let html = ready(View::Full, None, "cy");
     let svg = element(element(&html, r#"data-testid="chart" data-area="1D""#), r#"role="img""#);
     snapshot("glance-1D-cy.svg", svg);
+}
+
+/// The numbers on a chart's count axis, in order.
+fn tick_labels(svg: &str) -> Vec<&str> {
+    svg.split(r#"class="gw-tick-label""#)
+        .skip(1)
+        .map(|rest| {
+            let text = &rest[rest.find('>').expect("tick text") + 1..];
+            &text[..text.find("</text>").expect("tick text ends")]
+        })
+        .collect()
+}
+
+/// A report of few forces (a regional comparison, a test file): the count axis must still
+/// step in whole forces, each number once (it read "0 0 1 1 2" for two forces).
+#[test]
+fn count_axis_of_few_forces_has_whole_ticks_each_once() {
+    let cases: [(u32, &[&str]); 4] = [(1, &["0", "1"]), (2, &["0", "1", "2"]), (3, &["0", "1", "2", "3"]), (43, &["0", "10", "20", "30", "40"])];
+    for (forces, want) in cases {
+        let mut report = report();
+        report.forces_assessed = forces;
+        for area in report.domains.iter_mut().flat_map(|d| &mut d.areas) {
+            area.national = grade_widget::model::NationalDistribution { poor: 0, fair: 0, good: i64::from(forces) - 1, excellent: 1 };
+        }
+        let html = render(LoadState::Ready(Rc::new(report)), opts(View::Area, Some("3A"), "en"));
+        let svg = element(&html, r#"role="img""#);
+        assert_eq!(tick_labels(svg), want, "{forces} forces");
+        if forces == 2 {
+            snapshot("chart-3A-two-forces.svg", svg);
+        }
+    }
 }
 
 fn snapshot(name: &str, actual: &str) {

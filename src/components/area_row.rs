@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::area_detail::text_lang;
-use super::prepared::Prepared;
+use crate::view_model::Prepared;
 use super::symbols::{direction_label, grade_label};
 
 #[derive(Properties, PartialEq)]

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::area_detail::text_lang;
-use super::prepared::Prepared;
+use crate::view_model::Prepared;
 use super::symbols::grade_label;
 use crate::i18n::fill;
 use crate::model::Grade;

@@ -6,8 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::area_detail::text_lang;
-use super::dom::{select_value, set_value};
-use super::prepared::Prepared;
+use crate::dom::{select_value, set_value};
+use crate::view_model::Prepared;
 use crate::model::{Direction, Grade};
 use crate::state::{Action, Filters, Pick, Sort, MISSING};
 

@@ -82,12 +82,7 @@ pub fn read(config: &JsValue) -> Config {
 
 /// `view` attribute word to [`View`]; anything unknown is the full report.
 pub fn parse_view(word: Option<&str>) -> View {
-    match word.map(str::trim).unwrap_or("") {
-        w if w.eq_ignore_ascii_case("summary") => View::Summary,
-        w if w.eq_ignore_ascii_case("area") => View::Area,
-        w if w.eq_ignore_ascii_case("badge") => View::Badge,
-        _ => View::Full,
-    }
+    word.and_then(View::from_word).unwrap_or_default()
 }
 
 /// A BCP 47 tag (`cy`, `cy-GB`, `en-GB`, …) to one of the widget's languages, "en" or "cy".
