@@ -6,6 +6,7 @@ use js_sys::{Object, Reflect};
 use wasm_bindgen::JsValue;
 
 use crate::components::{Options, View};
+use crate::model::is_area_id;
 
 /// How long a `src` fetch may take, headers and body together, when `timeout` is not given.
 pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
@@ -105,17 +106,9 @@ pub fn parse_lang(tag: Option<&str>) -> String {
 /// link's `#main`) are left alone so deep linking cannot hijack the host page's own anchors.
 fn hash_area() -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
-    let id = hash.strip_prefix('#')?;
-    is_area_id(id).then(|| id.to_ascii_uppercase())
-}
-
-/// One or two digits then one letter: the shape of every area id ("1A" … "7B").
-pub fn is_area_id(id: &str) -> bool {
-    let b = id.as_bytes();
-    let n = b.len();
-    (2..=3).contains(&n)
-        && b[..n - 1].iter().all(u8::is_ascii_digit)
-        && b[n - 1].is_ascii_alphabetic()
+    // Deep links may be typed in lower case (`#3a`); the id's shape is the validator's.
+    let id = hash.strip_prefix('#')?.to_ascii_uppercase();
+    is_area_id(&id).then_some(id)
 }
 
 fn get(obj: &JsValue, key: &str) -> Option<JsValue> {

@@ -405,16 +405,6 @@ impl Node for wasm_bindgen::JsValue {
     }
 }
 
-/// For `tests/bench/run.mjs` only (not part of the widget's API, which is `grade-widget.js`):
-/// reads and validates a report from a parsed JS value exactly as the widget does, so the bench
-/// can time decode + validate in wasm without a render. Returns the number of areas, or 0 when
-/// the report has problems. A few dozen bytes of wasm.
-#[cfg(target_arch = "wasm32")]
-#[wasm_bindgen::prelude::wasm_bindgen(js_name = __benchLoadReport)]
-pub fn bench_load_report(value: wasm_bindgen::JsValue) -> u32 {
-    load_tree(value).map_or(0, |r| r.areas().count() as u32)
-}
-
 #[cfg(test)]
 mod tests {
     use serde_json::{json, Value};
