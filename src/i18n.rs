@@ -2,12 +2,17 @@
 //! usable as English). The report's own text is never translated, only the widget's labels.
 //!
 //! Two tables of `(key, text)` sorted by key, so a lookup is a binary search and a test can check
-//! that both languages have exactly the same keys. Texts with `{name}` placeholders are filled by
+//! that both languages have the same keys. Texts with `{name}` placeholders are filled by
 //! [`fill`]; the comparison sentence under each chart is built by [`comparison_sentence`].
+//!
+//! Texts with a count come in plural forms, keyed `key#category` by the CLDR plural categories
+//! ([`Plural`]): English has two forms (one, other), Welsh six (zero, one, two, few, many,
+//! other; the noun after a numeral is singular and mutates after 2, "2 faes"). [`Lang::count`]
+//! picks the form for a number, and a test checks every table holds each form its rule needs.
 //! The Welsh was written with care but should be reviewed by a Welsh-language officer before a
 //! force publishes it.
 
-use crate::charts::Standing;
+use crate::standing::Standing;
 use crate::model::{Grade, NationalDistribution};
 
 /// The widget's language.
@@ -18,7 +23,67 @@ pub enum Lang {
     Cy,
 }
 
+/// The CLDR plural categories (Unicode TR35, "Language Plural Rules").
+#[derive(Clone, Copy, PartialEq, Eq, Debug, PartialOrd, Ord)]
+pub enum Plural {
+    Zero,
+    One,
+    Two,
+    Few,
+    Many,
+    Other,
+}
+
+impl Plural {
+    fn suffix(self) -> &'static str {
+        match self {
+            Plural::Zero => "#zero",
+            Plural::One => "#one",
+            Plural::Two => "#two",
+            Plural::Few => "#few",
+            Plural::Many => "#many",
+            Plural::Other => "#other",
+        }
+    }
+}
+
 impl Lang {
+    /// The plural category of the whole number `n` (CLDR's rules for integers: English
+    /// one: 1; Welsh zero: 0, one: 1, two: 2, few: 3, many: 6; everything else other).
+    pub fn plural(self, n: u64) -> Plural {
+        match (self, n) {
+            (Lang::En, 1) => Plural::One,
+            (Lang::En, _) => Plural::Other,
+            (Lang::Cy, 0) => Plural::Zero,
+            (Lang::Cy, 1) => Plural::One,
+            (Lang::Cy, 2) => Plural::Two,
+            (Lang::Cy, 3) => Plural::Few,
+            (Lang::Cy, 6) => Plural::Many,
+            (Lang::Cy, _) => Plural::Other,
+        }
+    }
+
+    /// The form of the counted text `key` for `n` (`key#one`, `key#other`, …), not yet filled.
+    /// A missing form is a programming error, as in [`Lang::t`]; a release build falls back to
+    /// the `other` form.
+    pub fn count(self, key: &'static str, n: u64) -> &'static str {
+        let table = self.table();
+        let find = |plural: Plural| {
+            let suffix = plural.suffix();
+            table
+                .binary_search_by(|(k, _)| {
+                    let (base, rest) = k.split_at(k.find('#').unwrap_or(k.len()));
+                    base.cmp(key).then(rest.cmp(suffix))
+                })
+                .ok()
+                .map(|i| table[i].1)
+        };
+        find(self.plural(n)).or_else(|| find(Plural::Other)).unwrap_or_else(|| {
+            debug_assert!(false, "missing plural forms of i18n key {key}");
+            key
+        })
+    }
+
     /// Reads a BCP 47 tag: "cy", "cy-GB" and any case give Welsh; everything else English.
     pub fn from_code(code: &str) -> Lang {
         let primary = code.split(['-', '_']).next().unwrap_or("");
@@ -178,26 +243,17 @@ pub fn comparison_sentence(lang: Lang, grade: Option<&Grade>, standing: Option<S
         _ => "s.one_of",
     };
     let mut out = fill(lang.t(first), &vals);
-    let lower_key = match s.lower {
-        0 => None,
-        1 => Some("s.lower1"),
-        _ => Some("s.lower"),
-    };
-    let higher_key = match s.higher {
-        0 => None,
-        1 => Some("s.higher1"),
-        _ => Some("s.higher"),
-    };
-    match (lower_key, higher_key) {
+    let counted = |key: &'static str, n: i64| (n > 0).then(|| fill(lang.count(key, n as u64), &vals));
+    match (counted("s.lower", s.lower), counted("s.higher", s.higher)) {
         (Some(l), Some(h)) => {
             out.push_str("; ");
-            out.push_str(&fill(lang.t(l), &vals));
+            out.push_str(&l);
             out.push_str(lang.t("s.and"));
-            out.push_str(&fill(lang.t(h), &vals));
+            out.push_str(&h);
         }
         (Some(k), None) | (None, Some(k)) => {
             out.push_str("; ");
-            out.push_str(&fill(lang.t(k), &vals));
+            out.push_str(&k);
         }
         (None, None) => {}
     }
@@ -225,7 +281,8 @@ pub fn chart_label(lang: Lang, id: &str, d: &NationalDistribution, grade: Option
 
 /// English. Sorted by key (a test checks).
 pub static EN: &[(&str, &str)] = &[
-    ("badge.areas", "{n} areas graded"),
+    ("badge.areas#one", "{n} area graded"),
+    ("badge.areas#other", "{n} areas graded"),
     ("badge.link", "See the full inspection report"),
     ("chart.label", "{id}: of {total} forces, {poor} Poor, {fair} Fair, {good} Good, {excellent} Excellent. This force: {grade}."),
     ("chart.this_force", "this force"),
@@ -267,7 +324,8 @@ pub static EN: &[(&str, &str)] = &[
     ("filter.grade", "Grade"),
     ("filter.none_match", "No areas match these filters."),
     ("filter.reset", "Show all areas"),
-    ("filter.shown", "{n} of {total} areas shown"),
+    ("filter.shown#one", "{n} of {total} area shown"),
+    ("filter.shown#other", "{n} of {total} areas shown"),
     ("filter.sort", "Sort by"),
     ("glance.intro", "How all forces were graded in each area. This force's bar is outlined and marked. Choose an area to see its findings."),
     ("gp.contact", "Contact:"),
@@ -293,10 +351,10 @@ pub static EN: &[(&str, &str)] = &[
     ("profile.col.national", "All forces (share)"),
     ("s.all", "All {total} forces graded {grade}"),
     ("s.and", " and "),
-    ("s.higher", "{higher} forces were graded higher"),
-    ("s.higher1", "1 force was graded higher"),
-    ("s.lower", "{lower} forces were graded lower"),
-    ("s.lower1", "1 force was graded lower"),
+    ("s.higher#one", "{higher} force was graded higher"),
+    ("s.higher#other", "{higher} forces were graded higher"),
+    ("s.lower#one", "{lower} force was graded lower"),
+    ("s.lower#other", "{lower} forces were graded lower"),
     ("s.one_of", "One of {n} forces graded {grade}"),
     ("s.only", "The only force graded {grade}"),
     ("s.ungraded", "This force was not graded in this area."),
@@ -318,7 +376,12 @@ pub static EN: &[(&str, &str)] = &[
 
 /// Welsh. Sorted by key, same keys as [`EN`] (a test checks).
 pub static CY: &[(&str, &str)] = &[
-    ("badge.areas", "{n} maes wedi'u graddio"),
+    ("badge.areas#few", "{n} maes wedi'u graddio"),
+    ("badge.areas#many", "{n} maes wedi'u graddio"),
+    ("badge.areas#one", "{n} maes wedi'i raddio"),
+    ("badge.areas#other", "{n} maes wedi'u graddio"),
+    ("badge.areas#two", "{n} faes wedi'u graddio"),
+    ("badge.areas#zero", "{n} maes wedi'u graddio"),
     ("badge.link", "Gweld yr adroddiad arolygu llawn"),
     ("chart.label", "{id}: o'r {total} heddlu, {poor} Gwael, {fair} Teg, {good} Da, {excellent} Rhagorol. Yr heddlu hwn: {grade}."),
     ("chart.this_force", "yr heddlu hwn"),
@@ -360,7 +423,12 @@ pub static CY: &[(&str, &str)] = &[
     ("filter.grade", "Gradd"),
     ("filter.none_match", "Does dim meysydd yn cyfateb i'r hidlwyr hyn."),
     ("filter.reset", "Dangos pob maes"),
-    ("filter.shown", "Yn dangos {n} o {total} maes"),
+    ("filter.shown#few", "Yn dangos {n} o {total} maes"),
+    ("filter.shown#many", "Yn dangos {n} o {total} maes"),
+    ("filter.shown#one", "Yn dangos {n} o {total} maes"),
+    ("filter.shown#other", "Yn dangos {n} o {total} maes"),
+    ("filter.shown#two", "Yn dangos {n} o {total} faes"),
+    ("filter.shown#zero", "Yn dangos {n} o {total} maes"),
     ("filter.sort", "Trefnu yn ôl"),
     ("glance.intro", "Sut y graddiwyd pob heddlu ym mhob maes. Mae bar yr heddlu hwn wedi'i amlinellu a'i farcio. Dewiswch faes i weld ei ganfyddiadau."),
     ("gp.contact", "Cyswllt:"),
@@ -386,10 +454,18 @@ pub static CY: &[(&str, &str)] = &[
     ("profile.col.national", "Pob heddlu (cyfran)"),
     ("s.all", "Graddiwyd pob un o'r {total} heddlu {grade}"),
     ("s.and", " a "),
-    ("s.higher", "graddiwyd {higher} heddlu yn uwch"),
-    ("s.higher1", "graddiwyd 1 heddlu yn uwch"),
-    ("s.lower", "graddiwyd {lower} heddlu yn is"),
-    ("s.lower1", "graddiwyd 1 heddlu yn is"),
+    ("s.higher#few", "graddiwyd {higher} heddlu yn uwch"),
+    ("s.higher#many", "graddiwyd {higher} heddlu yn uwch"),
+    ("s.higher#one", "graddiwyd {higher} heddlu yn uwch"),
+    ("s.higher#other", "graddiwyd {higher} heddlu yn uwch"),
+    ("s.higher#two", "graddiwyd {higher} heddlu yn uwch"),
+    ("s.higher#zero", "graddiwyd {higher} heddlu yn uwch"),
+    ("s.lower#few", "graddiwyd {lower} heddlu yn is"),
+    ("s.lower#many", "graddiwyd {lower} heddlu yn is"),
+    ("s.lower#one", "graddiwyd {lower} heddlu yn is"),
+    ("s.lower#other", "graddiwyd {lower} heddlu yn is"),
+    ("s.lower#two", "graddiwyd {lower} heddlu yn is"),
+    ("s.lower#zero", "graddiwyd {lower} heddlu yn is"),
     ("s.one_of", "Un o {n} heddlu a raddiwyd {grade}"),
     ("s.only", "Yr unig heddlu a raddiwyd {grade}"),
     ("s.ungraded", "Ni chafodd yr heddlu hwn ei raddio yn y maes hwn."),
@@ -417,9 +493,75 @@ mod tests {
         t.iter().map(|(k, _)| *k).collect()
     }
 
+    /// A key without its plural category (`badge.areas#one` -> `badge.areas`).
+    fn base(key: &str) -> &str {
+        key.split('#').next().unwrap_or(key)
+    }
+
     #[test]
     fn both_tables_have_the_same_keys() {
-        assert_eq!(keys(EN), keys(CY));
+        let bases = |t| keys(t).into_iter().map(base).collect::<std::collections::BTreeSet<_>>();
+        assert_eq!(bases(EN), bases(CY));
+    }
+
+    /// Each counted text has exactly the forms its language's rule gives for some number.
+    #[test]
+    fn counted_texts_have_every_plural_form_and_no_other() {
+        for lang in [Lang::En, Lang::Cy] {
+            let needed: std::collections::BTreeSet<Plural> = (0..1000).map(|n| lang.plural(n)).collect();
+            let mut forms: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+            for (k, _) in lang.table().iter().filter(|(k, _)| k.contains('#')) {
+                forms.entry(base(k)).or_default().push(&k[base(k).len()..]);
+            }
+            assert!(!forms.is_empty());
+            for (key, mut have) in forms {
+                have.sort_unstable();
+                let mut want: Vec<&str> = needed.iter().map(|p| p.suffix()).collect();
+                want.sort_unstable();
+                assert_eq!(have, want, "{lang:?} {key}");
+            }
+        }
+    }
+
+    #[test]
+    fn plural_categories() {
+        let cases = [
+            (Lang::En, [Plural::Other, Plural::One, Plural::Other, Plural::Other, Plural::Other, Plural::Other]),
+            (Lang::Cy, [Plural::Zero, Plural::One, Plural::Two, Plural::Few, Plural::Many, Plural::Other]),
+        ];
+        for (lang, want) in cases {
+            let got = [0, 1, 2, 3, 6, 23].map(|n| lang.plural(n));
+            assert_eq!(got, want, "{lang:?}");
+        }
+        assert_eq!(Lang::Cy.plural(4), Plural::Other);
+        assert_eq!(Lang::Cy.plural(100), Plural::Other);
+    }
+
+    #[test]
+    fn counted_texts_read_right_for_0_1_2_3_6_and_many() {
+        let badge = |lang: Lang, n: u64| fill(lang.count("badge.areas", n), &[("n", &n.to_string())]);
+        let cases = [
+            (Lang::En, 0, "0 areas graded"),
+            (Lang::En, 1, "1 area graded"),
+            (Lang::En, 2, "2 areas graded"),
+            (Lang::En, 3, "3 areas graded"),
+            (Lang::En, 6, "6 areas graded"),
+            (Lang::En, 23, "23 areas graded"),
+            (Lang::Cy, 0, "0 maes wedi'u graddio"),
+            (Lang::Cy, 1, "1 maes wedi'i raddio"),
+            (Lang::Cy, 2, "2 faes wedi'u graddio"),
+            (Lang::Cy, 3, "3 maes wedi'u graddio"),
+            (Lang::Cy, 6, "6 maes wedi'u graddio"),
+            (Lang::Cy, 23, "23 maes wedi'u graddio"),
+        ];
+        for (lang, n, want) in cases {
+            assert_eq!(badge(lang, n), want, "{lang:?} {n}");
+        }
+        let shown = |lang: Lang, total: u64| fill(lang.count("filter.shown", total), &[("n", "1"), ("total", &total.to_string())]);
+        assert_eq!(shown(Lang::En, 1), "1 of 1 area shown");
+        assert_eq!(shown(Lang::En, 23), "1 of 23 areas shown");
+        assert_eq!(shown(Lang::Cy, 2), "Yn dangos 1 o 2 faes");
+        assert_eq!(shown(Lang::Cy, 23), "Yn dangos 1 o 23 maes");
     }
 
     #[test]
@@ -438,8 +580,11 @@ mod tests {
             v.sort_unstable();
             v
         }
-        for ((k, en), (_, cy)) in EN.iter().zip(CY.iter()) {
-            assert_eq!(names(en), names(cy), "placeholders differ for {k}");
+        // Every text of a key (each plural form too) has the same placeholders in both languages.
+        for (k, en) in EN.iter() {
+            for (_, cy) in CY.iter().filter(|(c, _)| base(c) == base(k)) {
+                assert_eq!(names(en), names(cy), "placeholders differ for {k}");
+            }
         }
     }
 

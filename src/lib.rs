@@ -1,16 +1,24 @@
 //! grade-widget: police inspection grades as an embeddable WebAssembly widget, plus the data
 //! tooling (extract, validate, render) that produces and checks its report JSON.
 //!
-//! Layout: `model` (types, validation; no yew), `extract` (report text to model), `components`
-//! (Yew, rendered in the browser and natively to static HTML), `embed` (browser only: the
-//! custom element, JS API and events).
+//! Layout: `model` (types, validation; no yew), `extract` (report text to model), `standing`
+//! (where a force stands among all forces), `view_model` (what the components derive from a
+//! report), `components` (Yew, rendered in the browser and natively to static HTML), `charts`
+//! (scales and SVG marks), `export` (CSV and SVG files), `dom` (the components' DOM side
+//! effects), `hydration` (the contract between `grade-widget render` and the widget), `embed`
+//! (browser only: the custom element, JS API and events).
 
 pub mod charts;
 pub mod components;
+mod dom;
+pub mod export;
 pub mod extract;
+pub mod hydration;
 pub mod i18n;
 pub mod model;
+pub mod standing;
 pub mod state;
+pub mod view_model;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;

@@ -7,6 +7,7 @@
 use std::process::{Command, Output, Stdio};
 
 use grade_widget::components::light_dom_stylesheet;
+use grade_widget::hydration::markup_shape;
 
 const MET: &str = "www/data/metropolitan-2006.json";
 
@@ -258,6 +259,35 @@ fn the_no_js_example_matches_fresh_output() {
 fn stamp(html: &str) -> &str {
     let rest = html.split_once(r#"data-gw-hydrate=""#).expect("a stamp").1;
     rest.split_once('"').expect("stamp ends").0
+}
+
+/// The markup inside the stamped container.
+fn inner(html: &str) -> &str {
+    let start = html.find('>').expect("container opens") + 1;
+    &html[start..html.rfind("</div>").expect("container closes")]
+}
+
+/// Every `<!--…-->` removed, as CMS sanitisers and HTML minifiers do.
+fn without_comments(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(i) = rest.find("<!--") {
+        out.push_str(&rest[..i]);
+        rest = rest[i..].find("-->").map_or("", |j| &rest[i + j + 3..]);
+    }
+    out + rest
+}
+
+/// The second stamp: the shape of the markup itself, which the widget compares with the nodes
+/// it finds before hydrating them (src/hydration/shape.rs).
+#[test]
+fn the_markup_carries_its_own_shape() {
+    for args in [&[MET][..], &[MET, "--view", "summary"], &[MET, "--view", "badge", "--lang", "cy"]] {
+        let html = ok(args);
+        let shape = html.split_once(r#"data-gw-shape=""#).expect("a shape stamp").1.split_once('"').expect("stamp ends").0;
+        assert_eq!(shape, markup_shape(inner(&html)), "{args:?}");
+        assert_ne!(shape, markup_shape(&without_comments(inner(&html))), "{args:?}: comments do not count");
+    }
 }
 
 #[test]

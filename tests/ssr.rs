@@ -9,7 +9,8 @@
 use std::rc::Rc;
 
 use futures::executor::block_on;
-use grade_widget::components::{file_name, grades_csv, light_dom_stylesheet, App, AppProps, LoadError, LoadState, Options, View, STYLESHEET};
+use grade_widget::export::{file_name, grades_csv};
+use grade_widget::components::{light_dom_stylesheet, App, AppProps, LoadError, LoadState, Options, View, STYLESHEET};
 use grade_widget::model::{Block, Report};
 use yew::LocalServerRenderer;
 
@@ -339,6 +340,37 @@ fn chart_svg_snapshot() {
     snapshot("glance-1D-cy.svg", svg);
 }
 
+/// The numbers on a chart's count axis, in order.
+fn tick_labels(svg: &str) -> Vec<&str> {
+    svg.split(r#"class="gw-tick-label""#)
+        .skip(1)
+        .map(|rest| {
+            let text = &rest[rest.find('>').expect("tick text") + 1..];
+            &text[..text.find("</text>").expect("tick text ends")]
+        })
+        .collect()
+}
+
+/// A report of few forces (a regional comparison, a test file): the count axis must still
+/// step in whole forces, each number once (it read "0 0 1 1 2" for two forces).
+#[test]
+fn count_axis_of_few_forces_has_whole_ticks_each_once() {
+    let cases: [(u32, &[&str]); 4] = [(1, &["0", "1"]), (2, &["0", "1", "2"]), (3, &["0", "1", "2", "3"]), (43, &["0", "10", "20", "30", "40"])];
+    for (forces, want) in cases {
+        let mut report = report();
+        report.forces_assessed = forces;
+        for area in report.domains.iter_mut().flat_map(|d| &mut d.areas) {
+            area.national = grade_widget::model::NationalDistribution { poor: 0, fair: 0, good: i64::from(forces) - 1, excellent: 1 };
+        }
+        let html = render(LoadState::Ready(Rc::new(report)), opts(View::Area, Some("3A"), "en"));
+        let svg = element(&html, r#"role="img""#);
+        assert_eq!(tick_labels(svg), want, "{forces} forces");
+        if forces == 2 {
+            snapshot("chart-3A-two-forces.svg", svg);
+        }
+    }
+}
+
 fn snapshot(name: &str, actual: &str) {
     let path = format!("{}/tests/snapshots/{name}", env!("CARGO_MANIFEST_DIR"));
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
@@ -448,6 +480,7 @@ fn every_string_key_the_components_use_exists() {
     use grade_widget::i18n::{CY, EN};
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/components");
     let mut keys = Vec::new();
+    let mut counted = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{dir}: {e}")) {
         let path = entry.map(|e| e.path()).unwrap_or_default();
         if path.extension().is_some_and(|x| x == "rs") {
@@ -455,12 +488,23 @@ fn every_string_key_the_components_use_exists() {
             for piece in text.split(".t(\"").skip(1) {
                 keys.push(piece.split('"').next().unwrap_or("").to_string());
             }
+            // Counted texts (`lang.count("badge.areas", n)`) are stored by plural form.
+            for piece in text.split(".count(\"").skip(1) {
+                counted.push(piece.split('"').next().unwrap_or("").to_string());
+            }
         }
     }
     assert!(keys.len() > 40, "found only {} keys", keys.len());
+    assert!(counted.len() >= 2, "found only {} counted keys", counted.len());
     for key in keys {
         for table in [EN, CY] {
             assert!(table.iter().any(|(k, _)| *k == key), "key {key} is used but missing");
+        }
+    }
+    for key in counted {
+        for table in [EN, CY] {
+            let other = format!("{key}#other");
+            assert!(table.iter().any(|(k, _)| *k == other), "counted key {key} is used but has no forms");
         }
     }
     // And none of the tables' keys is unused (by the components or the sentence builders).
@@ -472,8 +516,13 @@ fn every_string_key_the_components_use_exists() {
         .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
         .collect();
     for (key, _) in EN {
+        // The tables hold each plain key twice (EN and CY); a counted key's forms not at all.
+        let (key, in_tables) = match key.split_once('#') {
+            Some((base, _)) => (base, 0),
+            None => (*key, 2),
+        };
         let quoted = format!("\"{key}\"");
-        let in_code = components.contains(&quoted) || i18n.matches(&quoted).count() > 2;
+        let in_code = components.contains(&quoted) || i18n.matches(&quoted).count() > in_tables;
         assert!(in_code, "key {key} is never used");
     }
 }

@@ -8,7 +8,7 @@ use super::svg::{line, text_el};
 /// Grid lines and tick numbers for the count scale, drawn from `x0` to `x1`.
 pub fn y_axis(out: &mut String, y: &Linear, x0: f64, x1: f64, ticks: usize) {
     let (a, b) = (px(x0), px(x1));
-    for t in y.ticks(ticks) {
+    for t in y.count_ticks(ticks) {
         let ty = px(y.map(t));
         out.push_str("<g class=\"gw-tick\">");
         line(out, a, b, ty, ty, "gw-grid");

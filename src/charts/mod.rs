@@ -5,12 +5,10 @@
 
 pub mod axis;
 pub mod bars;
-pub mod compare;
 pub mod distribution;
 pub mod labels;
 pub mod marker;
 pub mod scale;
 pub mod svg;
 
-pub use compare::{standing, Standing};
 pub use distribution::{distribution_chart, ChartSpec};

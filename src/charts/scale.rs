@@ -26,36 +26,51 @@ impl Linear {
     /// Up to about `count` round tick values from the domain start to its end: steps of
     /// 1, 2 or 5 times a power of ten, as people expect on an axis of counts.
     pub fn ticks(&self, count: usize) -> Vec<f64> {
+        self.ticks_from(count, 0.0)
+    }
+
+    /// Ticks for an axis of counts (forces): whole numbers only, so each label appears once.
+    /// [`ticks`](Self::ticks) over a short domain steps by halves (0, 0.5, 1, 1.5, 2), which
+    /// a count axis would print as "0 0 1 1 2".
+    pub fn count_ticks(&self, count: usize) -> Vec<f64> {
+        self.ticks_from(count, 1.0)
+    }
+
+    /// Round ticks with a step of at least `min_step`.
+    fn ticks_from(&self, count: usize, min_step: f64) -> Vec<f64> {
         let (lo, hi) = self.domain;
         // Also catches NaN bounds: every comparison with NaN is false.
         let valid = hi > lo && lo.is_finite() && hi.is_finite();
         if !valid || count == 0 {
             return vec![lo];
         }
-        // d3's rule: a power of ten near the raw step, then x2, x5 or x10 by how far off it is.
-        let raw = (hi - lo) / count as f64;
-        let mut power = 1.0;
-        while power * 10.0 <= raw {
-            power *= 10.0;
-        }
-        while power > raw && power > 1e-9 {
-            power /= 10.0;
-        }
-        let error = raw / power;
-        let step = power
-            * if error >= 7.07 {
-                10.0
-            } else if error >= 3.16 {
-                5.0
-            } else if error >= 1.41 {
-                2.0
-            } else {
-                1.0
-            };
+        let step = nice_step((hi - lo) / count as f64).max(min_step);
         let first = (lo / step).ceil() as i64;
         let last = (hi / step).floor() as i64;
         (first..=last).map(|i| i as f64 * step).collect()
     }
+}
+
+/// d3's rule: a power of ten near the raw step, then x2, x5 or x10 by how far off it is.
+fn nice_step(raw: f64) -> f64 {
+    let mut power = 1.0;
+    while power * 10.0 <= raw {
+        power *= 10.0;
+    }
+    while power > raw && power > 1e-9 {
+        power /= 10.0;
+    }
+    let error = raw / power;
+    power
+        * if error >= 7.07 {
+            10.0
+        } else if error >= 3.16 {
+            5.0
+        } else if error >= 1.41 {
+            2.0
+        } else {
+            1.0
+        }
 }
 
 /// Equal bands across a range with gaps between them, for the four grade columns.
@@ -134,6 +149,27 @@ mod tests {
         for (domain, count, want) in cases {
             assert_eq!(Linear::new(domain, (0.0, 1.0)).ticks(count), want, "{domain:?} / {count}");
         }
+    }
+
+    #[test]
+    fn count_ticks_are_whole_and_never_repeat() {
+        let cases: [(f64, &[f64]); 7] = [
+            (1.0, &[0.0, 1.0]),
+            (2.0, &[0.0, 1.0, 2.0]),
+            (3.0, &[0.0, 1.0, 2.0, 3.0]),
+            (5.0, &[0.0, 1.0, 2.0, 3.0, 4.0, 5.0]),
+            (7.0, &[0.0, 2.0, 4.0, 6.0]),
+            (43.0, &[0.0, 10.0, 20.0, 30.0, 40.0]),
+            (0.0, &[0.0]),
+        ];
+        for (max, want) in cases {
+            let ticks = Linear::new((0.0, max), (150.0, 10.0)).count_ticks(4);
+            assert_eq!(ticks, want, "0..{max}");
+            let labels: Vec<i64> = ticks.iter().map(|t| *t as i64).collect();
+            assert!(labels.windows(2).all(|w| w[0] < w[1]), "0..{max}: {labels:?}");
+        }
+        // What the plain ticks give for the same short domain: halves.
+        assert_eq!(Linear::new((0.0, 2.0), (0.0, 1.0)).ticks(4), [0.0, 0.5, 1.0, 1.5, 2.0]);
     }
 
     #[test]

@@ -45,6 +45,28 @@ pub enum View {
     Badge,
 }
 
+impl View {
+    /// Every view, in the order the docs list them.
+    pub const ALL: [View; 4] = [View::Full, View::Summary, View::Area, View::Badge];
+
+    /// The word for this view: the `view` attribute's value, `--view` on the command line, and
+    /// the root element's `data-view`. The one place views and words are paired.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            View::Full => "full",
+            View::Summary => "summary",
+            View::Area => "area",
+            View::Badge => "badge",
+        }
+    }
+
+    /// The view a word names, in any letter case and with spaces around it; None if none does.
+    pub fn from_word(word: &str) -> Option<View> {
+        let word = word.trim();
+        View::ALL.into_iter().find(|v| v.as_str().eq_ignore_ascii_case(word))
+    }
+}
+
 /// Host-controlled options (from attributes or the JS API).
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct Options {
@@ -72,15 +94,26 @@ pub struct AppProps {
     pub onretry: Callback<()>,
 }
 
+#[cfg(test)]
+mod tests {
+    use super::View;
+
+    #[test]
+    fn view_words_round_trip() {
+        for view in View::ALL {
+            assert_eq!(View::from_word(view.as_str()), Some(view));
+            assert_eq!(View::from_word(&format!(" {} ", view.as_str().to_uppercase())), Some(view));
+        }
+        for word in ["", "ful", "summary view", "areas"] {
+            assert_eq!(View::from_word(word), None, "{word:?}");
+        }
+    }
+}
+
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let lang = Lang::from_code(&props.options.lang);
-    let view = match props.options.view {
-        View::Full => "full",
-        View::Summary => "summary",
-        View::Area => "area",
-        View::Badge => "badge",
-    };
+    let view = props.options.view.as_str();
     let body = match &props.state {
         LoadState::Loading => loading(lang),
         LoadState::Ready(report) => html! {

@@ -5,9 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::dom::{download, svg_markup};
-use super::export::{file_name, standalone_svg};
-use super::prepared::PreparedReport;
+use crate::dom::{download, svg_markup};
+use crate::export::{file_name, standalone_svg};
+use crate::view_model::PreparedReport;
 use crate::charts::{distribution_chart, ChartSpec};
 
 #[derive(Properties, PartialEq)]

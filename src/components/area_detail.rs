@@ -6,9 +6,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::area_chart::AreaChart;
-use super::dom::focus;
+use crate::dom::focus;
 use super::findings::{good_practice_html, section_html};
-use super::prepared::PreparedReport;
+use crate::view_model::PreparedReport;
 use super::symbols::{direction_label, grade_label};
 use crate::i18n::{fill, Lang};
 

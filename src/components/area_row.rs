@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::area_detail::text_lang;
-use super::prepared::PreparedReport;
+use crate::view_model::PreparedReport;
 use super::symbols::{direction_label, grade_label};
 
 #[derive(Properties, PartialEq)]

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::area_detail::text_lang;
-use super::prepared::PreparedReport;
+use crate::view_model::PreparedReport;
 use super::symbols::grade_label;
 use crate::i18n::fill;
 use crate::model::Grade;
@@ -28,7 +28,7 @@ pub fn badge(data: &Rc<PreparedReport>, link: Option<&AttrValue>) -> Html {
     let lang = data.lang;
     let r = &data.report;
     let p = &data.profile;
-    let graded = p.force.iter().sum::<u32>().to_string();
+    let graded_n = p.force.iter().sum::<u32>();
     html! {
         <div class="gw-badge" part="badge" data-testid="badge">
             // The report's words (force, title, period): marked English in a Welsh widget.
@@ -39,7 +39,7 @@ pub fn badge(data: &Rc<PreparedReport>, link: Option<&AttrValue>) -> Html {
                     { " " }{ period.clone() }
                 }
             </p>
-            <p class="gw-badge__count">{ fill(lang.t("badge.areas"), &[("n", &graded)]) }</p>
+            <p class="gw-badge__count">{ fill(lang.count("badge.areas", u64::from(graded_n)), &[("n", &graded_n.to_string())]) }</p>
             <ul class="gw-badge__profile" part="profile" data-testid="profile">
                 { for Grade::ALL.iter().enumerate().rev().map(|(rank, g)| html! {
                     <li class="gw-badge__grade">

@@ -6,8 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::area_detail::text_lang;
-use super::dom::{select_value, set_value};
-use super::prepared::PreparedReport;
+use crate::dom::{select_value, set_value};
+use crate::view_model::PreparedReport;
 use crate::model::{Direction, Grade};
 use crate::state::{Action, Filters, Pick, Sort, MISSING};
 
@@ -100,7 +100,7 @@ pub fn filter_bar(props: &FilterBarProps) -> Html {
                 </select>
             </label>
             <p class="gw-shown" role="status" data-testid="shown">
-                { crate::i18n::fill(lang.t("filter.shown"), &[("n", &shown), ("total", &total)]) }
+                { crate::i18n::fill(lang.count("filter.shown", data.areas.len() as u64), &[("n", &shown), ("total", &total)]) }
             </p>
             if f.is_active() {
                 <button type="button" class="gw-button gw-button--secondary" data-testid="filter-reset" onclick={reset}>

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::glance_item::GlanceItem;
-use super::prepared::PreparedReport;
+use crate::view_model::PreparedReport;
 use crate::state::RowGroup;
 
 /// A plain function, not a component (see header.rs): each small multiple is its own memoised

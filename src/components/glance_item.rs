@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::area_detail::text_lang;
-use super::prepared::PreparedReport;
+use crate::view_model::PreparedReport;
 use super::symbols::grade_label;
 use crate::charts::{distribution_chart, ChartSpec};
 

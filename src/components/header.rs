@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::area_detail::text_lang;
-use super::prepared::PreparedReport;
+use crate::view_model::PreparedReport;
 
 /// A plain function, not a component: it is a handful of nodes, and a component's machinery
 /// costs more wasm than re-diffing them when the report view re-renders.

@@ -12,33 +12,24 @@ mod area_chart;
 mod area_detail;
 mod area_row;
 mod badge;
-#[cfg(test)]
-mod css_min;
-mod dom;
 mod error_box;
-mod export;
 mod filters;
 mod findings;
-mod fingerprint;
 mod glance;
 mod glance_item;
 mod header;
 mod loading;
-mod prepared;
 mod profile;
 mod report_view;
 mod summary_table;
 mod symbols;
 
 pub use abbr::{Glossary, Segment};
-pub use export::{file_name, grades_csv, standalone_svg};
-pub use fingerprint::fingerprint;
 pub use app::{App, AppProps, LoadError, LoadState, Options, View};
-pub use prepared::{percent, Profile};
 
 /// The widget's whole stylesheet, for the shadow root (a constructable stylesheet, so no
 /// `<style>` element and no `style-src 'unsafe-inline'`). In the wasm it is `style.css`
-/// minified by build.rs (see css_min.rs; about 1 KB brotli less); natively it is the source as
+/// minified by build.rs (lightningcss; about 1 KB brotli less); natively it is the source as
 /// written, which the SSR tests and `grade-widget render` read.
 #[cfg(not(target_arch = "wasm32"))]
 pub const STYLESHEET: &str = include_str!("style.css");
@@ -75,4 +66,41 @@ pub fn light_dom_stylesheet(tag: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    /// What build.rs minified for the wasm (the native build runs the same build script).
+    const MINIFIED: &str = include_str!(concat!(env!("OUT_DIR"), "/style.min.css"));
+    const SOURCE: &str = include_str!("style.css");
+
+    #[test]
+    fn the_minified_stylesheet_keeps_what_the_shadow_root_needs() {
+        assert!(MINIFIED.len() * 10 < SOURCE.len() * 8, "{} -> {} bytes", SOURCE.len(), MINIFIED.len());
+        assert!(!MINIFIED.contains("/*") && !MINIFIED.contains('\n') && !MINIFIED.contains("  "));
+        // The host element's rules, container queries, forced colours, print, dark mode and
+        // reduced motion; spaces that are descendant combinators; generated content.
+        for kept in [
+            ":host{", ":host([hidden]){", ":host([theme=dark]){", "@container gw (", "@media (forced-colors:active){",
+            "@media print{", "@media (prefers-color-scheme:dark){", "@media (prefers-reduced-motion:reduce){",
+            ".gw [tabindex=\"-1\"]:focus-visible", ".gw :focus", ":where(.gw) :where(", "attr(data-label) \": \"",
+        ] {
+            assert!(MINIFIED.contains(kept), "lost {kept:?}");
+        }
+        // Every theming custom property and every class the source styles is still there.
+        for name in words(SOURCE, "--gw-").into_iter().chain(words(SOURCE, ".gw")) {
+            assert!(MINIFIED.contains(&name), "lost {name}");
+        }
+        // As many container queries as the source has.
+        assert_eq!(MINIFIED.matches("@container").count(), SOURCE.matches("@container").count());
+    }
+
+    /// Each distinct name in `css` starting with `prefix` (custom properties, class names).
+    fn words(css: &str, prefix: &str) -> std::collections::BTreeSet<String> {
+        let is_name = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+        css.match_indices(prefix)
+            .map(|(i, _)| css[i..].chars().take_while(|&c| c == '.' || is_name(c)).collect::<String>())
+            .filter(|w| w.len() > prefix.len())
+            .collect()
+    }
 }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::prepared::{percent, PreparedReport};
+use crate::view_model::{percent, PreparedReport};
 use super::symbols::grade_label;
 use crate::model::Grade;
 

@@ -10,7 +10,7 @@ use super::badge::badge;
 use super::filters::FilterBar;
 use super::glance::glance;
 use super::header::header;
-use super::prepared::PreparedReport;
+use crate::view_model::PreparedReport;
 use super::profile::grade_profile;
 use super::summary_table::summary_table;
 use super::{Options, View};

@@ -7,9 +7,9 @@ use yew::prelude::*;
 
 use super::area_detail::text_lang;
 use super::area_row::AreaRow;
-use super::dom::download;
-use super::export::{file_name, grades_csv};
-use super::prepared::PreparedReport;
+use crate::dom::download;
+use crate::export::{file_name, grades_csv};
+use crate::view_model::PreparedReport;
 use super::symbols::grade_label;
 use crate::i18n::fill;
 use crate::model::Grade;

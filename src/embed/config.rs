@@ -10,6 +10,7 @@ use serde::Deserialize;
 use wasm_bindgen::JsValue;
 
 use crate::components::{Options, View};
+use crate::model::is_area_id;
 
 /// How long a `src` fetch may take, headers and body together, when `timeout` is not given.
 pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
@@ -188,12 +189,7 @@ fn truthy<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
 
 /// `view` attribute word to [`View`]; anything unknown is the full report.
 pub fn parse_view(word: Option<&str>) -> View {
-    match word.map(str::trim).unwrap_or("") {
-        w if w.eq_ignore_ascii_case("summary") => View::Summary,
-        w if w.eq_ignore_ascii_case("area") => View::Area,
-        w if w.eq_ignore_ascii_case("badge") => View::Badge,
-        _ => View::Full,
-    }
+    word.and_then(View::from_word).unwrap_or_default()
 }
 
 /// A BCP 47 tag (`cy`, `cy-GB`, `en-GB`, …) to one of the widget's languages, "en" or "cy".
@@ -216,15 +212,7 @@ pub fn parse_lang(tag: Option<&str>) -> String {
 /// link's `#main`) are left alone so deep linking cannot hijack the host page's own anchors.
 fn hash_area() -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
-    let id = hash.strip_prefix('#')?;
-    is_area_id(id).then(|| id.to_ascii_uppercase())
-}
-
-/// One or two digits then one letter: the shape of every area id ("1A" … "7B").
-pub fn is_area_id(id: &str) -> bool {
-    let b = id.as_bytes();
-    let n = b.len();
-    (2..=3).contains(&n)
-        && b[..n - 1].iter().all(u8::is_ascii_digit)
-        && b[n - 1].is_ascii_alphabetic()
+    // Deep links may be typed in lower case (`#3a`); the id's shape is the validator's.
+    let id = hash.strip_prefix('#')?.to_ascii_uppercase();
+    is_area_id(&id).then_some(id)
 }

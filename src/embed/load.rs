@@ -11,11 +11,13 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use js_sys::JsString;
+use js_sys::{JsString, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, Element, RequestCredentials, RequestInit, RequestMode, Response};
+use web_sys::{
+    AbortController, Element, ReadableStreamDefaultReader, RequestCredentials, RequestInit, RequestMode, Response,
+};
 
 use crate::components::LoadError;
 use crate::model::{load_value, Report, MAX_REPORT_BYTES};
@@ -30,6 +32,14 @@ extern "C" {
     /// `JSON.parse` on a JS string without copying it into wasm memory first.
     #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
     fn json_parse(text: &JsString) -> Result<JsValue, JsValue>;
+
+    /// `TextDecoder` (UTF-8), bound here rather than through web-sys so that `decode` hands
+    /// back a JS string: the text stays out of wasm memory until `JSON.parse` reads it.
+    type TextDecoder;
+    #[wasm_bindgen(constructor, catch)]
+    fn new() -> Result<TextDecoder, JsValue>;
+    #[wasm_bindgen(method)]
+    fn decode(this: &TextDecoder, bytes: &Uint8Array) -> JsString;
 }
 
 /// Builds a [`LoadError`] with no per-field problems.
@@ -168,7 +178,7 @@ pub async fn fetch_json(
     }
 }
 
-/// The request and the whole body as text (so its size can be checked before parsing).
+/// The request and the whole body as text, the size limit enforced as it arrives.
 async fn fetch_text(
     window: &web_sys::Window,
     url: &str,
@@ -219,18 +229,54 @@ async fn fetch_text(
             return Err(too_large(&format!("from {url}"), true));
         }
     }
-    let body = response.text().map_err(network)?;
-    let text = JsFuture::from(body).await.map_err(|e| {
+    read_body(&response, url, abort).await
+}
+
+/// The body as text, read chunk by chunk and refused as soon as it passes the limit: a server
+/// that sends no `Content-Length` (or a false one) and never stops is cut off at
+/// `MAX_REPORT_BYTES` instead of filling the page's memory. Bytes are counted (the limit is in
+/// bytes), kept as JS chunks, and decoded once at the end as UTF-8, as `Response.text()` would
+/// (a byte-order mark dropped, bad bytes replaced).
+async fn read_body(response: &Response, url: &str, abort: &AbortController) -> Result<JsString, LoadError> {
+    let broke_off = |e: JsValue| {
         failure(
             "fetch",
-            format!(
-                "could not read the report from {url}: the answer broke off ({})",
-                js_message(&e)
-            ),
+            format!("could not read the report from {url}: the answer broke off ({})", js_message(&e)),
             true,
         )
-    })?;
-    Ok(text.unchecked_into())
+    };
+    // No body at all (a 204, say): the empty text, which then fails as JSON like an empty file.
+    let Some(body) = response.body() else { return Ok(JsString::from("")) };
+    let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut chunks: Vec<Uint8Array> = Vec::new();
+    let mut total: u64 = 0;
+    loop {
+        let step = JsFuture::from(reader.read()).await.map_err(broke_off)?;
+        if Reflect::get(&step, &JsValue::from_str("done")).map_or(true, |d| d.is_truthy()) {
+            break;
+        }
+        let chunk: Uint8Array = Reflect::get(&step, &JsValue::from_str("value"))
+            .ok()
+            .and_then(|v| v.dyn_into().ok())
+            .ok_or_else(|| broke_off(JsValue::from_str("a chunk that is not bytes")))?;
+        total += u64::from(chunk.length());
+        if total > MAX_REPORT_BYTES as u64 {
+            // Cancelling the stream closes the connection; awaiting it keeps a rejection (the
+            // stream may have failed meanwhile) from surfacing as an unhandled one.
+            let _ = JsFuture::from(reader.cancel()).await;
+            abort.abort();
+            return Err(too_large(&format!("from {url}"), true));
+        }
+        chunks.push(chunk);
+    }
+    let whole = Uint8Array::new_with_length(total as u32);
+    let mut at = 0;
+    for chunk in &chunks {
+        whole.set(chunk, at);
+        at += chunk.length();
+    }
+    let decoder = TextDecoder::new().map_err(broke_off)?;
+    Ok(decoder.decode(&whole))
 }
 
 /// A GET without credentials, cancelled by `abort`.

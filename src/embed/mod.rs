@@ -7,6 +7,7 @@
 //! and fire `load` / `select` / `error` on the host. The returned [`Widget`] handle re-renders
 //! on `update(config)` and frees everything on `destroy()`.
 
+#[cfg(feature = "bench")]
 mod bench;
 mod config;
 mod events;

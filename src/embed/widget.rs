@@ -14,7 +14,8 @@ use yew::{AppHandle, Callback, Renderer};
 
 use super::config::{self, Config, Source};
 use super::{events, load, panic, shadow};
-use crate::components::{fingerprint, App, AppProps, LoadState};
+use crate::components::{App, AppProps, LoadState};
+use crate::hydration::{dom_shape, fingerprint, FINGERPRINT_ATTR, SHAPE_ATTR};
 
 thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
@@ -253,8 +254,9 @@ fn render(rc: &Rc<RefCell<Inner>>) {
 
 /// Starts the Yew app over pre-rendered markup once there is something other than "loading" to
 /// show: hydrates it when it was drawn from this very report and these options (same
-/// fingerprint), else clears it and renders afresh (an error message, or a report that has
-/// changed since the markup was made). While loading, the static copy stays as it is.
+/// fingerprint) and reached the page with its shape intact (see [`markup_intact`]), else clears
+/// it and renders afresh (an error message, a report that has changed since the markup was
+/// made, or markup a sanitiser changed). While loading, the static copy stays as it is.
 fn start_app(rc: &Rc<RefCell<Inner>>) {
     let (container, props, hydrate) = {
         let mut inner = rc.borrow_mut();
@@ -264,7 +266,7 @@ fn start_app(rc: &Rc<RefCell<Inner>>) {
         let hydrate = match (&inner.state, &inner.prerendered) {
             (LoadState::Loading, _) => return,
             (LoadState::Ready(report), Some(stamp)) => {
-                *stamp == fingerprint(report, &inner.config.options)
+                *stamp == fingerprint(report, &inner.config.options) && markup_intact(&inner.container)
             }
             _ => false,
         };
@@ -279,8 +281,17 @@ fn start_app(rc: &Rc<RefCell<Inner>>) {
         container.replace_children_with_node_0();
         renderer.render()
     };
-    let _ = container.remove_attribute("data-gw-hydrate");
+    let _ = container.remove_attribute(FINGERPRINT_ATTR);
+    let _ = container.remove_attribute(SHAPE_ATTR);
     rc.borrow_mut().app = Some(app);
+}
+
+/// Whether the nodes in `container` have the shape `grade-widget render` stamped on it: every
+/// element and every one of Yew's comment markers still there, in order, and nothing added.
+/// Sanitisers and minifiers strip comments, and Yew's hydration panics without its markers
+/// (which, with `panic = "abort"`, would stop every widget on the page).
+fn markup_intact(container: &Element) -> bool {
+    container.get_attribute(SHAPE_ATTR).is_some_and(|stamp| stamp == dom_shape(container))
 }
 
 /// `select` event, and `location.hash` kept in step when the host asked for deep links.

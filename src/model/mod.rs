@@ -1,5 +1,6 @@
 //! Report types, reading and validation. No yew imports: everything here tests natively.
 
+mod ids;
 pub mod parse;
 pub mod problem;
 mod read;
@@ -12,5 +13,6 @@ pub mod validate;
 pub use parse::{parse_report, parse_report_bytes};
 pub use parse::{load_value, MAX_REPORT_BYTES};
 pub use problem::{ReportPath, ReportProblem, ReportProblemKind, Step};
+pub use ids::{area_id_domain, is_area_id, is_domain_id};
 pub use report::*;
 pub use validate::validate;

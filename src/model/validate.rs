@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use super::ids::{area_id_domain, is_domain_id};
 use super::problem::{Blank, Counted, Excerpt, ReportPath, ReportProblem, ReportProblemKind as Kind, Step};
 use super::{Area, Block, Domain, Grade, Group, Report, SCHEMA_VERSION};
 
@@ -370,19 +371,6 @@ fn count_blocks(r: &Report) -> usize {
         })
         .sum();
     areas + r.overview.iter().map(|o| o.blocks.len()).sum::<usize>()
-}
-
-/// "1", "12": digits only, so an area id (domain id + one capital letter) splits one way.
-fn is_domain_id(id: &str) -> bool {
-    !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit())
-}
-
-/// The domain part of a well-formed area id ("3A" → "3"), or None when malformed.
-fn area_id_domain(id: &str) -> Option<&str> {
-    // Check the last character before slicing: a multi-byte one must not be cut in half.
-    let last = id.chars().next_back()?;
-    let prefix = &id[..id.len() - last.len_utf8()];
-    (last.is_ascii_uppercase() && is_domain_id(prefix)).then_some(prefix)
 }
 
 /// `YYYY-MM` with a month from 01 to 12.

@@ -9,7 +9,7 @@
 // Chromium process, the page served from loopback by scripts/serve.mjs without compression.
 
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { createReadStream, mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, hostname, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -136,13 +136,15 @@ function interactOnce([selector, step]) {
 }
 
 // Runs in the page after everything else: decode + validate of the page's report in wasm, with
-// no render, through the export the bench hook gives (`__benchLoadReport`, src/embed/bench.rs),
-// and the browser's JSON.parse of the same text, each timed over `n` iterations after 3 warm-ups.
+// no render, through the export of the bench build (`__benchLoadReport`, src/embed/bench.rs;
+// `make build-bench` puts it in target/bench-pkg/, served here as /bench-pkg/), and the
+// browser's JSON.parse of the same text, each timed over `n` iterations after 3 warm-ups.
 async function parseTimes([selector, n]) {
   const src = new URL(document.querySelector(selector).getAttribute('src'), location.href);
   const text = await (await fetch(src)).text();
-  // The same module record the loader imported, so the wasm is already instantiated.
-  const wasm = await import(new URL('pkg/grade_widget.js', location.href).href);
+  // The bench build is the widget's code plus that export: a second instance beside the page's.
+  const wasm = await import(new URL('/bench-pkg/grade_widget.js', location.href).href);
+  await wasm.default();
   const parse = [];
   const load = [];
   let areas = 0;
@@ -253,11 +255,27 @@ if (!existsSync(join(ROOT, 'pkg/grade_widget_bg.wasm'))) {
   console.error('bench: pkg/grade_widget_bg.wasm is missing: run `bash scripts/build.sh` (or `make build`) first');
   process.exit(2);
 }
+const BENCH_PKG = join(ROOT, 'target/bench-pkg');
+if (!existsSync(join(BENCH_PKG, 'grade_widget_bg.wasm'))) {
+  console.error('bench: target/bench-pkg/ is missing: run `make build-bench` (or `make bench`) first');
+  process.exit(2);
+}
 const bytes = sizes();
 const load = loadavg()[0];
 if (load > 1) console.warn(`bench: load average ${load.toFixed(2)} at start: expect noisy figures`);
 
-const { server, url } = await serve({ port: 0 });
+// The bench build's two files, served beside the page (pkg/ stays the production package).
+const file = (name, type) => (req, res) => {
+  res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+  createReadStream(join(BENCH_PKG, name)).pipe(res);
+};
+const { server, url } = await serve({
+  port: 0,
+  routes: {
+    '/bench-pkg/grade_widget.js': file('grade_widget.js', 'text/javascript'),
+    '/bench-pkg/grade_widget_bg.wasm': file('grade_widget_bg.wasm', 'application/wasm'),
+  },
+});
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const runs = [];
 try {

@@ -7,6 +7,13 @@ import { ROOT } from './lib.mjs';
 const GOOD = readFileSync(`${ROOT}www/data/northshire-example-2006.json`);
 let flaky = 0;
 
+/** What `/fault/endless` sent on its last request, and whether the browser hung up. */
+export const endless = { requests: 0, sent: 0, closed: false };
+// Bounds of the endless body (a test server's loop stops by itself): 8 times the widget's
+// 8 MiB limit, or 60 seconds.
+const ENDLESS_CAP = 64 << 20;
+const ENDLESS_MS = 60_000;
+
 export const FAULT_ROUTES = {
   '/fault/500': (req, res) => {
     res.writeHead(500, { 'Content-Type': 'text/plain' });
@@ -27,6 +34,28 @@ export const FAULT_ROUTES = {
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.write('{"schema_version": 1,');
     req.on('close', () => res.destroy());
+  },
+  // A body with no Content-Length that never ends (chunked, 64 KiB at a time, as fast as the
+  // reader takes it): the widget must stop reading at its size limit and hang up.
+  '/fault/endless': (req, res) => {
+    Object.assign(endless, { requests: endless.requests + 1, sent: 0, closed: false });
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+    res.on('close', () => { endless.closed = true; });
+    const chunk = Buffer.alloc(64 << 10, 0x20);
+    const started = Date.now();
+    res.write('[');
+    const pump = () => {
+      while (!endless.closed && endless.sent < ENDLESS_CAP && Date.now() - started < ENDLESS_MS) {
+        endless.sent += chunk.length;
+        if (!res.write(chunk)) return void res.once('drain', pump);
+      }
+      if (!endless.closed) res.end();
+    };
+    pump();
+  },
+  '/fault/endless-status': (req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+    res.end(JSON.stringify({ ...endless, cap: ENDLESS_CAP }));
   },
   // Unavailable for the first request, fine afterwards: retry must recover.
   '/fault/flaky': (req, res) => {

@@ -26,6 +26,34 @@ const CASES = [
 
 export const tests = [
   {
+    name: 'an endless body without Content-Length is cut off at the size limit and the connection closed',
+    page: 'www/examples/two-widgets.html',
+    async run({ page, url }) {
+      await settled(page, 'met');
+      const started = Date.now();
+      await add(page, 'f-endless', '/fault/endless');
+      const e = await settled(page, 'f-endless', 30_000);
+      assert.equal(e.type, 'error');
+      assert.equal(e.detail.type, 'size', e.detail.message);
+      assert.match(e.detail.message, /^the report from http:\/\/127\.0\.0\.1:\d+\/fault\/endless is too large: the limit is 8 MiB$/);
+      await inWidget(page, 'f-endless', 'error').waitFor();
+      // The server saw the browser hang up, soon after the limit: not at its own cap.
+      let status;
+      for (let i = 0; i < 50; i++) {
+        status = await (await fetch(url('fault/endless-status'))).json();
+        if (status.closed) break;
+        await new Promise((done) => setTimeout(done, 100));
+      }
+      assert.equal(status.requests, 1, JSON.stringify(status));
+      assert.equal(status.closed, true, `the connection is still open: ${JSON.stringify(status)}`);
+      assert.ok(status.sent >= 8 << 20, `cut before the limit: ${JSON.stringify(status)}`);
+      assert.ok(status.sent < 24 << 20, `read far past the limit: ${JSON.stringify(status)}`);
+      assert.ok(Date.now() - started < 30_000);
+      // The other widget on the page is untouched.
+      assert.equal((await settled(page, 'met')).type, 'load');
+    },
+  },
+  {
     name: 'each fault gives its own error type, a message and a retry button',
     page: 'www/examples/two-widgets.html',
     async run({ page }) {

@@ -137,7 +137,20 @@ export function strings() {
     const pairs = [...source.slice(start, end).matchAll(/\("([^"]+)", "((?:[^"\\]|\\.)*)"\)/g)];
     return Object.fromEntries(pairs.map(([, k, v]) => [k, v.replace(/\\(.)/g, '$1')]));
   };
-  return { en: table('EN'), cy: table('CY') };
+  // Each table knows its language, for the plural forms of counted texts (`counted`).
+  const tagged = (t, lang) => Object.defineProperty(t, '__lang', { value: lang, enumerable: false });
+  return { en: tagged(table('EN'), 'en'), cy: tagged(table('CY'), 'cy') };
+}
+
+/**
+ * The form of a counted text (`badge.areas#one`, `#two`, …) for `n`, chosen by the JS engine's
+ * own CLDR plural rules (Intl.PluralRules): a check of the widget's rules that shares no code
+ * with them.
+ */
+export function counted(t, key, n) {
+  const form = t[`${key}#${new Intl.PluralRules(t.__lang).select(n)}`];
+  if (form === undefined) throw new Error(`src/i18n.rs: no ${t.__lang} form of ${key} for ${n}`);
+  return form;
 }
 
 /** Fills `{name}` placeholders, as the widget does. */
@@ -159,9 +172,9 @@ export function sentence(t, area, total) {
   const v = { n: counts[rank], grade: t[`graded.${area.grade}`], lower: sum(counts.slice(0, rank)), higher: sum(counts.slice(rank + 1)), total };
   const first = v.n <= 1 ? 's.only' : v.lower === 0 && v.higher === 0 ? 's.all' : 's.one_of';
   const tail = [
-    v.lower === 0 ? null : v.lower === 1 ? 's.lower1' : 's.lower',
-    v.higher === 0 ? null : v.higher === 1 ? 's.higher1' : 's.higher',
-  ].filter(Boolean).map((k) => fill(t[k], v));
+    v.lower === 0 ? null : fill(counted(t, 's.lower', v.lower), v),
+    v.higher === 0 ? null : fill(counted(t, 's.higher', v.higher), v),
+  ].filter(Boolean);
   return `${fill(t[first], v)}${tail.length ? `; ${tail.join(t['s.and'])}` : ''}.`;
 }
 

@@ -3,7 +3,7 @@
 // string tables in src/i18n.rs, never typed in.
 
 import assert from 'node:assert/strict';
-import { areas, events, fill, firstText, inWidget, overflow, report, sentence, settled, strings, writtenText } from './lib.mjs';
+import { areas, counted, events, fill, firstText, inWidget, overflow, report, sentence, settled, strings, writtenText } from './lib.mjs';
 
 const MET = report('metropolitan-2006.json');
 const ALL = areas(MET);
@@ -198,7 +198,7 @@ export const tests = [
       const text = squash(await badge.innerText());
       for (const expected of [MET.force, MET.title, MET.period]) assert.ok(text.includes(expected), `badge should show "${expected}": ${text}`);
       const graded = ALL.filter((a) => GRADES.includes(a.grade)).length;
-      assert.ok(text.includes(fill(EN['badge.areas'], { n: graded })), text);
+      assert.ok(text.includes(fill(counted(EN, 'badge.areas', graded), { n: graded })), text);
       const items = (await page.locator('#badge [data-testid="profile"] li').allInnerTexts()).map((s) => squash(s.replace(/[●○]/g, '')));
       assert.deepEqual(items, profile(EN).map((p) => `${p.word} ${p.force}`));
 
@@ -250,7 +250,7 @@ export const tests = [
       assert.equal(await inWidget(page, 'cy', 'filters').getAttribute('aria-label'), CY['heading.filters']);
       const captions = (await page.locator('#cy caption').allInnerTexts()).map(squash);
       assert.deepEqual(captions, [CY['profile.caption'], fill(CY['summary.caption'], { total: TOTAL })]);
-      assert.equal(squash(await inWidget(page, 'cy', 'shown').innerText()), fill(CY['filter.shown'], { n: ALL.length, total: ALL.length }));
+      assert.equal(squash(await inWidget(page, 'cy', 'shown').innerText()), fill(counted(CY, 'filter.shown', ALL.length), { n: ALL.length, total: ALL.length }));
       assert.deepEqual(await profileRows(page, 'cy'), profile(CY));
       for (const x of ALL) {
         const row = squash(await page.locator(`#cy [data-testid="area-row"][data-area="${x.id}"]`).innerText());

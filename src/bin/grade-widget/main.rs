@@ -42,8 +42,8 @@ enum Command {
         /// The report JSON file, or `-` for standard input (validated first).
         input: PathBuf,
         /// Which variant to draw (the element's `view` attribute).
-        #[arg(long, value_enum, default_value = "full")]
-        view: render::ViewArg,
+        #[arg(long, default_value = "full", value_parser = render::view_parser())]
+        view: grade_widget::components::View,
         /// The area to show (`--view area`) or to select initially.
         #[arg(long)]
         area: Option<String>,

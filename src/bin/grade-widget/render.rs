@@ -18,9 +18,8 @@ use std::rc::Rc;
 
 use clap::ValueEnum;
 use futures::executor::block_on;
-use grade_widget::components::{
-    fingerprint, light_dom_stylesheet, App, AppProps, LoadState, Options, View,
-};
+use grade_widget::components::{light_dom_stylesheet, App, AppProps, LoadState, Options, View};
+use grade_widget::hydration::{fingerprint, markup_shape, FINGERPRINT_ATTR, SHAPE_ATTR};
 use grade_widget::model::{parse_report_bytes, Report, ReportProblem, MAX_REPORT_BYTES};
 use yew::LocalServerRenderer;
 
@@ -49,13 +48,10 @@ grade-widget > .gw-container .gw-export{display:none}
 grade-widget > .gw-container .gw-link{color:inherit;text-decoration:none;cursor:auto}
 ";
 
-/// The `view` attribute's values, as the command line spells them.
-#[derive(Clone, Copy, ValueEnum)]
-pub enum ViewArg {
-    Full,
-    Summary,
-    Area,
-    Badge,
+/// `--view`: the `view` attribute's words ([`View::as_str`]), offered and checked by clap.
+pub fn view_parser() -> impl clap::builder::TypedValueParser<Value = View> {
+    use clap::builder::{PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new(View::ALL.map(View::as_str)).map(|word| View::from_word(&word).unwrap_or_default())
 }
 
 /// The languages the widget speaks.
@@ -68,7 +64,7 @@ pub enum LangArg {
 /// Everything `render` was asked for.
 pub struct Request<'a> {
     pub input: &'a Path,
-    pub view: ViewArg,
+    pub view: View,
     pub area: Option<&'a str>,
     pub lang: LangArg,
     pub href: Option<&'a str>,
@@ -139,12 +135,7 @@ pub fn run(req: &Request) -> ExitCode {
 }
 
 fn options(req: &Request) -> Options {
-    let view = match req.view {
-        ViewArg::Full => View::Full,
-        ViewArg::Summary => View::Summary,
-        ViewArg::Area => View::Area,
-        ViewArg::Badge => View::Badge,
-    };
+    let view = req.view;
     let lang = match req.lang {
         LangArg::En => "en",
         LangArg::Cy => "cy",
@@ -162,8 +153,9 @@ fn options(req: &Request) -> Options {
 
 /// The markup in its container, ending in a newline so it pastes cleanly. Hydratable: Yew's
 /// comment markers around each component let the live widget adopt these nodes. The container
-/// carries the fingerprint of the report and options, so the widget adopts the markup only when
-/// it would draw exactly this (src/components/fingerprint.rs); otherwise it draws afresh.
+/// carries the fingerprint of the report and options and the shape of the markup itself, so the
+/// widget adopts the markup only when it would draw exactly this and the markup reached the
+/// page intact (src/hydration); otherwise it draws afresh.
 fn render(report: Report, options: Options) -> String {
     let stamp = fingerprint(&report, &options);
     let props = AppProps {
@@ -178,7 +170,8 @@ fn render(report: Report, options: Options) -> String {
             .render(),
     );
     let app = anonymous_markers(&app);
-    format!("<div class=\"{CONTAINER_CLASS}\" data-gw-hydrate=\"{stamp}\">{app}</div>\n")
+    let shape = markup_shape(&app);
+    format!("<div class=\"{CONTAINER_CLASS}\" {FINGERPRINT_ATTR}=\"{stamp}\" {SHAPE_ATTR}=\"{shape}\">{app}</div>\n")
 }
 
 /// Yew marks each component in hydratable output with a comment naming its Rust type

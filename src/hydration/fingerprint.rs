@@ -14,10 +14,17 @@
 
 use std::hash::{Hash, Hasher};
 
-use super::{Options, View};
+use crate::components::Options;
 use crate::model::Report;
 
-struct Fnv(u64);
+/// FNV-1a, 64 bits.
+pub(super) struct Fnv(u64);
+
+impl Fnv {
+    pub(super) fn new() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
 
 impl Hasher for Fnv {
     fn write(&mut self, bytes: &[u8]) {
@@ -40,20 +47,18 @@ impl Hasher for Fnv {
 /// `options` that shapes the first render: view, area (case-insensitively, as the widget
 /// resolves it), language and link.
 pub fn fingerprint(report: &Report, options: &Options) -> String {
-    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    let mut h = Fnv::new();
     env!("GW_MARKUP_VERSION").hash(&mut h);
     report.hash(&mut h);
-    let view: u8 = match options.view {
-        View::Full => 0,
-        View::Summary => 1,
-        View::Area => 2,
-        View::Badge => 3,
-    };
-    view.hash(&mut h);
+    options.view.as_str().hash(&mut h);
     options.area.as_ref().map(|a| a.to_ascii_uppercase()).hash(&mut h);
     options.lang.hash(&mut h);
     options.link.hash(&mut h);
-    let n = h.finish();
+    hex(h.finish())
+}
+
+/// `n` as sixteen lower-case hex digits.
+pub(super) fn hex(n: u64) -> String {
     (0..16)
         .rev()
         .map(|i| char::from(b"0123456789abcdef"[(n >> (i * 4)) as usize & 15]))
@@ -63,6 +68,7 @@ pub fn fingerprint(report: &Report, options: &Options) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::components::View;
     use crate::model::parse_report;
 
     fn met() -> Report {

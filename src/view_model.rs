@@ -4,11 +4,11 @@
 
 use std::rc::Rc;
 
-use crate::charts::standing;
+use crate::standing::standing;
 use crate::i18n::{chart_label, comparison_sentence, Lang};
 use crate::model::{Area, Report};
 
-use super::abbr::Glossary;
+use crate::components::Glossary;
 
 pub struct PreparedReport {
     pub report: Rc<Report>,
