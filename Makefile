@@ -61,4 +61,4 @@ fuzz:
 
 clean:
 	cargo clean
-	rm -rf pkg/*.js pkg/*.wasm test-results bench-results
+	rm -rf pkg/*.js pkg/*.wasm dist test-results bench-results
