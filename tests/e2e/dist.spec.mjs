@@ -92,8 +92,10 @@ export const tests = [
       assert.equal(failed.type, 'error');
       assert.equal(failed.detail.type, 'wasm');
       const glue = hashedFiles().find((f) => f.endsWith('.js'));
-      assert.match(failed.detail.message, new RegExp(`could not load http://127\\.0\\.0\\.1:\\d+/tampered/${glue.replace(/\./g, '\\.')}: .*integrity`));
-      assert.equal(await inWidget(page, 'hosted', 'error').innerText(), failed.detail.message);
+      const named = new RegExp(`could not load http://127\\.0\\.0\\.1:\\d+/tampered/${glue.replace(/\./g, '\\.')}: .*integrity`);
+      assert.match(failed.detail.message, named);
+      // textContent: the technical part may sit in a collapsed <details>.
+      assert.match(await inWidget(page, 'hosted', 'error').textContent(), named);
       assert.ok(problems.some((p) => /integrity/.test(p)), problems.join('\n'));
     },
     allowConsoleErrors: true,
@@ -110,8 +112,36 @@ export const tests = [
       assert.equal(failed.detail.type, 'wasm');
       assert.match(failed.detail.message, /http:\/\/127\.0\.0\.1:\d+\/pkg\/grade_widget\.js/);
       assert.ok(await page.evaluate(() => customElements.get('grade-widget') !== undefined));
-      assert.match(await inWidget(page, id, 'error').innerText(), /^the grade widget could not start: .*grade_widget\.js/);
+      assert.match(await inWidget(page, id, 'error').textContent(), /could not load http:\/\/127\.0\.0\.1:\d+\/pkg\/grade_widget\.js/);
+      // mount() rejects with the same error and shows it in its element, with the same event.
+      const mounted = await page.evaluate(async () => {
+        const el = document.createElement('div');
+        el.id = 'mounted';
+        document.body.append(el);
+        const { mount } = await import(new URL('/pkg/grade-widget.js', location.href).href);
+        const rejected = await mount(el, { src: '/www/data/metropolitan-2006.json' }).then(() => null, (e) => e.message);
+        return { rejected, note: el.shadowRoot?.querySelector('[data-testid="error"]')?.textContent };
+      });
+      assert.match(mounted.rejected ?? '', /grade_widget\.js/);
+      assert.ok(mounted.note?.includes(mounted.rejected), `the element shows the error: ${mounted.note}`);
+      const event = (await settled(page, 'mounted')).detail;
+      assert.equal(event.type, 'wasm');
+      assert.ok(event.message.includes(mounted.rejected), event.message);
     },
     allowConsoleErrors: true,
+  },
+  {
+    name: 'a second copy of the loader from another address says in the console that it is not used',
+    page: 'www/examples/summary.html',
+    async run({ page }) {
+      await settled(page, 'summary');
+      const warnings = [];
+      page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+      await page.evaluate(() => import(new URL('/pkg/grade-widget.js?copy=2', location.href).href));
+      await page.waitForTimeout(100);
+      assert.deepEqual(warnings.filter((w) => w.startsWith('grade-widget:')), [
+        `grade-widget: <grade-widget> is already defined by another script; ${new URL('pkg/grade-widget.js?copy=2', page.url()).href} is not used`,
+      ]);
+    },
   },
 ];
