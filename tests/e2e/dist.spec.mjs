@@ -112,7 +112,7 @@ export const tests = [
       assert.equal(failed.detail.type, 'wasm');
       assert.match(failed.detail.message, /http:\/\/127\.0\.0\.1:\d+\/pkg\/grade_widget\.js/);
       assert.ok(await page.evaluate(() => customElements.get('grade-widget') !== undefined));
-      assert.match(await inWidget(page, id, 'error').textContent(), /could not load http:\/\/127\.0\.0\.1:\d+\/pkg\/grade_widget\.js/);
+      assert.match(await inWidget(page, id, 'error').textContent(), /http:\/\/127\.0\.0\.1:\d+\/pkg\/grade_widget\.js/);
       // mount() rejects with the same error and shows it in its element, with the same event.
       const mounted = await page.evaluate(async () => {
         const el = document.createElement('div');
@@ -140,7 +140,7 @@ export const tests = [
       await page.evaluate(() => import(new URL('/pkg/grade-widget.js?copy=2', location.href).href));
       await page.waitForTimeout(100);
       assert.deepEqual(warnings.filter((w) => w.startsWith('grade-widget:')), [
-        `grade-widget: <grade-widget> is already defined by another script; ${new URL('pkg/grade-widget.js?copy=2', page.url()).href} is not used`,
+        `grade-widget: <grade-widget> is already defined by another script; ${new URL('/pkg/grade-widget.js?copy=2', page.url()).href} is not used`,
       ]);
     },
   },
