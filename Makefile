@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER ?= wasm-bindgen-test-runner
 
-.PHONY: setup build build-bench demo serve test test-native test-schema test-browser test-e2e bench fuzz clean
+.PHONY: setup build build-bench dist demo serve test test-native test-schema test-browser test-e2e bench fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -20,6 +20,11 @@ build: setup
 build-bench: setup
 	@GW_FEATURES=bench GW_OUT=target/bench-pkg bash scripts/build.sh
 
+## dist: the release folder dist/grade-widget-<version>/ and its npm tarball (hashed file names,
+## SRI manifest, snippet, licences; see docs/hosting.md)
+dist: build
+	@node scripts/dist.mjs
+
 ## demo: build, then serve the demo on http://127.0.0.1:$(PORT)/
 demo: build
 	@node scripts/serve.mjs --port $(PORT)
@@ -28,7 +33,7 @@ serve:
 	@node scripts/serve.mjs --port $(PORT)
 
 ## test: every test the project has
-test: setup test-native test-schema build test-browser test-e2e
+test: setup test-native test-schema build dist test-browser test-e2e
 	@echo "make test: all suites passed"
 
 # Includes the bounded fuzz pass (tests/fuzz): FUZZ_TEST_SECONDS per target, cases printed.
@@ -62,4 +67,4 @@ fuzz:
 
 clean:
 	cargo clean
-	rm -rf pkg/*.js pkg/*.wasm test-results bench-results
+	rm -rf pkg/*.js pkg/*.wasm dist test-results bench-results

@@ -37,8 +37,12 @@ cp www/grade-widget.js "$out/grade-widget.js"
 # Both JS files minified (npm esbuild, from package.json): about 3 KB brotli less. Export names,
 # import.meta.url and behaviour are kept; the readable loader stays in www/grade-widget.js.
 echo "build: esbuild --minify ($(esbuild --version))"
+# The loader's __GW_FILES__ (hashed names and SRI hashes) is null here: pkg/ has the plain names;
+# scripts/dist.mjs defines it for the release.
 for js in grade_widget.js grade-widget.js; do
-  esbuild "$out/$js" --minify --format=esm --charset=utf8 --log-level=warning --outfile="$out/$js.tmp"
+  define=()
+  [ "$js" = grade-widget.js ] && define=(--define:__GW_FILES__=null)
+  esbuild "$out/$js" --minify --format=esm --charset=utf8 --log-level=warning "${define[@]}" --outfile="$out/$js.tmp"
   mv "$out/$js.tmp" "$out/$js"
 done
 

@@ -1,11 +1,9 @@
 // grade-widget.js: the one file a host page loads. Defines the <grade-widget> custom element and
 // exports `mount(element, options)` for pages that build widgets from JS. Both drive the wasm
-// build (grade_widget.js + grade_widget_bg.wasm beside this file in pkg/), which is fetched and
+// build (the wasm-bindgen glue and the wasm beside this file), which is imported, fetched and
 // instantiated once, on first use, and shared by every widget on the page.
 //
 // No eval, no inline styles, no inline scripts: works under `script-src 'self' 'wasm-unsafe-eval'`.
-
-import init, { mount as mountWasm } from './grade_widget.js';
 
 const TAG = 'grade-widget';
 /** Attributes that change what the widget shows (theme is pure CSS: `:host([theme=dark])`). */
@@ -13,11 +11,77 @@ const OBSERVED = ['src', 'view', 'area', 'lang', 'deep-link', 'timeout', 'loadin
 /** How far outside the viewport a `loading="lazy"` widget starts loading. */
 const LAZY_MARGIN = '200px';
 
+/**
+ * The glue and the wasm this loader starts, relative to itself. In pkg/ and the demo they have
+ * their plain names and no integrity. `make dist` builds its loader with esbuild
+ * `--define:__GW_FILES__=…` (scripts/dist.mjs), naming the content-hashed copies and their SRI
+ * hashes, so every file after the loader is checked against the hash the loader carries.
+ */
+// eslint-disable-next-line no-undef
+const FILES = typeof __GW_FILES__ === 'undefined' ? null : __GW_FILES__;
+
 let ready;
-/** Fetches and instantiates the wasm once for the whole page. */
+/** The glue's `mount`, once `boot()` has imported the glue and instantiated the wasm. */
+let mountWasm;
+
+/**
+ * Imports the glue and instantiates the wasm, once for the whole page. Every failure on the way
+ * (glue missing, blocked by CSP or CORS, changed since its hash was taken; wasm missing, refused,
+ * not compilable) rejects with a message naming the file, which each widget shows (showBootFailure).
+ */
 function boot() {
-  ready ??= init({ module_or_path: new URL('grade_widget_bg.wasm', import.meta.url) });
+  ready ??= (async () => {
+    const glue = await importGlue();
+    // `new URL('literal', import.meta.url)` is the form bundlers follow.
+    const wasm = FILES ? new URL(FILES.wasm, import.meta.url) : new URL('grade_widget_bg.wasm', import.meta.url);
+    try {
+      // A Request, so the dist build's integrity covers the wasm too; the glue fetches it.
+      await glue.default({ module_or_path: new Request(wasm, { integrity: FILES?.integrity.wasm ?? '' }) });
+    } catch (error) {
+      throw failure(wasm.href, error);
+    }
+    mountWasm = glue.mount;
+  })();
   return ready;
+}
+
+/** An error that names the file that failed (once: the browser's own message may name it). */
+function failure(url, error) {
+  const reason = `${error?.message ?? error}`;
+  return new Error(reason.includes(url) ? reason : `could not load ${url}: ${reason}`, { cause: error });
+}
+
+/**
+ * The glue, by a dynamic import inside boot(): a static import that fails (missing file, no CORS
+ * header, CSP) would fail this whole module, leaving the element undefined and no event fired.
+ * import() takes no integrity, so the dist build first loads the glue through
+ * `<link rel="modulepreload" integrity>`: a changed file is refused there, and import() then
+ * takes the checked module from the page's module map instead of fetching it again.
+ */
+async function importGlue() {
+  if (!FILES) {
+    // A literal specifier, so bundlers that take pkg/ as a package still follow it.
+    return import('./grade_widget.js').catch((error) => {
+      throw failure(new URL('grade_widget.js', import.meta.url).href, error);
+    });
+  }
+  const url = new URL(FILES.glue, import.meta.url).href;
+  await new Promise((done, fail) => {
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.crossOrigin = 'anonymous';
+    link.integrity = FILES.integrity.glue;
+    link.href = url;
+    link.onload = () => done(link.remove());
+    link.onerror = () => {
+      link.remove();
+      fail(new Error(`could not load ${url}: it is missing, blocked (CORS or Content-Security-Policy) or does not match its integrity hash`));
+    };
+    (document.head ?? document.documentElement).append(link);
+  });
+  return import(url).catch((error) => {
+    throw failure(url, error);
+  });
 }
 
 /** The widget's language: its own `lang`, else the nearest ancestor's, else English. */
@@ -56,7 +120,10 @@ export async function mount(element, options = {}) {
   if (element?.localName === TAG) {
     throw new TypeError('grade-widget: mount() is for plain elements; set attributes or the report property on <grade-widget> instead');
   }
-  await boot();
+  await boot().catch((error) => {
+    showBootFailure(element, error);
+    throw error;
+  });
   let current = { lang: langOf(element), ...options };
   const widget = mountWasm(element, current);
   return {
@@ -185,4 +252,10 @@ export class GradeWidget extends HTMLElement {
   }
 }
 
-if (!customElements.get(TAG)) customElements.define(TAG, GradeWidget);
+if (!customElements.get(TAG)) {
+  customElements.define(TAG, GradeWidget);
+} else if (customElements.get(TAG) !== GradeWidget) {
+  // Another copy of the loader (another URL, another version) defined the element first: this
+  // one stays unused. Say so, or an upgrade that left an old script tag looks like it did nothing.
+  console.warn(`grade-widget: <${TAG}> is already defined by another script; ${import.meta.url} is not used`);
+}

@@ -2,10 +2,12 @@
 // playwright-core through every *.spec.mjs in this folder, saves a screenshot per test in
 // test-results/, prints "N passed, M failed" and exits non-zero on any failure.
 //
-//   node tests/e2e/run.mjs [name-filter]      (needs a build in pkg/: scripts/build.sh)
+//   node tests/e2e/run.mjs [name-filter]      (needs a build in pkg/: scripts/build.sh, and for
+//                                             dist.spec.mjs the release in dist/: make dist)
 
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { serve } from '../../scripts/serve.mjs';
+import { distServer, hostRoutes } from './dist.mjs';
 import { crossOriginServer, FAULT_ROUTES } from './faults.mjs';
 import { launch, openPage, ROOT } from './lib.mjs';
 
@@ -20,7 +22,9 @@ if (!existsSync(`${ROOT}pkg/grade_widget_bg.wasm`) || !existsSync(`${ROOT}pkg/gr
 mkdirSync(OUT, { recursive: true });
 
 const specs = readdirSync(new URL('.', import.meta.url)).filter((f) => f.endsWith('.spec.mjs')).sort();
-const { server, url: base } = await serve({ port: 0, routes: FAULT_ROUTES });
+// The release folder on its own origin (dist.spec.mjs); its host pages on the first origin name it.
+const dist = await distServer();
+const { server, url: base } = await serve({ port: 0, routes: { ...FAULT_ROUTES, ...hostRoutes(dist.url) } });
 // Another port is another origin: for the CORS fault (faults.spec.mjs).
 const { server: crossServer, url: cross } = await crossOriginServer();
 const browser = await launch();
@@ -34,7 +38,7 @@ for (const file of specs) {
     if (!name.includes(filter)) continue;
     const started = Date.now();
     const opened = await openPage(browser, base + test.page, test.options);
-    const t = { ...opened, base, cross, url: (path) => base + path };
+    const t = { ...opened, base, cross, dist, url: (path) => base + path };
     try {
       await Promise.race([
         test.run(t),
@@ -60,5 +64,6 @@ for (const file of specs) {
 await browser.close();
 server.close();
 crossServer.close();
+dist.server.close();
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);

@@ -1,0 +1,168 @@
+// The release a web team hosts: `make dist` (after `make build`) writes
+// dist/grade-widget-<version>/ and dist/grade-widget-<version>.tgz (`npm pack` of that folder).
+//
+// The loader keeps its stable name, grade-widget.js: the one URL host pages reference. The glue
+// and the wasm get a content hash in their names, so they can be cached for ever and a new
+// release never collides with an old one; the loader is built knowing those names and their SRI
+// hashes (esbuild --define:__GW_FILES__, read in www/grade-widget.js). integrity.json lists the
+// SRI sha384 of every file; snippet.html is the tag to paste, with `integrity` and `crossorigin`.
+//
+//   node scripts/dist.mjs        (DIST_BASE_URL=https://assets.example.org/grade-widget/ sets the
+//                                 address the snippet points at; default /grade-widget/)
+
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const at = (...parts) => join(ROOT, ...parts);
+
+/** Stops with a message that says what is wrong and what to do. */
+function fail(message) {
+  console.error(`dist: ${message}`);
+  process.exit(1);
+}
+
+/** The version: Cargo.toml's [package] version, which pkg/package.json must repeat. */
+export function version() {
+  const cargo = readFileSync(at('Cargo.toml'), 'utf8');
+  const section = cargo.split(/^\[/m).find((s) => s.startsWith('package]'));
+  const fromCargo = section && /^version\s*=\s*"([^"]+)"/m.exec(section)?.[1];
+  if (!fromCargo) fail('Cargo.toml has no [package] version');
+  const fromPkg = JSON.parse(readFileSync(at('pkg/package.json'), 'utf8')).version;
+  if (fromPkg !== fromCargo) {
+    fail(`Cargo.toml says version ${fromCargo} but pkg/package.json says ${fromPkg}: make them agree`);
+  }
+  return fromCargo;
+}
+
+/** The first 8 hex digits of the SHA-256 of a file's bytes: its name's content hash. */
+const contentHash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 8);
+/** Subresource Integrity metadata, as `integrity` attributes and fetch() take it. */
+const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+
+/** How long a browser may keep each file: for ever when its name changes with its content. */
+export function cacheControl(file) {
+  return /\.[0-9a-f]{8}\.(js|wasm)$/.test(file) ? 'public, max-age=31536000, immutable' : 'public, max-age=300';
+}
+
+function main() {
+  const ver = version();
+  for (const file of ['grade_widget.js', 'grade_widget_bg.wasm', 'grade-widget.d.ts']) {
+    if (!existsSync(at('pkg', file))) fail(`pkg/${file} is missing: run make build first`);
+  }
+  const name = `grade-widget-${ver}`;
+  const out = at('dist', name);
+  rmSync(out, { recursive: true, force: true });
+  rmSync(at('dist', `${name}.tgz`), { force: true });
+  mkdirSync(out, { recursive: true });
+
+  // The wasm first, then the glue with its default wasm name changed to the hashed one (the loader
+  // passes the wasm's URL, but the glue's own default should name a file that exists), then the
+  // glue's hash over that text.
+  const wasm = readFileSync(at('pkg/grade_widget_bg.wasm'));
+  const wasmName = `grade_widget_bg.${contentHash(wasm)}.wasm`;
+  const glueText = readFileSync(at('pkg/grade_widget.js'), 'utf8');
+  const defaults = (glueText.match(/(['"])grade_widget_bg\.wasm\1/g) ?? []).length;
+  if (defaults !== 1) fail(`expected one reference to grade_widget_bg.wasm in pkg/grade_widget.js, found ${defaults}`);
+  const glue = Buffer.from(glueText.replace(/(['"])grade_widget_bg\.wasm\1/, `$1${wasmName}$1`));
+  const glueName = `grade_widget.${contentHash(glue)}.js`;
+  writeFileSync(join(out, wasmName), wasm);
+  writeFileSync(join(out, glueName), glue);
+
+  // The loader, minified as scripts/build.sh does, with the hashed names and hashes built in.
+  const files = { glue: `./${glueName}`, wasm: `./${wasmName}`, integrity: { glue: sri(glue), wasm: sri(wasm) } };
+  execFileSync(at('node_modules/.bin/esbuild'), [
+    at('www/grade-widget.js'), '--minify', '--format=esm', '--charset=utf8', '--log-level=warning',
+    `--define:__GW_FILES__=${JSON.stringify(files)}`, `--outfile=${join(out, 'grade-widget.js')}`,
+  ], { stdio: 'inherit' });
+  const loader = readFileSync(join(out, 'grade-widget.js'), 'utf8');
+  for (const expected of [glueName, wasmName, files.integrity.glue, files.integrity.wasm]) {
+    if (!loader.includes(expected)) fail(`the built loader does not name ${expected}`);
+  }
+
+  copyFileSync(at('pkg/grade-widget.d.ts'), join(out, 'grade-widget.d.ts'));
+  copyFileSync(at('www/schema/report.schema.json'), join(out, 'report.schema.json'));
+  for (const licence of ['LICENSE-MIT', 'LICENSE-APACHE']) copyFileSync(at(licence), join(out, licence));
+
+  const pkg = JSON.parse(readFileSync(at('pkg/package.json'), 'utf8'));
+  const listed = [
+    'grade-widget.js', glueName, wasmName, 'grade-widget.d.ts', 'report.schema.json',
+    'README.md', 'LICENSE-MIT', 'LICENSE-APACHE', 'integrity.json', 'snippet.html',
+  ];
+  writeFileSync(join(out, 'package.json'), `${JSON.stringify({
+    ...pkg,
+    exports: {
+      '.': { types: './grade-widget.d.ts', default: './grade-widget.js' },
+      './report.schema.json': './report.schema.json',
+      './integrity.json': './integrity.json',
+    },
+    files: listed.filter((f) => f !== 'README.md'),
+  }, null, 2)}\n`);
+
+  const base = process.env.DIST_BASE_URL || '/grade-widget/';
+  const loaderSri = sri(readFileSync(join(out, 'grade-widget.js')));
+  const snippet = `<!-- grade-widget ${ver}: paste into your page; set src to your report's address and the link
+     inside the element to the report itself (shown when the widget cannot run). -->
+<script type="module" src="${base.replace(/\/?$/, '/')}grade-widget.js"
+        integrity="${loaderSri}" crossorigin="anonymous"></script>
+<grade-widget src="/reports/inspection-report.json">
+  <a href="/reports/inspection-report.pdf">Read the inspection report</a>
+</grade-widget>
+`;
+  writeFileSync(join(out, 'snippet.html'), snippet);
+
+  const table = [...listed, 'package.json']
+    .map((f) => `| \`${f}\` | ${describe(f)} | \`${cacheControl(f)}\` |`)
+    .join('\n');
+  const readme = readFileSync(at('scripts/dist-readme.md'), 'utf8')
+    .replaceAll('{{version}}', ver)
+    .replace('{{files}}', table)
+    .replace('{{snippet}}', snippet.trim())
+    .replaceAll('{{glue}}', glueName)
+    .replaceAll('{{wasm}}', wasmName);
+  const leftover = /\{\{[a-z]+\}\}/.exec(readme);
+  if (leftover) fail(`scripts/dist-readme.md has an unknown field ${leftover[0]}`);
+  writeFileSync(join(out, 'README.md'), readme);
+
+  // Last: the integrity of every other file in the folder.
+  const manifest = { name: pkg.name, version: ver, files: {} };
+  for (const f of readdirSync(out).sort()) {
+    const bytes = readFileSync(join(out, f));
+    manifest.files[f] = { integrity: sri(bytes), bytes: bytes.length, cacheControl: cacheControl(f) };
+  }
+  writeFileSync(join(out, 'integrity.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+
+  const packed = JSON.parse(execFileSync('npm', ['pack', out, '--pack-destination', at('dist'), '--ignore-scripts', '--json'], {
+    encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'],
+  }))[0];
+  const inTarball = packed.files.map((f) => f.path).sort();
+  const inFolder = readdirSync(out).sort();
+  if (JSON.stringify(inTarball) !== JSON.stringify(inFolder)) {
+    fail(`the tarball holds ${inTarball.join(', ')} but the folder holds ${inFolder.join(', ')}`);
+  }
+  if (packed.filename !== `${name}.tgz`) fail(`npm pack wrote ${packed.filename}, expected ${name}.tgz`);
+  console.log(`dist: dist/${name}/ (${inFolder.length} files) and dist/${packed.filename} (${packed.size.toLocaleString('en-GB')} bytes)`);
+  for (const f of inFolder) console.log(`  ${f.padEnd(34)} ${String(statSync(join(out, f)).size).padStart(8)}  ${cacheControl(f)}`);
+}
+
+/** One line on what each file is, for the package README. */
+function describe(file) {
+  if (file === 'grade-widget.js') return 'the loader: defines `<grade-widget>` and exports `mount()`; the one URL pages reference';
+  if (file.endsWith('.wasm')) return 'the widget itself (WebAssembly: Yew app, stylesheet, English and Welsh)';
+  if (file.startsWith('grade_widget.')) return 'wasm-bindgen glue between the loader and the wasm';
+  return {
+    'grade-widget.d.ts': 'TypeScript types for the element, `mount()`, its options and events',
+    'report.schema.json': 'JSON Schema (draft 2020-12) of the report format',
+    'LICENSE-MIT': 'the MIT licence',
+    'LICENSE-APACHE': 'the Apache License 2.0',
+    'snippet.html': 'the tags to paste, with the loader\'s `integrity`',
+    'package.json': 'npm metadata',
+    'README.md': 'this file',
+    'integrity.json': 'the SRI sha384 hash, size and `Cache-Control` of every other file',
+  }[file] ?? fail(`no description for ${file}`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
