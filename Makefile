@@ -43,11 +43,13 @@ test-e2e:
 	node tests/e2e/run.mjs
 
 ## bench: extraction and validation speed (criterion), bundle size, render and re-render time,
-## parse + validate in wasm, and the scale curve (1/10/43 widgets, 10x areas) in chromium
+## parse + validate in wasm, the scale curve (1/10/43 widgets, 10x areas) in chromium, and the
+## report builder (text in to preview shown; extraction in its worker against the native figure)
 bench: build
 	cargo bench --bench extract --bench validate
 	node tests/bench/run.mjs
 	node tests/bench/scale.mjs
+	node tests/bench/builder.mjs
 
 ## fuzz: every fuzz target for FUZZ_SECONDS each (FUZZ_SEED=N repeats a run; see tests/fuzz/harness.rs)
 FUZZ_SECONDS ?= 60
