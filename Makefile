@@ -29,8 +29,10 @@ test: setup test-native test-schema build test-browser test-e2e
 
 # Includes the bounded fuzz pass (tests/fuzz): FUZZ_TEST_SECONDS per target, cases printed.
 FUZZ_TEST_SECONDS ?= 3
+# The report builder's crate (builder/) is a workspace member of its own: its tests run apart.
 test-native:
 	FUZZ_SECONDS=$(FUZZ_TEST_SECONDS) cargo test --all-targets
+	cargo test -p grade-widget-builder
 
 test-schema:
 	node tests/schema/check.mjs
@@ -58,4 +60,4 @@ fuzz:
 
 clean:
 	cargo clean
-	rm -rf pkg/*.js pkg/*.wasm test-results bench-results
+	rm -rf pkg/*.js pkg/*.wasm pkg/builder test-results bench-results
