@@ -61,6 +61,8 @@ const pending = new Map();
 let nextId = 1;
 let workerReady;
 const started = new Promise((resolve, reject) => { workerReady = { resolve, reject }; });
+// A worker that fails to start is reported through the status line; each request also rejects.
+started.catch(() => {});
 
 worker.addEventListener('message', ({ data }) => {
   if (data.type === 'ready') {
@@ -341,7 +343,10 @@ function showResult() {
   showJsonSize();
   if (!els.jsonUrl.dataset.edited) els.jsonUrl.value = `/reports/${state.fileName}`;
   if (!els.scriptUrl.value) els.scriptUrl.value = '/grade-widget/grade-widget.js';
-  els.preview.report = state.report;
+  // Set once the element is defined: a property set on a not-yet-upgraded element would hide the
+  // class's `report` setter from it.
+  const report = state.report;
+  customElements.whenDefined('grade-widget').then(() => { els.preview.report = report; });
   if (!cssBlob) {
     ask({ type: 'stylesheet' }).then(({ css }) => {
       cssBlob = URL.createObjectURL(new Blob([css], { type: 'text/css' }));
