@@ -402,10 +402,22 @@ export const tests = [
       assert.match(await built(page), /^Darllenwyd 23 maes o adroddiad Metropolitan Police Service mewn \d+ ms\.$/);
       assert.deepEqual(await axe(page, null), [], 'Welsh, success (page and preview)');
       await page.screenshot({ path: `${OUT}/builder-success-cy-1280.png`, fullPage: true });
-      await page.setViewportSize({ width: 320, height: 800 });
+    },
+  },
+  {
+    name: 'the success page in Welsh at 320 px: no sideways scrolling',
+    page: PAGE,
+    options: { viewport: { width: 320, height: 800 } },
+    async run({ page, context, base }) {
+      await workerReady(page);
+      await page.locator('.lang-switch[data-lang="cy"]').click();
+      await paste(page, context, base, SEED);
+      await page.locator('[data-testid="read"]').click();
+      await built(page);
       const wide = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(wide <= 320, `the page scrolls sideways at 320 px (${wide} px)`);
       await page.screenshot({ path: `${OUT}/builder-success-cy-320.png`, fullPage: true });
+      await cspClean(page);
     },
   },
   {
