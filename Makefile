@@ -38,8 +38,10 @@ test: setup test-native test-schema build dist test-browser test-e2e
 
 # Includes the bounded fuzz pass (tests/fuzz): FUZZ_TEST_SECONDS per target, cases printed.
 FUZZ_TEST_SECONDS ?= 3
+# The report builder's crate (builder/) is a workspace member of its own: its tests run apart.
 test-native:
 	FUZZ_SECONDS=$(FUZZ_TEST_SECONDS) cargo test --all-targets
+	cargo test -p grade-widget-builder
 
 test-schema:
 	node tests/schema/check.mjs
@@ -52,13 +54,15 @@ test-e2e:
 	node tests/e2e/run.mjs
 
 ## bench: extraction and validation speed (criterion), bundle size, render and re-render time,
-## parse + validate in wasm, and the scale curve (1/10/43 widgets, 10x areas) in chromium
+## parse + validate in wasm, the scale curve (1/10/43 widgets, 10x areas) in chromium, and the
+## report builder (text in to preview shown; extraction in its worker against the native figure)
 # build-bench first: both builds share target/, and the last one links the production wasm
 # again, so pkg/ is what `make build` makes.
 bench: build-bench build
 	cargo bench --bench extract --bench validate
 	node tests/bench/run.mjs
 	node tests/bench/scale.mjs
+	node tests/bench/builder.mjs
 
 ## fuzz: every fuzz target for FUZZ_SECONDS each (FUZZ_SEED=N repeats a run; see tests/fuzz/harness.rs)
 FUZZ_SECONDS ?= 60
@@ -67,4 +71,4 @@ fuzz:
 
 clean:
 	cargo clean
-	rm -rf pkg/*.js pkg/*.wasm dist test-results bench-results
+	rm -rf pkg/*.js pkg/*.wasm pkg/builder dist test-results bench-results

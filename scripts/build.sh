@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Release build of the widget into pkg/ (an npm-style package): cargo for wasm32, wasm-bindgen
 # --target web, wasm-opt -Oz (npm binaryen: Debian's is too old for current wasm-bindgen
-# output), then the loader www/grade-widget.js beside it, both JS files minified. Prints raw / gzip / brotli sizes of
-# everything a page loads (JS + wasm; the CSS is inside the wasm) against the 90 KiB budget.
-# Needs what scripts/setup.sh installs.
+# output), then the loader www/grade-widget.js beside it, both JS files minified. Then the
+# report builder's own bundle (builder/: extractor, validator, pre-rendered markup) into
+# pkg/builder/, which only www/builder.html loads. Prints raw / gzip / brotli sizes of
+# everything a page loads (JS + wasm; the CSS is inside the wasm) against the 90 KiB budget,
+# and the builder's bundle apart from it. Needs what scripts/setup.sh installs.
 #
 # GW_FEATURES / GW_OUT: cargo features and output folder for another build of the same code;
 # `make bench` builds the `bench` feature into target/bench-pkg/ so pkg/ stays the production
-# package (no size report for those).
+# package (no size report for those, and no builder bundle).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -17,11 +19,13 @@ features=${GW_FEATURES:-}
 wasm=target/wasm32-unknown-unknown/release/grade_widget.wasm
 mkdir -p "$out"
 
-echo "build: cargo build --release --target wasm32-unknown-unknown --lib${features:+ --features $features} -> $out/"
+echo "build: cargo build --release --target wasm32-unknown-unknown -p grade-widget --lib${features:+ --features $features} -> $out/"
 # Panic locations keep their file paths; cut this machine's prefixes off them (shorter and
 # the same on every machine). Release wasm only: other builds keep their own flags and cache.
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}/registry/src= --remap-path-prefix=$(rustc --print sysroot)= --remap-path-prefix=$PWD=."
-cargo build --release --target wasm32-unknown-unknown --lib ${features:+--features "$features"}
+# `-p grade-widget` alone: built with the builder in one invocation, Cargo would unify features
+# and the widget would carry the builder's server renderer.
+cargo build --release --target wasm32-unknown-unknown -p grade-widget --lib ${features:+--features "$features"}
 
 echo "build: wasm-bindgen --target web"
 wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name grade_widget "$wasm"
@@ -45,6 +49,23 @@ for js in grade_widget.js grade-widget.js; do
   esbuild "$out/$js" --minify --format=esm --charset=utf8 --log-level=warning "${define[@]}" --outfile="$out/$js.tmp"
   mv "$out/$js.tmp" "$out/$js"
 done
+
+# The builder's bundle, after the widget's is done (so nothing of the widget's build can be
+# overwritten by the builder's): the library without its `widget` feature, plus builder/.
+builder_out="$out/builder"
+builder_wasm=target/wasm32-unknown-unknown/release/grade_widget_builder.wasm
+echo "build: cargo build --release --target wasm32-unknown-unknown -p grade-widget-builder"
+cargo build --release --target wasm32-unknown-unknown -p grade-widget-builder
+mkdir -p "$builder_out"
+wasm-bindgen --target web --no-typescript --out-dir "$builder_out" --out-name grade_widget_builder "$builder_wasm"
+# -O3, not -Oz: the builder is one download for a page a web team opens now and then, and its
+# extraction time is what a person waits for (see docs/PERFORMANCE.md, "Report builder").
+wasm-opt -O3 --low-memory-unused --strip-debug --strip-producers \
+  -o "$builder_out/grade_widget_builder_bg.wasm.tmp" "$builder_out/grade_widget_builder_bg.wasm"
+mv "$builder_out/grade_widget_builder_bg.wasm.tmp" "$builder_out/grade_widget_builder_bg.wasm"
+esbuild "$builder_out/grade_widget_builder.js" --minify --format=esm --charset=utf8 --log-level=warning \
+  --outfile="$builder_out/grade_widget_builder.js.tmp"
+mv "$builder_out/grade_widget_builder.js.tmp" "$builder_out/grade_widget_builder.js"
 
 # The budget is reported, not enforced here: an oversized build must still be demonstrable.
 if [ "$out" = pkg ] && [ -z "$features" ]; then

@@ -36,6 +36,10 @@ export const STRICT_CSP =
 /** Extra response headers by exact URL path. */
 export const PATH_HEADERS = {
   '/www/examples/strict-csp.html': { 'Content-Security-Policy': STRICT_CSP },
+  // The report builder runs under the same policy, its worker included (worker-src is what
+  // `new Worker` needs; default-src 'self' would allow it too, this says so).
+  '/www/builder.html': { 'Content-Security-Policy': `${STRICT_CSP}; worker-src 'self'` },
+  '/www/builder-worker.js': { 'Content-Security-Policy': STRICT_CSP },
 };
 
 /**

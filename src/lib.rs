@@ -5,8 +5,9 @@
 //! (where a force stands among all forces), `view_model` (what the components derive from a
 //! report), `components` (Yew, rendered in the browser and natively to static HTML), `charts`
 //! (scales and SVG marks), `export` (CSV and SVG files), `dom` (the components' DOM side
-//! effects), `hydration` (the contract between `grade-widget render` and the widget), `embed`
-//! (browser only: the custom element, JS API and events).
+//! effects), `hydration` (the contract between `grade-widget render` and the widget),
+//! `prerender` (the components as static HTML, for `grade-widget render` and the report
+//! builder), `embed` (browser only: the custom element, JS API and events).
 
 pub mod charts;
 pub mod components;
@@ -17,8 +18,12 @@ pub mod hydration;
 pub mod i18n;
 pub mod model;
 pub mod standing;
+#[cfg(any(not(target_arch = "wasm32"), feature = "ssr"))]
+pub mod prerender;
 pub mod state;
 pub mod view_model;
 
-#[cfg(target_arch = "wasm32")]
+// Behind the default `widget` feature: the builder's wasm (builder/) is built without it and so
+// carries none of the widget's exports.
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub mod embed;

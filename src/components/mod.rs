@@ -38,12 +38,14 @@ pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/style.min.c
 
 /// [`STYLESHEET`] for markup outside a shadow root (the static HTML `grade-widget render`
 /// prints, read with JavaScript off): each `:host` / `:host(X)` becomes `tag` / `tagX`, so the
-/// same defaults, themes and layout apply to the element in the page. Native only (build
-/// tooling), so it costs the wasm bundle nothing.
-#[cfg(not(target_arch = "wasm32"))]
+/// same defaults, themes and layout apply to the element in the page. Native and the builder's
+/// wasm only (the `ssr` feature), so it costs the widget's bundle nothing. From the source as
+/// written, not the minified copy, so the builder's stylesheet is the CLI's byte for byte.
+#[cfg(any(not(target_arch = "wasm32"), feature = "ssr"))]
 pub fn light_dom_stylesheet(tag: &str) -> String {
-    let mut out = String::with_capacity(STYLESHEET.len());
-    let mut rest = STYLESHEET;
+    const SOURCE: &str = include_str!("style.css");
+    let mut out = String::with_capacity(SOURCE.len());
+    let mut rest = SOURCE;
     while let Some(i) = rest.find(":host") {
         out.push_str(&rest[..i]);
         out.push_str(tag);

@@ -4,6 +4,7 @@
 use crate::model::{Direction, Grade, NationalDistribution};
 
 use super::blocks::terminated;
+use super::columns;
 use super::error::{ExtractProblem, ExtractProblemKind};
 use super::grades;
 use super::lines::Item;
@@ -172,7 +173,8 @@ fn read_area(
     area
 }
 
-/// Reads "Grade<TAB>Direction of Travel" and the values line; returns items used.
+/// Reads "Grade<TAB>Direction of Travel" and the values line (tabs or, from `pdftotext
+/// -layout`, runs of spaces between them); returns items used.
 fn read_grade(area: &mut RawArea, items: &[Item], problems: &mut Vec<ExtractProblem>) -> usize {
     let (Some(header), Some(values)) = (items.first(), items.get(1)) else {
         problems.push(ExtractProblem::at(
@@ -187,7 +189,7 @@ fn read_grade(area: &mut RawArea, items: &[Item], problems: &mut Vec<ExtractProb
         .trimmed()
         .to_ascii_lowercase()
         .contains("no direction");
-    let cells: Vec<&str> = values.text.split('\t').map(str::trim).collect();
+    let cells = columns::cells(&values.text);
     let (g, d) = match cells.as_slice() {
         [g] => split_words(g),
         [g, d, ..] => (*g, *d),

@@ -9,6 +9,7 @@
 
 mod areas;
 mod blocks;
+mod columns;
 mod cover;
 mod emphasis;
 mod error;

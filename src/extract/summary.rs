@@ -3,6 +3,7 @@
 
 use crate::model::{Direction, Grade};
 
+use super::columns;
 use super::error::{ExtractProblem, ExtractProblemKind};
 use super::grades;
 use super::lines::Item;
@@ -31,12 +32,16 @@ pub(crate) struct Summary {
 }
 
 /// Finds the table: its header line carries the column names ("Summary of Judgements<TAB>Grade
-/// <TAB>Direction of Travel"), which the contents list's plain "Summary of Judgements" does not.
+/// <TAB>Direction of Travel", or with runs of spaces between them), which the contents list's
+/// plain "Summary of Judgements" does not.
 pub(crate) fn read(items: &[Item], problems: &mut Vec<ExtractProblem>) -> Option<Summary> {
     let start = items.iter().position(|it| {
         let t = it.trimmed();
         t.starts_with("Summary of Judgements") && t.contains("Grade")
     })?;
+    // `pdftotext -layout` lines the columns up with spaces: a domain row is then its title alone
+    // (tab-flattened tables keep its empty cells), so a one-cell row is a domain, not the end.
+    let layout = items.get(start).is_some_and(|h| columns::is_layout(&h.text));
     let mut domains: Vec<SummaryDomain> = Vec::new();
     let mut end = start + 1;
     while let Some(item) = items.get(end) {
@@ -44,11 +49,11 @@ pub(crate) fn read(items: &[Item], problems: &mut Vec<ExtractProblem>) -> Option
         if item.gap_before && !item.page_break_before {
             break;
         }
-        let cells: Vec<&str> = item.text.split('\t').map(str::trim).collect();
+        let cells = columns::cells(&item.text);
         let [title, rest @ ..] = cells.as_slice() else {
             break;
         };
-        if cells.len() < 2 {
+        if cells.len() < 2 && !layout {
             break;
         }
         end += 1;

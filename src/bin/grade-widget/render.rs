@@ -8,45 +8,19 @@
 //!
 //! The output is markup only: no `<style>` element and no `style=` attribute, because a strict
 //! CSP (`style-src 'self'`) blocks both. `--stylesheet` writes the matching CSS to a file the page
-//! links instead.
+//! links instead. The rendering itself is the library's (src/prerender.rs), shared with the
+//! report builder; this file is the command line around it: files, checks, exit codes.
 
 use std::fs::File;
 use std::io::{self, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
-use std::rc::Rc;
 
 use clap::ValueEnum;
 use futures::executor::block_on;
-use grade_widget::components::{light_dom_stylesheet, App, AppProps, LoadState, Options, View};
-use grade_widget::hydration::{fingerprint, markup_shape, FINGERPRINT_ATTR, SHAPE_ATTR};
+use grade_widget::components::{Options, View};
 use grade_widget::model::{parse_report_bytes, Report, ReportProblem, MAX_REPORT_BYTES};
-use yew::LocalServerRenderer;
-
-/// The element the markup is meant for; the stylesheet's `:host` rules are rewritten to it.
-const TAG: &str = "grade-widget";
-
-/// The live widget puts its app in a `.gw-container` whose rule walls off the host's inherited
-/// text styles (font size, line height, …; src/embed/shadow.rs, `BASE`). The static copy gets
-/// the same wrapper and rule, so it reads the same as the live widget: without it the host's
-/// larger body text made the grade profile overflow a 320 px screen.
-const CONTAINER_CLASS: &str = "gw-container";
-///
-/// Host rules on bare elements (`h2 { margin: … }`) also reach light-DOM markup, and they beat
-/// the widget's zero-specificity margin reset (`:where(.gw) :where(h2, …)`). The second rule
-/// repeats that reset at element specificity: it wins over such host rules when the page links
-/// this sheet after its own, and still loses to the widget's class rules. The last two rules
-/// quiet controls that need script (the live widget, in its shadow root, is not affected).
-const CONTAINER_RULE: &str = "
-/* For the static copy outside a shadow root (grade-widget render): the wall the live widget's
-   container has, and its margin reset at element specificity, to outweigh host element rules. */
-grade-widget > .gw-container{all:initial;display:block;font-family:inherit}
-:where(grade-widget > .gw-container) :is(h2, h3, h4, h5, p, ul, dl, dd, figure){margin:0}
-/* Without script the CSV button can do nothing, and the area names select nothing: no button,
-   and names that read as text rather than links. */
-grade-widget > .gw-container .gw-export{display:none}
-grade-widget > .gw-container .gw-link{color:inherit;text-decoration:none;cursor:auto}
-";
+use grade_widget::prerender;
 
 /// `--view`: the `view` attribute's words ([`View::as_str`]), offered and checked by clap.
 pub fn view_parser() -> impl clap::builder::TypedValueParser<Value = View> {
@@ -107,9 +81,9 @@ pub fn run(req: &Request) -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
-    let html = render(report, options(req));
+    let html = block_on(prerender::markup(report, options(req)));
     if let Some(css) = req.stylesheet {
-        if let Err(e) = write_whole(css, &stylesheet()) {
+        if let Err(e) = write_whole(css, &prerender::stylesheet()) {
             eprintln!(
                 "render: cannot write the stylesheet {}: {}",
                 css.display(),
@@ -140,72 +114,7 @@ fn options(req: &Request) -> Options {
         LangArg::En => "en",
         LangArg::Cy => "cy",
     };
-    // No deep links: there is no script to read or write `location.hash` in static markup.
-    Options {
-        view,
-        area: req.area.map(str::to_owned),
-        lang: lang.to_owned(),
-        deep_link: false,
-        // The badge's link: the element's `href` attribute, which must then say the same.
-        link: req.href.map(str::to_owned),
-    }
-}
-
-/// The markup in its container, ending in a newline so it pastes cleanly. Hydratable: Yew's
-/// comment markers around each component let the live widget adopt these nodes. The container
-/// carries the fingerprint of the report and options and the shape of the markup itself, so the
-/// widget adopts the markup only when it would draw exactly this and the markup reached the
-/// page intact (src/hydration); otherwise it draws afresh.
-fn render(report: Report, options: Options) -> String {
-    let stamp = fingerprint(&report, &options);
-    let props = AppProps {
-        state: LoadState::Ready(Rc::new(report)),
-        options,
-        onselect: Default::default(),
-        onretry: Default::default(),
-    };
-    let app = block_on(
-        LocalServerRenderer::<App>::with_props(props)
-            .hydratable(true)
-            .render(),
-    );
-    let app = anonymous_markers(&app);
-    let shape = markup_shape(&app);
-    format!("<div class=\"{CONTAINER_CLASS}\" {FINGERPRINT_ATTR}=\"{stamp}\" {SHAPE_ATTR}=\"{shape}\">{app}</div>\n")
-}
-
-/// Yew marks each component in hydratable output with a comment naming its Rust type
-/// (`<!--<[grade_widget::components::app::App]>-->`). Hydration only checks the `<[` / `</[`
-/// and `]>` around the name, so the names go: they are internals, and they would make up a
-/// tenth of the markup.
-fn anonymous_markers(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(i) = rest.find("<!--<") {
-        let (before, from) = rest.split_at(i);
-        out.push_str(before);
-        let open = if from.starts_with("<!--</[") { "<!--</[" } else { "<!--<[" };
-        match (from.starts_with(open), from.find("]>-->")) {
-            (true, Some(end)) => {
-                out.push_str(open);
-                out.push_str("]>-->");
-                rest = &from[end + "]>-->".len()..];
-            }
-            _ => {
-                out.push_str("<!--<");
-                rest = &from["<!--<".len()..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The widget's stylesheet for light-DOM markup, plus the container's wall.
-fn stylesheet() -> String {
-    let mut css = light_dom_stylesheet(TAG);
-    css.push_str(CONTAINER_RULE);
-    css
+    prerender::options(view, req.area, lang, req.href)
 }
 
 /// An unknown `--area` is an error here, not the widget's in-page "no such area" note: a page

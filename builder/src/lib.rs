@@ -1,0 +1,97 @@
+//! The report builder's wasm (www/builder.html, run in www/builder-worker.js): the project's own
+//! extractor and validator, and the pre-rendered markup of `grade-widget render`, for a web team
+//! with only a browser.
+//!
+//! A bundle of its own (pkg/builder/): the widget never loads it, and it is built from the
+//! library without the widget's exports (`default-features = false`). Each export is one request
+//! of the worker; results cross to JavaScript as plain objects (serde-wasm-bindgen), and the
+//! report JSON as the very string `grade-widget extract` writes.
+
+mod outcome;
+mod settings;
+
+use grade_widget::extract::extract_bytes;
+use grade_widget::model::{validate, Report, MAX_REPORT_BYTES};
+use grade_widget::prerender;
+use wasm_bindgen::prelude::*;
+
+use outcome::{Outcome, ProblemView};
+
+/// The largest input the builder reads, in bytes: the limit `grade-widget validate` and `render`
+/// put on a report file (8 MiB). The seed report's text is about 410 KB.
+#[wasm_bindgen(js_name = maxBytes)]
+pub fn max_bytes() -> usize {
+    MAX_REPORT_BYTES
+}
+
+/// Report text (as bytes: a file's own, or the text box's as UTF-8) to the report JSON, or
+/// every problem with its line. Never throws on any input.
+#[wasm_bindgen]
+pub fn extract(bytes: &[u8]) -> JsValue {
+    to_js(&outcome(bytes))
+}
+
+fn outcome(bytes: &[u8]) -> Outcome {
+    if bytes.len() > MAX_REPORT_BYTES {
+        return Outcome::failed(vec![ProblemView::document(format!(
+            "the text is {} bytes, more than the limit of {MAX_REPORT_BYTES} bytes (8 MiB)",
+            bytes.len()
+        ))]);
+    }
+    let report = match extract_bytes(bytes) {
+        Ok(report) => report,
+        Err(e) => {
+            let problems = e.problems().iter().map(|p| outcome::problem_view(p, bytes));
+            return Outcome::failed(problems.collect());
+        }
+    };
+    // The extractor means to write only valid reports; should one slip through, the builder
+    // says so rather than hand out JSON the widget would refuse.
+    let invalid = validate(&report);
+    if !invalid.is_empty() {
+        return Outcome::failed(invalid.iter().map(outcome::validation_view).collect());
+    }
+    // `grade-widget extract`'s serializer settings (src/bin/grade-widget/extract.rs): pretty,
+    // two-space indent, one newline at the end.
+    match serde_json::to_string_pretty(&report) {
+        Ok(mut json) => {
+            json.push('\n');
+            Outcome::ready(&report, json)
+        }
+        Err(e) => Outcome::failed(vec![ProblemView::document(format!("cannot write JSON: {e}"))]),
+    }
+}
+
+/// The markup `grade-widget render` writes for this report JSON and these options (`view`:
+/// full, summary, area or badge; `area`: an area id, for view=area; `lang`: en or cy; `href`:
+/// the badge's link). Rejects with a message when the JSON or an option is not usable.
+#[wasm_bindgen]
+pub async fn render(
+    json: String,
+    view: String,
+    area: Option<String>,
+    lang: String,
+    href: Option<String>,
+) -> Result<String, JsValue> {
+    let report: Report = serde_json::from_str(&json)
+        .map_err(|e| JsValue::from_str(&format!("the report JSON cannot be read: {e}")))?;
+    if let Some(problem) = validate(&report).first() {
+        return Err(JsValue::from_str(&format!("the report is not valid: {problem}")));
+    }
+    let options = settings::options(&report, &view, area.as_deref(), &lang, href.as_deref())
+        .map_err(|e| JsValue::from_str(&e))?;
+    Ok(prerender::markup(report, options).await)
+}
+
+/// The CSS for the pre-rendered markup outside a shadow root: `grade-widget render --stylesheet`.
+#[wasm_bindgen]
+pub fn stylesheet() -> String {
+    prerender::stylesheet()
+}
+
+fn to_js(outcome: &Outcome) -> JsValue {
+    // Plain objects, not Maps: the page reads `result.problems[0].line`.
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    serde::Serialize::serialize(outcome, &serializer)
+        .unwrap_or_else(|e| JsValue::from_str(&format!("cannot pass the result to the page: {e}")))
+}

@@ -1,0 +1,135 @@
+//! Pre-rendered markup: the widget's own Yew components rendered to static HTML (SSR), so a page
+//! can put it inside `<grade-widget>…</grade-widget>` and readers without JavaScript or
+//! WebAssembly still see every grade. When the widget starts it adopts that markup (Yew
+//! hydration) instead of drawing its own copy.
+//!
+//! One definition for both callers: `grade-widget render` (natively, under
+//! `futures::executor::block_on`) and the report builder (builder/, in a Web Worker, driven by
+//! `wasm_bindgen_futures`), so the builder's markup is the CLI's by construction.
+//!
+//! The output is markup only: no `<style>` element and no `style=` attribute, because a strict
+//! CSP (`style-src 'self'`) blocks both. [`stylesheet`] gives the matching CSS for the page to
+//! link instead.
+
+use std::rc::Rc;
+
+use yew::LocalServerRenderer;
+
+use crate::components::{light_dom_stylesheet, App, AppProps, LoadState, Options, View};
+use crate::hydration::{fingerprint, markup_shape, FINGERPRINT_ATTR, SHAPE_ATTR};
+use crate::model::Report;
+
+/// The element the markup is meant for; the stylesheet's `:host` rules are rewritten to it.
+pub const TAG: &str = "grade-widget";
+
+/// The live widget puts its app in a `.gw-container` whose rule walls off the host's inherited
+/// text styles (font size, line height, …; src/embed/shadow.rs, `BASE`). The static copy gets
+/// the same wrapper and rule, so it reads the same as the live widget: without it the host's
+/// larger body text made the grade profile overflow a 320 px screen.
+const CONTAINER_CLASS: &str = "gw-container";
+
+/// Host rules on bare elements (`h2 { margin: … }`) also reach light-DOM markup, and they beat
+/// the widget's zero-specificity margin reset (`:where(.gw) :where(h2, …)`). The second rule
+/// repeats that reset at element specificity: it wins over such host rules when the page links
+/// this sheet after its own, and still loses to the widget's class rules. The last two rules
+/// quiet controls that need script (the live widget, in its shadow root, is not affected).
+const CONTAINER_RULE: &str = "
+/* For the static copy outside a shadow root (grade-widget render): the wall the live widget's
+   container has, and its margin reset at element specificity, to outweigh host element rules. */
+grade-widget > .gw-container{all:initial;display:block;font-family:inherit}
+:where(grade-widget > .gw-container) :is(h2, h3, h4, h5, p, ul, dl, dd, figure){margin:0}
+/* Without script the CSV button can do nothing, and the area names select nothing: no button,
+   and names that read as text rather than links. */
+grade-widget > .gw-container .gw-export{display:none}
+grade-widget > .gw-container .gw-link{color:inherit;text-decoration:none;cursor:auto}
+";
+
+/// The options static markup is drawn with: the element's `view`, `area`, `lang` ("en" or "cy")
+/// and `href` (the badge's link to the full report, which the element must then say too).
+/// No deep links: there is no script to read or write `location.hash` in static markup.
+pub fn options(view: View, area: Option<&str>, lang: &str, href: Option<&str>) -> Options {
+    Options {
+        view,
+        area: area.map(str::to_owned),
+        lang: lang.to_owned(),
+        deep_link: false,
+        link: href.map(str::to_owned),
+    }
+}
+
+/// The markup in its container, ending in a newline so it pastes cleanly. Hydratable: Yew's
+/// comment markers around each component let the live widget adopt these nodes. The container
+/// carries the fingerprint of the report and options and the shape of the markup itself, so the
+/// widget adopts the markup only when it would draw exactly this and the markup reached the
+/// page intact (src/hydration); otherwise it draws afresh.
+///
+/// The report should have passed validation: the components draw what they are given.
+pub async fn markup(report: Report, options: Options) -> String {
+    let stamp = fingerprint(&report, &options);
+    let props = AppProps {
+        state: LoadState::Ready(Rc::new(report)),
+        options,
+        onselect: Default::default(),
+        onretry: Default::default(),
+    };
+    let app = LocalServerRenderer::<App>::with_props(props)
+        .hydratable(true)
+        .render()
+        .await;
+    let app = anonymous_markers(&app);
+    let shape = markup_shape(&app);
+    format!("<div class=\"{CONTAINER_CLASS}\" {FINGERPRINT_ATTR}=\"{stamp}\" {SHAPE_ATTR}=\"{shape}\">{app}</div>\n")
+}
+
+/// The widget's stylesheet for light-DOM markup, plus the container's wall.
+pub fn stylesheet() -> String {
+    let mut css = light_dom_stylesheet(TAG);
+    css.push_str(CONTAINER_RULE);
+    css
+}
+
+/// Yew marks each component in hydratable output with a comment naming its Rust type
+/// (`<!--<[grade_widget::components::app::App]>-->`). Hydration only checks the `<[` / `</[`
+/// and `]>` around the name, so the names go: they are internals, and they would make up a
+/// tenth of the markup.
+fn anonymous_markers(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find("<!--<") {
+        let (before, from) = rest.split_at(i);
+        out.push_str(before);
+        let open = if from.starts_with("<!--</[") { "<!--</[" } else { "<!--<[" };
+        match (from.starts_with(open), from.find("]>-->")) {
+            (true, Some(end)) => {
+                out.push_str(open);
+                out.push_str("]>-->");
+                rest = &from[end + "]>-->".len()..];
+            }
+            _ => {
+                out.push_str("<!--<");
+                rest = &from["<!--<".len()..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::anonymous_markers;
+
+    #[test]
+    fn drops_type_names_from_markers_only() {
+        let cases = [
+            ("<!--<[grade_widget::A]>--><p>x</p><!--</[grade_widget::A]>-->", "<!--<[]>--><p>x</p><!--</[]>-->"),
+            // Not a marker: left as written.
+            ("<!--<b>--><p>", "<!--<b>--><p>"),
+            ("<!--<[unclosed", "<!--<[unclosed"),
+            ("plain", "plain"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(anonymous_markers(input), want, "input {input:?}");
+        }
+    }
+}
