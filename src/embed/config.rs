@@ -108,7 +108,7 @@ pub fn parse_lang(tag: Option<&str>) -> String {
 
 /// The area id in `location.hash` (`#3A`, `#3a`), if it looks like one. Other hashes (a skip
 /// link's `#main`) are left alone so deep linking cannot hijack the host page's own anchors.
-fn hash_area() -> Option<String> {
+pub fn hash_area() -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
     let id = hash.strip_prefix('#')?;
     is_area_id(id).then(|| id.to_ascii_uppercase())

@@ -171,6 +171,7 @@ fn render(report: Report, options: Options) -> String {
         options,
         onselect: Default::default(),
         onretry: Default::default(),
+        instance: 0,
     };
     let app = block_on(
         LocalServerRenderer::<App>::with_props(props)
