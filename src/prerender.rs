@@ -71,6 +71,7 @@ pub async fn markup(report: Report, options: Options) -> String {
         options,
         onselect: Default::default(),
         onretry: Default::default(),
+        instance: 0,
     };
     let app = LocalServerRenderer::<App>::with_props(props)
         .hydratable(true)

@@ -135,7 +135,7 @@ fn fails_without_touching_the_output_file() {
         ],
         None,
     );
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2), "unreadable input: exit 2, as in validate and render");
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read"));
     assert_eq!(
         fs::read_dir(&dir).map(|d| d.count()).unwrap_or(0),

@@ -25,6 +25,13 @@ fn in_area(text: &str, heading: &str, from: &str, to: &str) -> String {
     format!("{}{}{}", &text[..at], to, &text[at + from.len()..])
 }
 
+/// The text without the lines from the heading `from` up to (not including) the heading `to`.
+fn without(text: &str, from: &str, to: &str) -> String {
+    let start = text.find(&format!("\n{from}\n")).unwrap_or(0);
+    let end = start + text[start..].find(&format!("\n{to}\n")).unwrap_or(0);
+    format!("{}{}", &text[..start], &text[end..])
+}
+
 const AREA_3A: &str = "3A Managing Critical Incidents and Major Crime";
 
 #[test]
@@ -41,7 +48,27 @@ fn reports_bad_text_exactly() {
         (
             "truncated after 3C",
             truncated.to_string(),
-            "the report is truncated: domains 4 Promoting Safety, 5 Providing Assistance, 6 Resource Use, 7 Leadership and Direction and areas 3D, 3E, 4A, 4B, 5A, 5B, 5C, 6A, 6B, 6C, 6D, 6E, 6F, 7A, 7B listed in the summary of judgements have no section (line 309)",
+            "the report is truncated: domains 4 Promoting Safety, 5 Providing Assistance, 6 Resource Use, 7 Leadership and Direction and areas 3D, 3E, 4A, 4B, 5A, 5B, 5C, 6A, 6B, 6C, 6D, 6E, 6F, 7A, 7B listed in the summary of judgements have no sections: they should come after 3C, where the text ends (line 942)",
+        ),
+        (
+            "one section missing",
+            without(FIXTURE, "3B Tackling Serious and Organised Criminality", "3C Volume Crime Investigation"),
+            "area 3B listed in the summary of judgements has no section: it should come between 3A and 3C (line 777)",
+        ),
+        (
+            "two sections missing",
+            without(FIXTURE, "3B Tackling Serious and Organised Criminality", "3D Improving Forensic Performance"),
+            "areas 3B, 3C listed in the summary of judgements have no sections: they should come between 3A and 3D (line 777)",
+        ),
+        (
+            "a whole domain missing",
+            without(FIXTURE, "4 Promoting Safety (Domain 3)", "5A Contact Management"),
+            "domain 4 Promoting Safety and areas 4A, 4B listed in the summary of judgements have no sections: they should come between 3E and 5A (line 1100)",
+        ),
+        (
+            "the last section missing, glossary kept",
+            without(FIXTURE, "7B Performance Management and Continuous Improvement", "Appendix 1: Glossary of Terms and Abbreviations"),
+            "area 7B listed in the summary of judgements has no section: it should come after 7A, before the glossary (line 2265)",
         ),
         (
             "distribution summing to 42",

@@ -64,7 +64,7 @@ fn extract_leaves_no_partial_file_when_the_write_fails() {
     fs::write(&old, "{\"old\": true}\n").expect("old");
     for target in [&new, &old] {
         let out = limited(&["extract", "tests/fixtures/metropolitan-2006.txt", "-o", target.to_str().expect("utf-8")]);
-        assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains(&format!("cannot write {}", target.display())), "{err}");
     }
@@ -100,6 +100,96 @@ fn render_leaves_no_partial_file_when_the_write_fails() {
         .expect("sh");
     assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(files(&dir), ["old.html"], "no partial, temporary or half-finished pair of files");
+    let _ = fs::remove_dir_all(dir);
+}
+
+/// Without `trap '' XFSZ`: the CLI ignores SIGXFSZ itself, so the limit makes the write fail
+/// (EFBIG) instead of killing the process, and the temporary is removed.
+#[test]
+fn a_file_size_limit_without_the_trap_still_leaves_nothing() {
+    let dir = scratch("xfsz");
+    let target = dir.join("out.json");
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -f {LIMIT_BLOCKS} && exec \"$0\" \"$@\""))
+        .arg(BIN)
+        .args(["extract", "tests/fixtures/metropolitan-2006.txt", "-o", target.to_str().expect("utf-8")])
+        .current_dir(ROOT)
+        .output()
+        .expect("sh");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "killed by a signal? {:?} {err}", out.status);
+    assert!(err.starts_with(&format!("error: cannot write {}: File too large", target.display())), "{err}");
+    assert_eq!(files(&dir), Vec::<String>::new(), "a temporary was left behind");
+    let _ = fs::remove_dir_all(dir);
+}
+
+/// A render whose HTML cannot be written (no such folder) writes no stylesheet either, and
+/// leaves an existing stylesheet as it was; under a size limit the CSS fits but the HTML does
+/// not, and again neither changes.
+#[test]
+fn a_failed_render_writes_no_stylesheet() {
+    let dir = scratch("pair");
+    let css = dir.join("w.css");
+    let html = dir.join("missing-folder").join("w.html");
+    let out = Command::new(BIN)
+        .args(["render", "www/data/metropolitan-2006.json", "-o", html.to_str().expect("utf-8"), "--stylesheet", css.to_str().expect("utf-8")])
+        .current_dir(ROOT)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with(&format!("render: cannot write {}: ", html.display())));
+    assert_eq!(files(&dir), Vec::<String>::new(), "the stylesheet was written although the render failed");
+
+    fs::write(&css, "/* old */\n").expect("old css");
+    let html = dir.join("w.html");
+    // 128 blocks: at least 64 KiB, room for the stylesheet (about 40 KB), not for the HTML.
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -f 128 && exec \"$0\" \"$@\"")
+        .arg(BIN)
+        .args(["render", "www/data/metropolitan-2006.json", "-o", html.to_str().expect("utf-8"), "--stylesheet", css.to_str().expect("utf-8")])
+        .current_dir(ROOT)
+        .output()
+        .expect("sh");
+    assert_eq!(out.status.code(), Some(2), "{:?} {}", out.status, String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with(&format!("render: cannot write {}: ", html.display())));
+    assert_eq!(fs::read_to_string(&css).expect("css"), "/* old */\n", "the old stylesheet was overwritten");
+    assert_eq!(files(&dir), ["w.css"]);
+    let _ = fs::remove_dir_all(dir);
+}
+
+/// SIGTERM while the output is being written removes the temporary. The temporary's path is
+/// made a FIFO first (`$$` is the pid the CLI keeps after `exec`), so the write blocks in
+/// `open` until the signal comes.
+#[test]
+fn sigterm_during_the_write_removes_the_temporary() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = scratch("sigterm");
+    let target = dir.join("out.json");
+    let mut child = Command::new("sh")
+        .arg("-c")
+        .arg("mkfifo \"$0/.out.json.tmp-$$\" && exec \"$1\" extract tests/fixtures/metropolitan-2006.txt -o \"$0/out.json\"")
+        .arg(&dir)
+        .arg(BIN)
+        .current_dir(ROOT)
+        .spawn()
+        .expect("sh");
+    let fifo = dir.join(format!(".out.json.tmp-{}", child.id()));
+    // Wait until the CLI sits in open() on the FIFO (wchan `wait_for_partner` on Linux), 10 s at most.
+    let wchan = format!("/proc/{}/wchan", child.id());
+    for _ in 0..200 {
+        if fs::read_to_string(&wchan).is_ok_and(|w| w.contains("fifo") || w.contains("pipe") || w.contains("partner")) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(fifo.exists(), "the test's FIFO is missing");
+    let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
+    let status = child.wait().expect("wait");
+    assert_eq!(status.signal(), Some(15), "{status:?}");
+    assert!(!target.exists());
+    assert_eq!(files(&dir), Vec::<String>::new(), "the temporary was left behind");
     let _ = fs::remove_dir_all(dir);
 }
 

@@ -123,6 +123,36 @@ fn every_area_grade_and_national_count_is_in_the_table() {
     }
 }
 
+/// `--lang` takes a language tag as the element's `lang` does: any `cy-…` is Welsh, any
+/// `en-…` English, in any case and with `_` too.
+#[test]
+fn lang_takes_language_tags_like_the_element() {
+    let welsh = ok(&[MET, "--lang", "cy"]);
+    for tag in ["cy-GB", "CY", "cy_gb", "cy-Latn-GB"] {
+        assert_eq!(ok(&[MET, "--lang", tag]), welsh, "--lang {tag}");
+    }
+    let english = ok(&[MET]);
+    for tag in ["en", "en-GB", "EN-us"] {
+        assert_eq!(ok(&[MET, "--lang", tag]), english, "--lang {tag}");
+    }
+}
+
+/// One exit code for input that cannot be read, whichever subcommand: 2, with the file named.
+#[test]
+fn unreadable_input_exits_2_in_every_subcommand() {
+    for sub in ["extract", "validate", "render"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_grade-widget"))
+            .args([sub, "no-such-file.txt"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdin(Stdio::null())
+            .output()
+            .expect("the grade-widget binary runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{sub}: {err}");
+        assert!(err.contains("cannot read no-such-file.txt"), "{sub}: {err}");
+    }
+}
+
 #[test]
 fn welsh_uses_the_welsh_words() {
     let html = ok(&[MET, "--lang", "cy"]);
@@ -169,10 +199,10 @@ render: 1 problem in tests/fixtures/reports/invalid-unknown-grade.json; nothing 
             "{args:?}: wrote markup despite failing"
         );
     }
-    // clap refuses a language the widget does not speak.
+    // A language the widget does not speak is refused, not rendered in English.
     let out = render(&[MET, "--lang", "fr"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("invalid value 'fr' for '--lang <LANG>'"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("invalid value 'fr' for '--lang <LANG>': the widget speaks English and Welsh: give a language tag such as en, en-GB, cy or cy-GB, not \"fr\""), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
 #[test]

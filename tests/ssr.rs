@@ -23,7 +23,7 @@ fn report() -> Report {
 }
 
 fn render_with(state: LoadState, options: Options, hydratable: bool) -> String {
-    let props = AppProps { state, options, onselect: Default::default(), onretry: Default::default() };
+    let props = AppProps { state, options, onselect: Default::default(), onretry: Default::default(), instance: 0 };
     block_on(LocalServerRenderer::<App>::with_props(props).hydratable(hydratable).render())
 }
 

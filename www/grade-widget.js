@@ -89,6 +89,49 @@ function langOf(el) {
   return el.closest('[lang]')?.getAttribute('lang') || 'en';
 }
 
+// --- Following the page's language -------------------------------------------------------
+// A widget without its own `lang` speaks its nearest ancestor's. One MutationObserver per such
+// widget watches `lang` attributes anywhere in the document (they change rarely, so the
+// callback runs rarely) and calls back when the widget's resolved language differs.
+
+/** Calls `onchange(lang)` when an ancestor's `lang` changes `el`'s language; returns a stop function. */
+function followLang(el, onchange) {
+  let lang = langOf(el);
+  const observer = new MutationObserver(() => {
+    const next = langOf(el);
+    if (next !== lang) onchange((lang = next));
+  });
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  return () => observer.disconnect();
+}
+
+// --- JS API misuse -----------------------------------------------------------------------
+// Mistakes in the calling page are TypeErrors that say which call was wrong and why, instead
+// of whatever the wasm glue would throw ("null pointer passed to rust").
+
+/** What `mount()` was given, for its error message. */
+function describe(value) {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return `the string "${value}" (pass the element itself, e.g. document.querySelector(…))`;
+  if (typeof value !== 'object') return `${typeof value} ${String(value)}`;
+  if (value.nodeType === 1) return `an <${value.localName}> element, which cannot hold a shadow root`;
+  return `${Object.prototype.toString.call(value).slice(8, -1)} (not an element)`;
+}
+
+/** Throws unless `el` is an HTML element that can carry an open shadow root. */
+function checkMountTarget(el) {
+  const html = el?.nodeType === 1 && el.namespaceURI === 'http://www.w3.org/1999/xhtml';
+  // The elements attachShadow accepts: custom elements (with a hyphen) and these.
+  const can = html && (el.localName.includes('-') || /^(article|aside|blockquote|body|div|footer|h[1-6]|header|main|nav|p|section|span)$/.test(el.localName));
+  if (!can || el.shadowRoot?.mode === 'closed') {
+    throw new TypeError(`grade-widget: mount() needs an element to show the widget in (a <div>, <section>, …), but was given ${describe(el)}`);
+  }
+}
+
+function afterDestroy(method) {
+  return new TypeError(`grade-widget: ${method}() was called after destroy()`);
+}
+
 /** Shown when the wasm itself cannot load (blocked by CSP, missing file, very old browser). */
 function showBootFailure(host, error) {
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
@@ -120,22 +163,34 @@ export async function mount(element, options = {}) {
   if (element?.localName === TAG) {
     throw new TypeError('grade-widget: mount() is for plain elements; set attributes or the report property on <grade-widget> instead');
   }
+  checkMountTarget(element);
   await boot().catch((error) => {
     showBootFailure(element, error);
     throw error;
   });
-  let current = { lang: langOf(element), ...options };
-  const widget = mountWasm(element, current);
+  let current = { ...options, lang: options?.lang ?? langOf(element) };
+  let widget = mountWasm(element, current);
+  // Without a `lang` option the widget follows the page's (see followLang).
+  let ownLang = options?.lang !== undefined;
+  const stopLang = followLang(element, (lang) => {
+    if (!ownLang && widget) widget.update((current = { ...current, lang }));
+  });
   return {
     update(next) {
+      if (!widget) throw afterDestroy('update');
+      if (next?.lang !== undefined) ownLang = true;
       current = { ...current, ...next };
       widget.update(current);
     },
     retry() {
+      if (!widget) throw afterDestroy('retry');
       widget.retry();
     },
+    /** Frees the widget; calling it again does nothing. */
     destroy() {
-      widget.destroy();
+      stopLang();
+      widget?.destroy();
+      widget = null;
     },
   };
 }
@@ -147,11 +202,13 @@ export class GradeWidget extends HTMLElement {
   #report = undefined;
   #observer = null;
   #starting = false;
-  /** With deep-link, a changed `#3A` (back button, an in-page link) selects that area. */
-  #onhash = () => this.#call((w) => w.update(this.#config()));
+  /** Stops following the ancestors' `lang`; set while the element has no `lang` of its own. */
+  #stopLang = null;
 
   connectedCallback() {
-    if (this.hasAttribute('deep-link')) window.addEventListener('hashchange', this.#onhash);
+    this.#syncLang();
+    // Moved within the page: the new place may have another language.
+    if (this.#widget) this.#call((w) => w.update(this.#config()));
     if (this.#widget || this.#starting) return;
     if (this.getAttribute('loading') === 'lazy' && 'IntersectionObserver' in window) {
       this.#observer ??= new IntersectionObserver((entries) => {
@@ -167,7 +224,7 @@ export class GradeWidget extends HTMLElement {
   }
 
   disconnectedCallback() {
-    window.removeEventListener('hashchange', this.#onhash);
+    this.#syncLang();
     this.#unobserve();
     // A move within the page disconnects and reconnects in one task: keep the widget then.
     queueMicrotask(() => {
@@ -182,6 +239,7 @@ export class GradeWidget extends HTMLElement {
       this.#start();
       return;
     }
+    if (name === 'lang') this.#syncLang();
     this.#call((w) => w.update(this.#config()));
   }
 
@@ -234,6 +292,17 @@ export class GradeWidget extends HTMLElement {
     const widget = this.#widget;
     this.#widget = null;
     if (widget) this.#call(() => widget.destroy(), widget);
+  }
+
+  /** Follows the ancestors' `lang` while connected without an own `lang` attribute. */
+  #syncLang() {
+    const follow = this.isConnected && !this.hasAttribute('lang');
+    if (follow && !this.#stopLang) {
+      this.#stopLang = followLang(this, () => this.#call((w) => w.update(this.#config())));
+    } else if (!follow && this.#stopLang) {
+      this.#stopLang();
+      this.#stopLang = null;
+    }
   }
 
   #unobserve() {

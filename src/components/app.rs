@@ -92,6 +92,12 @@ pub struct AppProps {
     /// Called when the reader presses "Try again" after a retryable failure.
     #[prop_or_default]
     pub onretry: Callback<()>,
+    /// Which mounted widget these props are for (0 outside the browser). The root element is
+    /// keyed by it, so an app handed on to another widget (src/embed/widget.rs keeps the apps
+    /// of destroyed widgets for reuse) starts from fresh state: no filters or selection carried
+    /// over.
+    #[prop_or_default]
+    pub instance: u32,
 }
 
 #[cfg(test)]
@@ -133,7 +139,7 @@ pub fn app(props: &AppProps) -> Html {
         _ => "gw",
     };
     html! {
-        <div class={class} part="root" lang={lang.code()} data-view={view} data-testid="widget"
+        <div key={props.instance} class={class} part="root" lang={lang.code()} data-view={view} data-testid="widget"
             role={role} aria-label={label}>
             { body }
         </div>

@@ -210,7 +210,7 @@ pub fn parse_lang(tag: Option<&str>) -> String {
 
 /// The area id in `location.hash` (`#3A`, `#3a`), if it looks like one. Other hashes (a skip
 /// link's `#main`) are left alone so deep linking cannot hijack the host page's own anchors.
-fn hash_area() -> Option<String> {
+pub fn hash_area() -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
     // Deep links may be typed in lower case (`#3a`); the id's shape is the validator's.
     let id = hash.strip_prefix('#')?.to_ascii_uppercase();

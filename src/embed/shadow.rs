@@ -42,7 +42,10 @@ pub struct MountPoint {
 /// seeing the grades, now under the widget's own stylesheet, while the report loads, and the
 /// widget can then hydrate those nodes rather than draw new ones. Moving keeps the nodes
 /// themselves (no copy, no HTML parsing).
-pub fn prepare(host: &HtmlElement) -> Result<MountPoint, JsValue> {
+///
+/// `spare` is an idle container to use instead of a new one (see `widget.rs`); it is left
+/// unused when the host brought pre-rendered markup.
+pub fn prepare(host: &HtmlElement, spare: Option<&Element>) -> Result<MountPoint, JsValue> {
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
         None => {
@@ -60,8 +63,14 @@ pub fn prepare(host: &HtmlElement) -> Result<MountPoint, JsValue> {
         shadow.append_child(&container)?;
         return Ok(MountPoint { container, prerendered: stamp });
     }
-    let container = document.create_element("div")?;
-    container.set_attribute("class", "gw-container")?;
+    let container = match spare {
+        Some(container) => container.clone(),
+        None => {
+            let container = document.create_element("div")?;
+            container.set_attribute("class", "gw-container")?;
+            container
+        }
+    };
     shadow.append_child(&container)?;
     Ok(MountPoint { container, prerendered: None })
 }

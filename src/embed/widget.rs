@@ -4,11 +4,15 @@
 //!
 //! Borrow discipline: the `RefCell` is never held while Yew renders or while an event is
 //! dispatched, so callbacks and host listeners may call back into the widget freely.
+//!
+//! Destroyed widgets hand their Yew app and container to the next mount instead of
+//! destroying the app (see [`IDLE`]): Yew 0.23 cannot free an app root.
 
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{AbortController, Element, HtmlElement};
 use yew::{AppHandle, Callback, Renderer};
 
@@ -19,6 +23,17 @@ use crate::hydration::{dom_shape, fingerprint, FINGERPRINT_ATTR, SHAPE_ATTR};
 
 thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+    /// Apps of destroyed widgets, each idle (showing nothing of a report) in its container
+    /// outside any page, for the next mount to take instead of starting a new app. Yew 0.23
+    /// never frees an app root: the root's event listeners are `forget`-ed closures holding the
+    /// root's subtree data, container element included (yew `dom_bundle/subtree_root.rs`,
+    /// `HostHandlers::add_listener`: "Never drop the closure as this event handler is static"),
+    /// so every new app leaked a DOM node and about 3 KB of wasm memory for good. Worse,
+    /// `AppHandle::destroy` in the same task as the first render is lost: the scheduler runs
+    /// destroys before creates (`scheduler.rs`, `fill_queue`), so the app was created and
+    /// rendered after its destroy and the whole render leaked. Reusing apps bounds both by the
+    /// most widgets ever mounted at once, and an app is never destroyed at all.
+    static IDLE: RefCell<Vec<(Element, AppHandle<App>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// A mounted widget, as returned to JS by `mount`.
@@ -46,11 +61,29 @@ struct Inner {
     prerendered: Option<String>,
     onselect: Callback<String>,
     onretry: Callback<()>,
+    /// The area the reader (or a followed `#3A` link) selected last; wins over the host's
+    /// `area` until the host passes a different one. Keeps a later link or Back to an area that
+    /// was the host's `area` working: that is a change from what is on screen.
+    selected: Option<String>,
+    /// With `deepLink`, the `hashchange` + `popstate` listener on `window`; removed when deep
+    /// linking is turned off and on destroy.
+    on_hash: Option<Closure<dyn FnMut()>>,
 }
 
 impl Widget {
     pub(super) fn mount(host: HtmlElement, config: &JsValue) -> Result<Widget, JsValue> {
-        let shadow::MountPoint { container, prerendered } = shadow::prepare(&host)?;
+        let spare = IDLE.with(|idle| idle.borrow_mut().pop());
+        let prepared = shadow::prepare(&host, spare.as_ref().map(|(container, _)| container));
+        let (shadow::MountPoint { container, prerendered }, spare_app) = match (prepared, spare) {
+            (Ok(prepared), Some((_, app))) if prepared.prerendered.is_none() => (prepared, Some(app)),
+            (prepared, spare) => {
+                // Not used (an error, or pre-rendered markup to adopt): keep it for later.
+                if let Some(spare) = spare {
+                    IDLE.with(|idle| idle.borrow_mut().push(spare));
+                }
+                (prepared?, None)
+            }
+        };
         let id = NEXT_ID.with(|n| n.replace(n.get().wrapping_add(1)));
         let config = config::read(config);
         let _ = container.set_attribute("lang", &config.options.lang);
@@ -68,14 +101,23 @@ impl Widget {
                 prerendered,
                 onselect: on_select(weak.clone()),
                 onretry: on_retry(weak.clone()),
+                selected: None,
+                on_hash: None,
             })
         });
         panic::register(id, &host, &container);
         if inner.borrow().prerendered.is_none() {
             let props = inner.borrow().props();
-            let app = Renderer::<App>::with_root_and_props(container, props).render();
+            let app = match spare_app {
+                Some(mut app) => {
+                    app.update(props);
+                    app
+                }
+                None => Renderer::<App>::with_root_and_props(container, props).render(),
+            };
             inner.borrow_mut().app = Some(app);
         }
+        follow_hash_changes(&inner);
         start_load(&inner);
         Ok(Widget { inner })
     }
@@ -93,10 +135,14 @@ impl Widget {
                 return;
             }
             let reload = inner.config.source != next.source;
+            if inner.config.options.area != next.options.area {
+                inner.selected = None;
+            }
             let _ = inner.container.set_attribute("lang", &next.options.lang);
             inner.config = next;
             reload
         };
+        follow_hash_changes(&self.inner);
         if reload {
             start_load(&self.inner);
         } else {
@@ -109,33 +155,55 @@ impl Widget {
         start_load(&self.inner);
     }
 
-    /// Stops any load, unmounts the Yew app and removes the widget's content from the shadow
-    /// root. The handle is consumed: JS cannot use it afterwards.
+    /// Stops any load, stops following the hash, removes the widget's content from the shadow
+    /// root and sets its Yew app aside for the next mount (see [`IDLE`]). The handle is
+    /// consumed: JS cannot use it afterwards.
     pub fn destroy(self) {
-        let (app, container, id) = {
+        let (app, container, id, on_hash) = {
             let mut inner = self.inner.borrow_mut();
             inner.destroyed = true;
             inner.generation = inner.generation.wrapping_add(1);
             if let Some(abort) = inner.abort.take() {
                 abort.abort();
             }
-            (inner.app.take(), inner.container.clone(), inner.id)
+            (inner.app.take(), inner.container.clone(), inner.id, inner.on_hash.take())
         };
-        if let Some(app) = app {
-            app.destroy();
+        if let Some(listener) = on_hash {
+            unlisten_hash(&listener);
         }
         container.remove();
+        if let Some(app) = app {
+            set_aside(container, app);
+        }
         panic::unregister(id);
     }
 }
 
+/// Empties a destroyed widget's app (its props no longer hold the report or the widget's
+/// callbacks) and keeps it, in its container, for the next mount.
+fn set_aside(container: Element, mut app: AppHandle<App>) {
+    app.update(AppProps {
+        state: LoadState::Loading,
+        options: Default::default(),
+        onselect: Callback::noop(),
+        onretry: Callback::noop(),
+        instance: 0,
+    });
+    IDLE.with(|idle| idle.borrow_mut().push((container, app)));
+}
+
 impl Inner {
     fn props(&self) -> AppProps {
+        let mut options = self.config.options.clone();
+        if self.selected.is_some() {
+            options.area.clone_from(&self.selected);
+        }
         AppProps {
             state: self.state.clone(),
-            options: self.config.options.clone(),
+            options,
             onselect: self.onselect.clone(),
             onretry: self.onretry.clone(),
+            instance: self.id,
         }
     }
 }
@@ -161,7 +229,14 @@ fn start_load(rc: &Rc<RefCell<Inner>>) {
     };
     match source {
         Source::Object(value) => {
-            set_state(rc, loaded(load::decode(value, "passed to mount", false)))
+            // The element's `report` property and `mount()` both pass an object; the message
+            // names the one the page used.
+            let from = if host.local_name() == "grade-widget" {
+                "set on the element's report property"
+            } else {
+                "passed to mount"
+            };
+            set_state(rc, loaded(load::decode(value, from, false)))
         }
         Source::Inline => {
             let result = load::inline_json(&host).and_then(|value| {
@@ -242,10 +317,11 @@ fn render(rc: &Rc<RefCell<Inner>>) {
     if let Some(mut app) = app {
         app.update(props);
         let mut inner = rc.borrow_mut();
-        // destroy() may have run meanwhile (from a host listener); then unmount here.
+        // destroy() may have run meanwhile (from a host listener); then set the app aside here.
         if inner.destroyed {
+            let container = inner.container.clone();
             drop(inner);
-            app.destroy();
+            set_aside(container, app);
         } else {
             inner.app = Some(app);
         }
@@ -299,18 +375,80 @@ fn on_select(weak: Weak<RefCell<Inner>>) -> Callback<String> {
     Callback::from(move |area: String| {
         let Some(rc) = weak.upgrade() else { return };
         let (host, deep_link) = {
-            let inner = rc.borrow();
+            let mut inner = rc.borrow_mut();
+            inner.selected = Some(area.clone());
             (inner.host.clone(), inner.config.options.deep_link)
         };
-        if deep_link {
+        if deep_link && !config::hash_area().is_some_and(|h| h.eq_ignore_ascii_case(&area)) {
             if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-                // replaceState, not a hash assignment: no scroll jump and no history entry per click.
-                let _ =
-                    history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{area}")));
+                // One history entry per selection, as following a link to `#3A` would make, so
+                // Back walks back through the areas read (popstate then selects each again).
+                // pushState rather than a hash assignment: no scroll jump to an element that
+                // happens to have that id.
+                let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&format!("#{area}")));
             }
         }
+        // The app's `area` prop follows the selection, so that a later change back to the
+        // previous `area` (a link to `#3A`, Back) is a change the app sees.
+        render(&rc);
         events::select(&host, &area);
     })
+}
+
+/// Adds or removes the `window` listener that makes a changed `#3A` (a link, Back, Forward)
+/// select that area, so it matches `deepLink` as it is now.
+fn follow_hash_changes(rc: &Rc<RefCell<Inner>>) {
+    let mut inner = rc.borrow_mut();
+    match (inner.config.options.deep_link && !inner.destroyed, inner.on_hash.is_some()) {
+        (true, false) => {
+            let weak = Rc::downgrade(rc);
+            let listener = Closure::<dyn FnMut()>::new(move || {
+                if let Some(rc) = weak.upgrade() {
+                    on_hash(&rc);
+                }
+            });
+            if let Some(window) = web_sys::window() {
+                for event in HASH_EVENTS {
+                    let _ = window.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+                }
+            }
+            inner.on_hash = Some(listener);
+        }
+        (false, true) => {
+            if let Some(listener) = inner.on_hash.take() {
+                unlisten_hash(&listener);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A fragment link fires `hashchange`; Back and Forward between entries made by `pushState`
+/// fire `popstate` (and `hashchange` too when the hash differs). Both, so every path is
+/// covered; the second call finds the area already selected and does nothing.
+const HASH_EVENTS: [&str; 2] = ["hashchange", "popstate"];
+
+fn unlisten_hash(listener: &Closure<dyn FnMut()>) {
+    if let Some(window) = web_sys::window() {
+        for event in HASH_EVENTS {
+            let _ = window.remove_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+        }
+    }
+}
+
+/// The hash names an area other than the one shown: select it. Other hashes (a skip link's
+/// `#main`, none at all) leave the selection as it is.
+fn on_hash(rc: &Rc<RefCell<Inner>>) {
+    let Some(area) = config::hash_area() else { return };
+    {
+        let mut inner = rc.borrow_mut();
+        let shown = inner.selected.as_ref().or(inner.config.options.area.as_ref());
+        if inner.destroyed || shown.is_some_and(|s| s.eq_ignore_ascii_case(&area)) {
+            return;
+        }
+        inner.selected = Some(area);
+    }
+    render(rc);
 }
 
 /// The "Try again" button. Deferred to a microtask so the reload does not start inside Yew's

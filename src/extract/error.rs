@@ -38,10 +38,13 @@ pub enum ExtractProblemKind {
     NoSummary,
     /// No area headings ("1A Title" followed by a Grade line) at all.
     NoAreas,
-    /// Domains or areas listed in the summary table have no section.
-    Truncated {
+    /// A run of areas listed in the summary table with no section (with the domains among
+    /// them that are missing whole), and where in the text those sections were expected. The
+    /// problem's line is where they should have started.
+    MissingSections {
         domains: Vec<String>,
         areas: Vec<String>,
+        place: Place,
     },
     /// An area section that the summary table does not list.
     NotInSummary { area: String },
@@ -75,6 +78,18 @@ pub enum ExtractProblemKind {
     /// A domain's areas resume after another domain's (sections out of order), which would give
     /// two domains one id.
     RepeatedDomain { domain: String, first_line: usize },
+}
+
+/// Where missing sections were expected, by the sections present around them (area ids).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// Before the given section, after another one (or, with `None`, at the start).
+    Between(Option<String>, String),
+    /// After the last section present (or with `None`, where the first would be), before the
+    /// glossary.
+    BeforeGlossary(Option<String>),
+    /// After the last section present, where the text ends: the report is truncated.
+    End(Option<String>),
 }
 
 impl ExtractError {
@@ -129,16 +144,32 @@ impl fmt::Display for ExtractProblemKind {
                 f,
                 "no graded areas found: expected headings such as \"1A Fairness and Equality in Service Delivery\" followed by a Grade line"
             ),
-            Truncated { domains, areas } => {
-                write!(f, "the report is truncated: ")?;
-                if !domains.is_empty() {
-                    write!(f, "domains {} and ", domains.join(", "))?;
+            MissingSections { domains, areas, place } => {
+                if matches!(place, Place::End(_)) {
+                    write!(f, "the report is truncated: ")?;
                 }
+                if !domains.is_empty() {
+                    let word = if domains.len() == 1 { "domain" } else { "domains" };
+                    write!(f, "{word} {} and ", domains.join(", "))?;
+                }
+                let (word, has, it) = if areas.len() == 1 {
+                    ("area", "has no section", "it")
+                } else {
+                    ("areas", "have no sections", "they")
+                };
                 write!(
                     f,
-                    "areas {} listed in the summary of judgements have no section",
+                    "{word} {} listed in the summary of judgements {has}: {it} should come ",
                     areas.join(", ")
-                )
+                )?;
+                match place {
+                    Place::Between(Some(after), before) => write!(f, "between {after} and {before}"),
+                    Place::Between(None, before) => write!(f, "before {before}"),
+                    Place::BeforeGlossary(Some(after)) => write!(f, "after {after}, before the glossary"),
+                    Place::BeforeGlossary(None) => write!(f, "before the glossary"),
+                    Place::End(Some(after)) => write!(f, "after {after}, where the text ends"),
+                    Place::End(None) => write!(f, "where the text ends"),
+                }
             }
             NotInSummary { area } => {
                 write!(f, "area {area}: not listed in the summary of judgements")

@@ -21,7 +21,7 @@ mod overview;
 mod sections;
 mod summary;
 
-pub use error::{ExtractError, ExtractProblem, ExtractProblemKind};
+pub use error::{ExtractError, ExtractProblem, ExtractProblemKind, Place};
 
 use crate::model::{Area, Domain, Report, SCHEMA_VERSION};
 
@@ -71,7 +71,14 @@ pub fn extract(text: &str) -> Result<Report, ExtractError> {
     }
     repeated(&raw_domains, &mut problems);
     match &summary {
-        Some(s) => cross_check(s, &raw_domains, &mut problems),
+        Some(s) => {
+            // Where the area sections stop: the glossary's heading, else the text's last line.
+            let end = Ends {
+                line: body.get(glossary_at).or(body.last()).map_or(s.line, |item| item.no),
+                glossary: glossary_at < body.len(),
+            };
+            cross_check(s, &raw_domains, end, &mut problems);
+        }
         None => problems.push(P {
             kind: ExtractProblemKind::NoSummary,
             line: None,
@@ -213,11 +220,27 @@ fn repeated(domains: &[RawDomain], problems: &mut Vec<P>) {
     }
 }
 
+/// Where the area sections end, for saying where a missing one was expected.
+#[derive(Clone, Copy)]
+struct Ends {
+    /// The glossary heading's line, else the text's last line.
+    line: usize,
+    /// Whether the glossary follows the sections (else the text just stops).
+    glossary: bool,
+}
+
+/// One summary-table row as [`cross_check`] found it: its section's id and heading line, or
+/// missing (with the domain, on the first area of a domain that is missing entirely).
+enum Slot {
+    Found { id: String, line: usize },
+    Missing { id: String, domain: Option<String> },
+}
+
 /// Each summary row against its area: domains by order, areas by tolerant title within the
-/// domain, falling back to position. Missing sections mean a truncated report.
-fn cross_check(summary: &Summary, domains: &[RawDomain], problems: &mut Vec<P>) {
-    let mut missing_domains = Vec::new();
-    let mut missing_areas = Vec::new();
+/// domain, falling back to position. Each run of missing sections is one problem, placed where
+/// the sections were expected (before the next section present, or where the sections end).
+fn cross_check(summary: &Summary, domains: &[RawDomain], end: Ends, problems: &mut Vec<P>) {
+    let mut slots = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
     for (di, sd) in summary.domains.iter().enumerate() {
         let number = (di + 1).to_string();
@@ -226,9 +249,9 @@ fn cross_check(summary: &Summary, domains: &[RawDomain], problems: &mut Vec<P>) 
             .find(|d| grades::title_key(&d.title) == grades::title_key(&sd.title))
             .or_else(|| domains.iter().find(|d| d.id == number));
         let Some(domain) = domain else {
-            missing_domains.push(format!("{number} {}", sd.title));
             for (ai, _) in sd.areas.iter().enumerate() {
-                missing_areas.push(format!("{number}{}", letter(ai)));
+                let domain = (ai == 0).then(|| format!("{number} {}", sd.title));
+                slots.push(Slot::Missing { id: format!("{number}{}", letter(ai)), domain });
             }
             continue;
         };
@@ -246,9 +269,10 @@ fn cross_check(summary: &Summary, domains: &[RawDomain], problems: &mut Vec<P>) 
                     })
                 });
             let Some(a) = found else {
-                missing_areas.push(format!("{}{}", domain.id, letter(ai)));
+                slots.push(Slot::Missing { id: format!("{}{}", domain.id, letter(ai)), domain: None });
                 continue;
             };
+            slots.push(Slot::Found { id: a.id.clone(), line: a.line });
             seen.push(&a.id);
             if a.grade_readable && (a.grade != sa.grade || a.direction != sa.direction) {
                 let kind = ExtractProblemKind::SummaryMismatch {
@@ -261,19 +285,48 @@ fn cross_check(summary: &Summary, domains: &[RawDomain], problems: &mut Vec<P>) 
             }
         }
     }
-    if !missing_areas.is_empty() {
-        let kind = ExtractProblemKind::Truncated {
-            domains: missing_domains,
-            areas: missing_areas,
-        };
-        problems.push(P::at(kind, summary.line));
-    }
+    missing_sections(&slots, end, problems);
     for a in domains.iter().flat_map(|d| &d.areas) {
         if !seen.contains(&a.id.as_str()) {
             problems.push(P::at(
                 ExtractProblemKind::NotInSummary { area: a.id.clone() },
                 a.line,
             ));
+        }
+    }
+}
+
+/// One problem per run of missing sections in summary order, saying between which sections
+/// present they belong; a run at the end is a truncated report (or one cut before the glossary).
+fn missing_sections(slots: &[Slot], end: Ends, problems: &mut Vec<P>) {
+    let mut after: Option<&str> = None;
+    let mut i = 0;
+    while i < slots.len() {
+        match &slots[i] {
+            Slot::Found { id, .. } => {
+                after = Some(id);
+                i += 1;
+            }
+            Slot::Missing { .. } => {
+                let run_end = slots[i..]
+                    .iter()
+                    .position(|s| matches!(s, Slot::Found { .. }))
+                    .map_or(slots.len(), |n| i + n);
+                let (mut domains, mut areas) = (Vec::new(), Vec::new());
+                for slot in &slots[i..run_end] {
+                    if let Slot::Missing { id, domain } = slot {
+                        areas.push(id.clone());
+                        domains.extend(domain.clone());
+                    }
+                }
+                let (place, line) = match slots.get(run_end) {
+                    Some(Slot::Found { id, line }) => (Place::Between(after.map(str::to_owned), id.clone()), *line),
+                    _ if end.glossary => (Place::BeforeGlossary(after.map(str::to_owned)), end.line),
+                    _ => (Place::End(after.map(str::to_owned)), end.line),
+                };
+                problems.push(P::at(ExtractProblemKind::MissingSections { domains, areas, place }, line));
+                i = run_end;
+            }
         }
     }
 }

@@ -13,6 +13,7 @@ import { launch, openPage, ROOT } from './lib.mjs';
 
 const filter = process.argv[2] ?? '';
 const OUT = `${ROOT}test-results`;
+/** Per test, unless the test sets its own `timeout` (ms). */
 const TIMEOUT = 60_000;
 
 if (!existsSync(`${ROOT}pkg/grade_widget_bg.wasm`) || !existsSync(`${ROOT}pkg/grade-widget.js`)) {
@@ -42,7 +43,7 @@ for (const file of specs) {
     try {
       await Promise.race([
         test.run(t),
-        new Promise((_, fail) => setTimeout(() => fail(new Error(`timed out after ${TIMEOUT} ms`)), TIMEOUT)),
+        new Promise((_, fail) => setTimeout(() => fail(new Error(`timed out after ${test.timeout ?? TIMEOUT} ms`)), test.timeout ?? TIMEOUT)),
       ]);
       // Every test also holds the page to no uncaught errors and no unexpected console errors.
       if (opened.problems.length && !test.allowConsoleErrors) {

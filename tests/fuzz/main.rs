@@ -420,7 +420,7 @@ fn ssr_render() {
         let lang = (*u.choose(&["en", "cy", "", "xx"]).unwrap_or(&"en")).to_owned();
         let link = u.ratio(1, 3).unwrap_or(false).then(|| "https://example.org/report".to_owned());
         let options = Options { view, area, lang, deep_link: false, link };
-        let props = AppProps { state: LoadState::Ready(Rc::new(report)), options, onselect: Default::default(), onretry: Default::default() };
+        let props = AppProps { state: LoadState::Ready(Rc::new(report)), options, onselect: Default::default(), onretry: Default::default(), instance: 0 };
         let html = block_on(LocalServerRenderer::<App>::with_props(props).render());
         if html.is_empty() {
             return Err("rendered nothing".to_owned());

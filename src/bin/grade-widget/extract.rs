@@ -1,37 +1,51 @@
 //! `grade-widget extract REPORT.txt [-o OUT.json]`: report text to pretty report JSON.
 //!
 //! The output file is written to a temporary file beside it and renamed into place only on
-//! success, so a failed run never leaves a partial or empty JSON file behind.
+//! success, so a failed run never leaves a partial or empty JSON file behind (`output.rs`).
+//! Exit 1: the text has problems; exit 2: a file could not be read or written.
 
 use std::fs;
 use std::io::{self, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use grade_widget::extract::extract_bytes;
 
+use crate::output::{self, Staged};
+
+/// Why the run failed: the text (exit 1) or a file (exit 2).
+enum Failure {
+    Input(String),
+    File(String),
+}
+
 pub fn run(input: &Path, output: Option<&Path>) -> ExitCode {
     match try_run(input, output) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
+        Err(Failure::Input(message)) => {
             eprintln!("error: {message}");
             ExitCode::FAILURE
+        }
+        Err(Failure::File(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
         }
     }
 }
 
-fn try_run(input: &Path, output: Option<&Path>) -> Result<(), String> {
+fn try_run(input: &Path, output: Option<&Path>) -> Result<(), Failure> {
     let name = input.display();
-    let bytes = read_input(input).map_err(|e| format!("cannot read {name}: {e}"))?;
-    let report = extract_bytes(&bytes).map_err(|e| format!("{name}: {e}"))?;
-    let mut json =
-        serde_json::to_string_pretty(&report).map_err(|e| format!("cannot write JSON: {e}"))?;
+    let bytes = read_input(input).map_err(|e| Failure::File(format!("cannot read {name}: {e}")))?;
+    let report = extract_bytes(&bytes).map_err(|e| Failure::Input(format!("{name}: {e}")))?;
+    let mut json = serde_json::to_string_pretty(&report)
+        .map_err(|e| Failure::Input(format!("cannot write JSON: {e}")))?;
     json.push('\n');
     match output {
         None => write_stdout(&json),
         Some(p) if p.as_os_str() == "-" => write_stdout(&json),
-        Some(p) => write_atomically(p, &json),
+        Some(p) => write_whole(p, &json),
     }
+    .map_err(Failure::File)
 }
 
 fn read_input(input: &Path) -> io::Result<Vec<u8>> {
@@ -51,18 +65,8 @@ fn write_stdout(json: &str) -> Result<(), String> {
         .map_err(|e| format!("cannot write to standard output: {e}"))
 }
 
-/// Writes `json` to `.<name>.tmp-<pid>` beside `path`, then renames it over `path`.
-fn write_atomically(path: &Path, json: &str) -> Result<(), String> {
-    let file_name = path
-        .file_name()
-        .ok_or_else(|| format!("{} is not a file path", path.display()))?;
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(file_name);
-    tmp_name.push(format!(".tmp-{}", std::process::id()));
-    let tmp: PathBuf = path.with_file_name(tmp_name);
-    let result = fs::write(&tmp, json).and_then(|()| fs::rename(&tmp, path));
-    result.map_err(|e| {
-        let _ = fs::remove_file(&tmp);
-        format!("cannot write {}: {e}", path.display())
-    })
+/// Writes `json` to a temporary beside `path`, then renames it over `path` (`output.rs`).
+fn write_whole(path: &Path, json: &str) -> Result<(), String> {
+    let staged = Staged::write(path, json).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    output::commit(vec![staged]).map_err(|(p, e)| format!("cannot write {}: {e}", p.display()))
 }

@@ -1,4 +1,8 @@
 //! The `grade-widget` command line: extract, validate, render, schema.
+//!
+//! Exit codes, the same for every subcommand: 0 done; 1 the input has problems (report text
+//! that cannot be extracted, a report JSON that is invalid, an `--area` the report lacks);
+//! 2 a file could not be read or written, or the command line is wrong (clap's usage errors).
 
 // Native only: `cargo test --target wasm32-unknown-unknown` builds every target, and the CLI
 // (clap, files, stdio) has no meaning in a browser.
@@ -11,6 +15,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod extract;
+mod output;
 mod render;
 mod validate;
 
@@ -47,8 +52,9 @@ enum Command {
         /// The area to show (`--view area`) or to select initially.
         #[arg(long)]
         area: Option<String>,
-        /// The language of the widget's own words.
-        #[arg(long, value_enum, default_value = "en")]
+        /// The language of the widget's own words: a language tag as the element's `lang`
+        /// takes it (`en`, `en-GB`, `cy`, `cy-GB`, …; any `cy-…` tag is Welsh).
+        #[arg(long, default_value = "en", value_parser = render::parse_lang)]
         lang: render::LangArg,
         /// The badge's link to the full report (the element's `href` attribute).
         #[arg(long)]
@@ -66,6 +72,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    output::guard_signals();
     let cli = Cli::parse();
     match cli.command {
         Command::Extract { input, output } => extract::run(&input, output.as_deref()),

@@ -16,11 +16,13 @@ use std::io::{self, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use clap::ValueEnum;
 use futures::executor::block_on;
 use grade_widget::components::{Options, View};
+use grade_widget::i18n::Lang;
 use grade_widget::model::{parse_report_bytes, Report, ReportProblem, MAX_REPORT_BYTES};
 use grade_widget::prerender;
+
+use crate::output::{self, Staged};
 
 /// `--view`: the `view` attribute's words ([`View::as_str`]), offered and checked by clap.
 pub fn view_parser() -> impl clap::builder::TypedValueParser<Value = View> {
@@ -29,10 +31,26 @@ pub fn view_parser() -> impl clap::builder::TypedValueParser<Value = View> {
 }
 
 /// The languages the widget speaks.
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy)]
 pub enum LangArg {
     En,
     Cy,
+}
+
+/// `--lang`: a language tag read as the element reads its `lang` (`Lang::from_code`: any
+/// `cy-…` is Welsh), but only English and Welsh tags: the widget speaks no other language, and
+/// a typo on the command line is better refused than rendered in English.
+pub fn parse_lang(tag: &str) -> Result<LangArg, String> {
+    let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
+    if !(primary.eq_ignore_ascii_case("en") || primary.eq_ignore_ascii_case("cy")) {
+        return Err(format!(
+            "the widget speaks English and Welsh: give a language tag such as en, en-GB, cy or cy-GB, not {tag:?}"
+        ));
+    }
+    Ok(match Lang::from_code(tag.trim()) {
+        Lang::Cy => LangArg::Cy,
+        Lang::En => LangArg::En,
+    })
 }
 
 /// Everything `render` was asked for.
@@ -82,30 +100,35 @@ pub fn run(req: &Request) -> ExitCode {
         }
     }
     let html = block_on(prerender::markup(report, options(req)));
-    if let Some(css) = req.stylesheet {
-        if let Err(e) = write_whole(css, &prerender::stylesheet()) {
-            eprintln!(
-                "render: cannot write the stylesheet {}: {}",
-                css.display(),
-                describe(&e)
-            );
-            return ExitCode::from(2);
-        }
-    }
-    let written = match req.output {
-        Some(path) => write_whole(path, &html).map_err(|e| (path.display().to_string(), e)),
-        None => io::stdout()
-            .lock()
-            .write_all(html.as_bytes())
-            .map_err(|e| ("standard output".to_owned(), e)),
-    };
-    match written {
+    match write_outputs(req, &html) {
         Ok(()) => ExitCode::SUCCESS,
         Err((place, e)) => {
             eprintln!("render: cannot write {place}: {}", describe(&e));
             ExitCode::from(2)
         }
     }
+}
+
+/// The stylesheet and the HTML, each to its temporary first; both are renamed into place only
+/// when both are complete, so a failure leaves neither (nor changes an old pair). With the
+/// HTML on standard output, the stylesheet is put in place only once that write succeeded.
+fn write_outputs(req: &Request, html: &str) -> Result<(), (String, io::Error)> {
+    let mut staged = Vec::new();
+    if let Some(css) = req.stylesheet {
+        let file = Staged::write(css, &prerender::stylesheet())
+            .map_err(|e| (format!("the stylesheet {}", css.display()), e))?;
+        staged.push(file);
+    }
+    match req.output {
+        Some(path) => staged.push(Staged::write(path, html).map_err(|e| (path.display().to_string(), e))?),
+        None => {
+            let mut out = io::stdout().lock();
+            out.write_all(html.as_bytes())
+                .and_then(|()| out.flush())
+                .map_err(|e| ("standard output".to_owned(), e))?;
+        }
+    }
+    output::commit(staged).map_err(|(path, e)| (path.display().to_string(), e))
 }
 
 fn options(req: &Request) -> Options {
@@ -133,19 +156,6 @@ fn check_area(report: &Report, id: &str) -> Result<(), String> {
         "--area {id:?}: the report has no such area; its areas are {}",
         ids.join(", ")
     ))
-}
-
-/// Writes `text` to a temporary file beside `path` and renames it over `path` only once it is
-/// complete, so a failed write (disk full, a file-size limit) never leaves a partial file and an
-/// existing file stays as it was (the same rule as `extract -o`; tests/output_cli.rs).
-fn write_whole(path: &Path, text: &str) -> io::Result<()> {
-    let mut name = std::ffi::OsString::from(".");
-    name.push(path.file_name().unwrap_or_default());
-    name.push(format!(".tmp-{}", std::process::id()));
-    let tmp = path.with_file_name(name);
-    std::fs::write(&tmp, text).and_then(|()| std::fs::rename(&tmp, path)).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
 }
 
 /// Reads at most one byte more than the limit, so a huge file or an endless pipe is refused

@@ -1,0 +1,143 @@
+// Deep links (`deep-link` attribute, `deepLink` option): the hash and the selection stay in
+// step every way a reader moves. Selecting an area pushes a history entry (`#5B`), so Back and
+// Forward walk through the areas read; a link to `#3A`, Back and Forward select that area,
+// whether the widget is an element (attribute present from the start or added later) or made
+// by mount(). Turning deep linking off, or destroying the widget, stops it following the hash.
+
+import assert from 'node:assert/strict';
+import { events, settled } from './lib.mjs';
+
+/** The area whose findings the widget shows, once it is `want` (or after the timeout, whatever it is). */
+async function shownArea(page, id, want) {
+  const detail = `#${id} [data-testid="area-detail"]`;
+  await page.locator(`${detail}[data-area="${want}"]`).waitFor({ timeout: 5000 }).catch(() => {});
+  return page.locator(detail).getAttribute('data-area');
+}
+
+/** Clicks the area's row, as a reader would. */
+function pick(page, id, area) {
+  return page.locator(`#${id} [data-testid="area-row"][data-area="${area}"] button`).click();
+}
+
+/** Follows an ordinary in-page link to `hash`, added to the host page for the test. */
+async function followLink(page, hash) {
+  await page.evaluate((hash) => {
+    const a = document.createElement('a');
+    a.href = hash;
+    a.id = 'test-link';
+    a.textContent = `link to ${hash}`;
+    document.body.prepend(a);
+  }, hash);
+  await page.locator('#test-link').click();
+  await page.evaluate(() => document.getElementById('test-link').remove());
+}
+
+/** How many `hashchange` / `popstate` listeners the window has (CDP). */
+async function hashListeners(context, page) {
+  const cdp = await context.newCDPSession(page);
+  const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
+  const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+  await cdp.detach();
+  return listeners.filter((l) => l.type === 'hashchange' || l.type === 'popstate').length;
+}
+
+const hash = (page) => page.evaluate(() => location.hash);
+
+export const tests = [
+  {
+    name: 'opened at #3A, 5B clicked, then a link to #3A: 3A is selected again',
+    page: 'index.html#3A',
+    async run({ page }) {
+      await settled(page, 'report');
+      assert.equal(await shownArea(page, 'report', '3A'), '3A');
+      await pick(page, 'report', '5B');
+      assert.equal(await shownArea(page, 'report', '5B'), '5B');
+      assert.equal(await hash(page), '#5B');
+      await followLink(page, '#3A');
+      assert.equal(await shownArea(page, 'report', '3A'), '3A');
+      // A link to the area already shown changes nothing and fires no select.
+      await followLink(page, '#3A');
+      assert.equal(await shownArea(page, 'report', '3A'), '3A');
+      const selects = (await events(page, 'report')).filter((e) => e.type === 'select').map((e) => e.detail.area);
+      assert.deepEqual(selects, ['5B'], 'only the reader\'s click is a select event');
+    },
+  },
+  {
+    name: 'Back and Forward walk through the areas selected, each selected again',
+    page: 'index.html#3A',
+    async run({ page }) {
+      await settled(page, 'report');
+      await pick(page, 'report', '5B');
+      await shownArea(page, 'report', '5B');
+      await pick(page, 'report', '6D');
+      assert.equal(await shownArea(page, 'report', '6D'), '6D');
+      await page.goBack();
+      assert.equal(await hash(page), '#5B');
+      assert.equal(await shownArea(page, 'report', '5B'), '5B');
+      await page.goBack();
+      assert.equal(await hash(page), '#3A');
+      assert.equal(await shownArea(page, 'report', '3A'), '3A');
+      await page.goForward();
+      assert.equal(await shownArea(page, 'report', '5B'), '5B');
+      // Clicking the area already in the hash adds no entry: one Back leaves 5B for 3A.
+      await pick(page, 'report', '5B');
+      await page.goBack();
+      assert.equal(await shownArea(page, 'report', '3A'), '3A');
+    },
+  },
+  {
+    name: 'deep-link added after connection follows the hash; removed, it stops',
+    page: 'www/examples/area.html',
+    async run({ page }) {
+      await page.evaluate(() => {
+        const el = document.createElement('grade-widget');
+        el.id = 'late';
+        el.setAttribute('src', '../data/metropolitan-2006.json');
+        document.querySelector('main').append(el);
+      });
+      await settled(page, 'late');
+      await page.evaluate(() => document.getElementById('late').setAttribute('deep-link', ''));
+      await page.evaluate(() => { location.hash = '#6D'; });
+      assert.equal(await shownArea(page, 'late', '6D'), '6D');
+      await pick(page, 'late', '2A');
+      assert.equal(await hash(page), '#2A');
+      await page.goBack();
+      assert.equal(await shownArea(page, 'late', '6D'), '6D');
+      await page.evaluate(() => document.getElementById('late').removeAttribute('deep-link'));
+      await page.evaluate(() => { location.hash = '#1B'; });
+      await page.waitForTimeout(300);
+      assert.equal(await shownArea(page, 'late', '6D'), '6D', 'followed the hash after deep-link was removed');
+    },
+  },
+  {
+    name: 'mount() with deepLink follows later hash changes; off or destroyed, it stops and unlistens',
+    page: 'tests/e2e/pages/api.html',
+    async run({ page, context }) {
+      await page.waitForFunction(() => window.api);
+      const before = await hashListeners(context, page);
+      await page.evaluate(async () => {
+        window.widget = await window.api.mount(document.getElementById('api'), { report: window.api.report, deepLink: true });
+      });
+      assert.equal(await hashListeners(context, page), before + 2, 'hashchange and popstate listeners while deep linking');
+      await page.evaluate(() => { location.hash = '#4B'; });
+      assert.equal(await shownArea(page, 'api', '4B'), '4B');
+      await followLink(page, '#3C');
+      assert.equal(await shownArea(page, 'api', '3C'), '3C');
+      await page.goBack();
+      assert.equal(await shownArea(page, 'api', '4B'), '4B');
+
+      await page.evaluate(() => window.widget.update({ deepLink: false }));
+      assert.equal(await hashListeners(context, page), before, 'listeners left after deepLink: false');
+      await page.evaluate(() => { location.hash = '#7A'; });
+      await page.waitForTimeout(300);
+      assert.equal(await shownArea(page, 'api', '7A'), '4B', 'followed the hash with deepLink off');
+
+      await page.evaluate(() => window.widget.update({ deepLink: true }));
+      assert.equal(await shownArea(page, 'api', '7A'), '7A', 'deepLink turned on reads the hash');
+      await page.evaluate(() => window.widget.destroy());
+      assert.equal(await hashListeners(context, page), before, 'listeners left after destroy()');
+      await page.evaluate(() => { location.hash = '#1A'; });
+      await page.waitForTimeout(200);
+    },
+  },
+];
