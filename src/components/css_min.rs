@@ -76,7 +76,7 @@ mod tests {
         // Spaces that mean something stay: descendant combinators (also before `:`), `+`
         // combinators, at-rule preludes, strings.
         for kept in [".gw [tabindex=\"-1\"]:focus-visible{", ".gw :focus{", ":where(.gw) :where(", ".gw-p + .gw-p,",
-            "@container gw (min-width:960px){", "@media print{", "attr(data-label) \": \""] {
+            "@container gw (min-width:60em){", "@media print{", "attr(data-label) \": \""] {
             assert!(min.contains(kept), "lost {kept:?}");
         }
         assert!(!min.contains("/*") && !min.contains('\n') && !min.contains("  "));

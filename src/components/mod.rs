@@ -23,6 +23,7 @@ mod fingerprint;
 mod glance;
 mod glance_item;
 mod header;
+mod heading;
 mod loading;
 mod prepared;
 mod profile;

@@ -68,6 +68,10 @@ pub fn read(config: &JsValue) -> Config {
         lang: parse_lang(get_str(config, "lang").as_deref()),
         deep_link,
         link: get_str(config, "href"),
+        // Issue 13: heading level, area links and the error's fallback link.
+        heading_level: heading_level(get(config, "headingLevel").as_ref()),
+        area_href: get_str(config, "areaHref").filter(|s| !s.trim().is_empty()),
+        fallback_href: get_str(config, "fallbackHref").filter(|s| !s.trim().is_empty()),
     };
     let timeout_ms = get(config, "timeout")
         .and_then(|v| v.as_f64())
@@ -77,6 +81,24 @@ pub fn read(config: &JsValue) -> Config {
         source,
         options,
         timeout_ms,
+    }
+}
+
+/// `headingLevel`: a number or a numeric string (the attribute's text), 2–6. Anything else is 0,
+/// which the components read as the default, 2 (see components/heading.rs).
+/// Integers only: parsing the text as a float would pull Rust's float parser (about 20 KB of
+/// wasm) into the bundle for one attribute.
+fn heading_level(value: Option<&JsValue>) -> u8 {
+    let Some(v) = value else { return 0 };
+    let n = match v.as_f64() {
+        Some(f) if f.fract() == 0.0 && (2.0..=6.0).contains(&f) => f as u8,
+        Some(_) => 0,
+        None => v.as_string().and_then(|s| s.trim().parse::<u8>().ok()).unwrap_or(0),
+    };
+    if (2..=6).contains(&n) {
+        n
+    } else {
+        0
     }
 }
 

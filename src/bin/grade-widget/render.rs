@@ -1,4 +1,5 @@
-//! `grade-widget render REPORT.json [--view V] [--area ID] [--lang en|cy] [--href URL] [-o OUT] [--stylesheet CSS]`:
+//! `grade-widget render REPORT.json [--view V] [--area ID] [--lang en|cy] [--href URL]
+//! [--heading-level N] [--area-href TEMPLATE] [-o OUT] [--stylesheet CSS]`:
 //! renders the widget's own Yew components to static HTML (SSR) so a page can put it inside
 //! `<grade-widget>…</grade-widget>` and readers without JavaScript or WebAssembly still see every
 //! grade, direction and national count. When the widget starts it adopts that markup (Yew
@@ -41,12 +42,13 @@ const CONTAINER_CLASS: &str = "gw-container";
 const CONTAINER_RULE: &str = "
 /* For the static copy outside a shadow root (grade-widget render): the wall the live widget's
    container has, and its margin reset at element specificity, to outweigh host element rules. */
-grade-widget > .gw-container{all:initial;display:block;font-family:inherit}
-:where(grade-widget > .gw-container) :is(h2, h3, h4, h5, p, ul, dl, dd, figure){margin:0}
-/* Without script the CSV button can do nothing, and the area names select nothing: no button,
-   and names that read as text rather than links. */
-grade-widget > .gw-container .gw-export{display:none}
-grade-widget > .gw-container .gw-link{color:inherit;text-decoration:none;cursor:auto}
+grade-widget > .gw-container{all:initial;display:block;font-family:inherit;color-scheme:inherit}
+:where(grade-widget > .gw-container) :is(h2, h3, h4, h5, h6, p, ul, dl, dd, figure, details){margin:0}
+/* Without script the CSV and back-to-the-table buttons can do nothing, and the area name
+   buttons select nothing: no buttons, and names that read as text (real links, from
+   --area-href, stay links). */
+grade-widget > .gw-container .gw-export,grade-widget > .gw-container .gw-detail__back{display:none}
+grade-widget > .gw-container button.gw-link{color:inherit;text-decoration:none;cursor:auto}
 ";
 
 /// The `view` attribute's values, as the command line spells them.
@@ -72,6 +74,10 @@ pub struct Request<'a> {
     pub area: Option<&'a str>,
     pub lang: LangArg,
     pub href: Option<&'a str>,
+    /// The element's `heading-level` (2–6) and `area-href`: they shape the markup, so the page
+    /// must give the element the same values for it to adopt this copy.
+    pub heading_level: Option<u8>,
+    pub area_href: Option<&'a str>,
     pub output: Option<&'a Path>,
     pub stylesheet: Option<&'a Path>,
 }
@@ -157,6 +163,10 @@ fn options(req: &Request) -> Options {
         deep_link: false,
         // The badge's link: the element's `href` attribute, which must then say the same.
         link: req.href.map(str::to_owned),
+        heading_level: req.heading_level.unwrap_or(0),
+        area_href: req.area_href.map(str::to_owned),
+        // Errors are never rendered ahead of time: a report that fails is refused above.
+        fallback_href: None,
     }
 }
 
