@@ -37,7 +37,8 @@ export const tests = [
       assert.equal(await inWidget(page, 'cy-missing', 'retry').innerText(), 'Rhowch gynnig arall arni');
       // The detail is the event's message, in an element that says it is English.
       const detail = page.locator('#cy-missing .gw-error__message [lang="en"]');
-      assert.equal(await detail.innerText(), cy.detail.message);
+      // (In the collapsed details: textContent, as innerText is empty until it is opened.)
+      assert.equal(await detail.textContent(), cy.detail.message);
       assert.equal(await page.locator('#en-missing .gw-error__message [lang]').count(), 0, 'no lang switch in an English widget');
 
       const invalid = await settled(page, 'cy-invalid');
