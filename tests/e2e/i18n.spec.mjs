@@ -43,9 +43,9 @@ export const tests = [
 
       const invalid = await settled(page, 'cy-invalid');
       assert.equal(invalid.detail.type, 'schema');
-      assert.equal(await summary('cy-invalid'), 'Mae problemau yn yr adroddiad, a restrir isod.');
+      assert.equal(await summary('cy-invalid'), 'Mae camgymeriadau yn ffeil yr adroddiad, felly nid oes modd ei dangos.');
       assert.equal(await inWidget(page, 'cy-invalid', 'problems').getAttribute('lang'), 'en');
-      assert.equal(await page.locator('#cy-invalid .gw-error__problems-title').innerText(), 'Problemau a ganfuwyd');
+      assert.equal(await page.locator('#cy-invalid .gw-error__problems-title').textContent(), 'Problemau a ganfuwyd');
       assert.deepEqual(await axe(page, '#cy-invalid'), []);
       assert.deepEqual(await axe(page, '#cy-missing'), []);
     },
