@@ -45,6 +45,12 @@ export interface MountOptions {
   href?: string;
   /** Seconds a `src` fetch may take, body included. Default 15. */
   timeout?: number;
+  /** Level of the widget's top heading, 2–6 (its other headings follow). Default 2; other values mean 2. */
+  headingLevel?: number | string;
+  /** For `view: "summary"`: each area's link, `{id}` replaced by the area id, e.g. "/grades/{id}" (script URLs refused). Without it the names are plain text. */
+  areaHref?: string;
+  /** A page to offer when the report cannot be shown: every error ends with "Read the report" linking there (script URLs refused). */
+  fallbackHref?: string;
 }
 
 export interface WidgetHandle {

@@ -36,24 +36,37 @@ const CONTAINER_CLASS: &str = "gw-container";
 const CONTAINER_RULE: &str = "
 /* For the static copy outside a shadow root (grade-widget render): the wall the live widget's
    container has, and its margin reset at element specificity, to outweigh host element rules. */
-grade-widget > .gw-container{all:initial;display:block;font-family:inherit}
-:where(grade-widget > .gw-container) :is(h2, h3, h4, h5, p, ul, dl, dd, figure){margin:0}
-/* Without script the CSV button can do nothing, and the area names select nothing: no button,
-   and names that read as text rather than links. */
-grade-widget > .gw-container .gw-export{display:none}
-grade-widget > .gw-container .gw-link{color:inherit;text-decoration:none;cursor:auto}
+grade-widget > .gw-container{all:initial;display:block;font-family:inherit;color-scheme:inherit}
+:where(grade-widget > .gw-container) :is(h2, h3, h4, h5, h6, p, ul, dl, dd, figure, details){margin:0}
+/* Without script the CSV and back-to-the-table buttons can do nothing, and the area name
+   buttons select nothing: no buttons, and names that read as text (real links, from
+   --area-href, stay links). */
+grade-widget > .gw-container .gw-export,grade-widget > .gw-container .gw-detail__back{display:none}
+grade-widget > .gw-container button.gw-link{color:inherit;text-decoration:none;cursor:auto}
 ";
 
 /// The options static markup is drawn with: the element's `view`, `area`, `lang` ("en" or "cy")
-/// and `href` (the badge's link to the full report, which the element must then say too).
+/// and `href` (the badge's link to the full report, which the element must then say too),
+/// `heading-level` (0 for the default, 2) and `area-href` (the summary's area link template).
 /// No deep links: there is no script to read or write `location.hash` in static markup.
-pub fn options(view: View, area: Option<&str>, lang: &str, href: Option<&str>) -> Options {
+pub fn options(
+    view: View,
+    area: Option<&str>,
+    lang: &str,
+    href: Option<&str>,
+    heading_level: u8,
+    area_href: Option<&str>,
+) -> Options {
     Options {
         view,
         area: area.map(str::to_owned),
         lang: lang.to_owned(),
         deep_link: false,
         link: href.map(str::to_owned),
+        heading_level,
+        area_href: area_href.map(str::to_owned),
+        // Errors are never rendered ahead of time: a report that fails is refused first.
+        fallback_href: None,
     }
 }
 

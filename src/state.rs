@@ -101,6 +101,11 @@ pub struct State {
     /// Counts selections the reader made; the detail moves focus to its heading when this
     /// changes, so focus never jumps on its own (on load, on a deep link).
     pub focus_request: u32,
+    /// Counts "Show all areas" presses (and "back" when the row is filtered out): focus moves
+    /// to the summary table's heading, as the button that had it is gone.
+    pub reset_focus: u32,
+    /// Counts "Back to … in the table" presses: focus moves to the selected area's row.
+    pub row_focus: u32,
 }
 
 impl State {
@@ -117,7 +122,12 @@ pub enum Action {
     FilterGrade(Pick<Grade>),
     FilterDirection(Pick<Direction>),
     SortBy(Sort),
+    /// "Show all areas": clears the filters and moves focus to the table.
     ClearFilters,
+    /// Focus the selected area's row (from its findings).
+    FocusRow,
+    /// Focus the summary table's heading.
+    FocusTable,
 }
 
 impl Reducible for State {
@@ -136,7 +146,12 @@ impl Reducible for State {
             Action::FilterGrade(g) => next.filters.grade = g,
             Action::FilterDirection(d) => next.filters.direction = d,
             Action::SortBy(s) => next.sort = s,
-            Action::ClearFilters => next.filters = Filters::default(),
+            Action::ClearFilters => {
+                next.filters = Filters::default();
+                next.reset_focus = next.reset_focus.wrapping_add(1);
+            }
+            Action::FocusRow => next.row_focus = next.row_focus.wrapping_add(1),
+            Action::FocusTable => next.reset_focus = next.reset_focus.wrapping_add(1),
         }
         // Same state: hand back the same Rc so yew skips the re-render.
         if next == *self {
@@ -302,6 +317,11 @@ mod tests {
         assert!(Rc::ptr_eq(&before, &same), "an unchanged state keeps its Rc so nothing re-renders");
         let s = same.reduce(Action::ClearFilters);
         assert!(!s.filters.is_active());
+        assert_eq!(s.reset_focus, 1, "focus goes to the table once the reset button is gone");
+        let s = s.reduce(Action::FocusRow);
+        assert_eq!((s.row_focus, s.reset_focus), (1, 1));
+        let s = s.reduce(Action::FocusTable);
+        assert_eq!((s.row_focus, s.reset_focus), (1, 2));
         let s = s.reduce(Action::SortBy(Sort::Grade));
         assert_eq!(s.sort, Sort::Grade);
     }

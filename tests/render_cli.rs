@@ -43,7 +43,7 @@ fn every_view_has_the_expected_rows_and_no_style_attribute() {
     // (args, rows, words that must appear)
     let table: &[(&[&str], usize, &[&str])] = &[
         (&[MET], 23, &[r#"data-view="full""#, r#"lang="en""#, "Summary of judgements", "Excellent"]),
-        (&[MET, "--view", "summary"], 23, &[r#"data-view="summary""#, "Grade profile", "<span>0</span>, <strong class=\"gw-nat__own\">15</strong>, <span>28</span>, <span>0</span>"]),
+        (&[MET, "--view", "summary"], 23, &[r#"data-view="summary""#, "Grade profile", "<span>0</span>, <strong class=\"gw-nat__own\">15<span class=\"gw-vh\"> (this force)</span></strong>, <span>28</span>, <span>0</span>"]),
         (&[MET, "--view", "badge"], 0, &[r#"data-view="badge""#, "Metropolitan Police Service"]),
         (&[MET, "--view", "area", "--area", "3A"], 0, &[r#"data-view="area""#, r#"data-area="3A""#, "Managing Critical Incidents and Major Crime"]),
     ];
@@ -233,12 +233,13 @@ fn output_and_stylesheet_files() {
         "
 /* For the static copy outside a shadow root (grade-widget render): the wall the live widget's
    container has, and its margin reset at element specificity, to outweigh host element rules. */
-grade-widget > .gw-container{all:initial;display:block;font-family:inherit}
-:where(grade-widget > .gw-container) :is(h2, h3, h4, h5, p, ul, dl, dd, figure){margin:0}
-/* Without script the CSV button can do nothing, and the area names select nothing: no button,
-   and names that read as text rather than links. */
-grade-widget > .gw-container .gw-export{display:none}
-grade-widget > .gw-container .gw-link{color:inherit;text-decoration:none;cursor:auto}
+grade-widget > .gw-container{all:initial;display:block;font-family:inherit;color-scheme:inherit}
+:where(grade-widget > .gw-container) :is(h2, h3, h4, h5, h6, p, ul, dl, dd, figure, details){margin:0}
+/* Without script the CSV and back-to-the-table buttons can do nothing, and the area name
+   buttons select nothing: no buttons, and names that read as text (real links, from
+   --area-href, stay links). */
+grade-widget > .gw-container .gw-export,grade-widget > .gw-container .gw-detail__back{display:none}
+grade-widget > .gw-container button.gw-link{color:inherit;text-decoration:none;cursor:auto}
 "
     );
     assert!(
@@ -246,6 +247,29 @@ grade-widget > .gw-container .gw-link{color:inherit;text-decoration:none;cursor:
         "the light-DOM sheet has no :host rules"
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn heading_level_and_area_links() {
+    let html = ok(&[MET, "--view", "summary", "--heading-level", "4", "--area-href", "/grades/{id}"]);
+    assert!(html.contains(r#"<h4 tabindex="-1" class="gw-h2 gw-header__title">"#), "{html}");
+    assert!(!html.contains("<h2") && !html.contains("<h3"), "every heading shifts");
+    assert_eq!(count(&html, r#"data-testid="area-link""#), 23);
+    assert!(html.contains(r#"<a href="/grades/3A" data-testid="area-link" class="gw-link">"#));
+    // Without --area-href the summary's names are text: nothing focusable that does nothing.
+    let plain = ok(&[MET, "--view", "summary"]);
+    assert_eq!(count(&plain, "<a "), 0);
+    assert_eq!(count(&plain, r#"class="gw-link""#), 0);
+    // The options are in the fingerprint: the element must say the same to adopt the markup.
+    assert_ne!(stamp(&html), stamp(&plain));
+    // Out of range is refused with a clear message.
+    for bad in ["1", "7", "two"] {
+        let out = render(&[MET, "--heading-level", bad]);
+        assert_eq!(out.status.code(), Some(2), "--heading-level {bad}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("--heading-level"), "{err}");
+        assert!(out.stdout.is_empty());
+    }
 }
 
 /// The committed no-JS example holds exactly what the command prints today, so a component or

@@ -91,7 +91,7 @@ fn full_view_has_every_row_and_chart() {
 fn rows_show_id_title_grade_and_direction_in_words() {
     let html = ready(View::Full, None, "en");
     let row = element(&html, r#"data-area="3A" class="gw-row"#);
-    for want in [">3A</td>", ">Managing Critical Incidents and Major Crime</button>", ">Excellent</span>", ">Stable</span>", "<strong class=\"gw-nat__own\">4</strong>"] {
+    for want in [">3A</td>", ">Managing Critical Incidents and Major Crime</button>", ">Excellent</span>", ">Stable</span>", "<strong class=\"gw-nat__own\">4<span class=\"gw-vh\"> (this force)</span></strong>"] {
         assert!(row.contains(want), "3A row lacks {want}: {row}");
     }
     // Direction missing in the report ("Not Graded") is said in words, not left blank.
@@ -162,7 +162,7 @@ fn area_view_with_unknown_area_says_so() {
 #[test]
 fn initial_area_is_selected_in_full_view() {
     let html = ready(View::Full, Some("3a"), "en");
-    let row = element(&html, r#"data-area="3A" class="gw-row gw-row--selected"#);
+    let row = element(&html, r#"data-area="3A" class="gw-row gw-row--select gw-row--selected"#);
     assert!(row.contains(r#"aria-current="true""#));
     assert_eq!(count(&html, r#"aria-current="true""#), 2, "the row's button and the glance button");
     let detail = element(&html, r#"data-testid="area-detail""#);
@@ -205,7 +205,7 @@ fn grade_profile_counts_this_force_and_national_shares() {
 fn badge_view_is_a_compact_card() {
     let html = ready(View::Badge, None, "en");
     let badge = element(&html, r#"data-testid="badge""#);
-    assert!(badge.contains(">Metropolitan Police Service</h2>"));
+    assert!(badge.contains(r#">Metropolitan Police Service</h2>"#), "{badge}");
     assert!(badge.contains("Baseline Assessment 2005/06"));
     assert!(badge.contains("23 areas graded"));
     for absent in ["area-row", "chart", "glance", "filters"] {
@@ -257,8 +257,13 @@ fn error_state_lists_every_problem_and_offers_retry_only_when_it_can_help() {
     let error = element(&html, r#"data-testid="error""#);
     assert!(error.contains(r#"role="alert""#));
     // A plain sentence for the kind of failure first, then the technical message.
-    assert!(error.contains(r#"data-testid="error-summary" class="gw-error__summary">The report has problems, listed below.</p>"#), "{error}");
-    assert!(error.contains(r#"<span class="gw-error__detail">Details:</span> <span>the report has 2 problems</span>"#), "{error}");
+    assert!(error.contains(r#"data-testid="error-summary" class="gw-error__summary">The report file has mistakes, so it cannot be shown.</p>"#), "{error}");
+    // The technical detail is for site owners: in a collapsed <details>, after the sentence.
+    let details = element(error, r#"data-testid="error-details""#);
+    assert!(details.starts_with("<details") && !details[..details.find('>').unwrap()].contains("open"), "{details}");
+    assert!(details.contains(r#"<summary class="gw-error__toggle">Technical details (for the site owner)</summary>"#), "{details}");
+    assert!(details.contains("<span>the report has 2 problems</span>"), "{details}");
+    assert!(error.find("error-summary") < error.find("error-details"));
     assert!(error.contains(r#"<li><code class="gw-path">domains[2].areas[0].grade</code>: unknown grade &quot;great&quot;</li>"#)
         || error.contains(r#"<li><code class="gw-path">domains[2].areas[0].grade</code>: unknown grade "great"</li>"#), "{error}");
     assert!(error.contains(r#"<li><code class="gw-path">forces_assessed</code>: must be at least 1</li>"#));
@@ -268,7 +273,7 @@ fn error_state_lists_every_problem_and_offers_retry_only_when_it_can_help() {
     assert!(!html.contains(r#"data-testid="retry""#));
     assert!(html.contains("Nid oedd modd dangos yr adroddiad arolygu"));
     assert!(html.contains("Problemau a ganfuwyd"));
-    assert!(html.contains("Mae problemau yn yr adroddiad, a restrir isod."));
+    assert!(html.contains("Mae camgymeriadau yn ffeil yr adroddiad, felly nid oes modd ei dangos."));
     // The code's English detail is marked as English in the Welsh widget.
     assert!(html.contains(r#"<span lang="en">the report has 2 problems</span>"#), "{html}");
     assert!(html.contains(r#"data-testid="problems" lang="en""#) || html.contains(r#"lang="en" data-testid="problems""#), "{html}");
@@ -410,9 +415,11 @@ fn stylesheet_covers_themes_and_display_modes() {
     for want in [
         "container: gw / inline-size",
         "@container gw (max-width: 640px)",
-        "@media (prefers-color-scheme: dark)",
+        // The host page's color-scheme decides (light-dark()); theme forces either way.
+        "@supports (color: light-dark(#000, #fff))",
+        "--gw-background: light-dark(#ffffff, #1b1d1e)",
         ":host([theme=\"dark\"])",
-        ":host(:not([theme=\"light\"]))",
+        ":host([theme=\"light\"])",
         "@media (forced-colors: active)",
         "@media (prefers-reduced-motion: reduce)",
         "@media print",
@@ -545,4 +552,124 @@ fn badge_links_to_the_full_report_only_with_a_safe_href() {
     }
     let html = render(LoadState::Ready(Rc::new(report())), opts(View::Badge, None, "en"));
     assert!(!html.contains("badge-link"), "no href, no link");
+}
+
+/// Every heading tag in `html`, in order: "h2", "h3", …
+fn heading_tags(html: &str) -> Vec<String> {
+    let mut tags = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find("<h") {
+        let level = rest.as_bytes().get(i + 2).copied().unwrap_or(0);
+        if (b'1'..=b'6').contains(&level) && matches!(rest.as_bytes().get(i + 3), Some(b' ' | b'>')) {
+            tags.push(format!("h{}", char::from(level)));
+        }
+        rest = &rest[i + 2..];
+    }
+    tags
+}
+
+#[test]
+fn heading_level_shifts_every_heading_and_out_of_range_falls_back() {
+    let r = Rc::new(report());
+    let with = |level: u8, view: View| {
+        render(LoadState::Ready(r.clone()), Options { heading_level: level, ..opts(view, Some("3A"), "en") })
+    };
+    // Default: h2 for the report, h3 for its parts, h4 and h5 in the findings.
+    let tags = heading_tags(&with(0, View::Full));
+    assert_eq!(tags.iter().filter(|t| *t == "h2").count(), 1, "{tags:?}");
+    assert!(tags.contains(&"h4".to_string()) && tags.contains(&"h5".to_string()), "{tags:?}");
+    for (level, want_top, want_parts) in [(3u8, "h3", "h4"), (4, "h4", "h5"), (5, "h5", "h6"), (6, "h6", "h6")] {
+        let tags = heading_tags(&with(level, View::Full));
+        assert_eq!(tags[0], want_top, "level {level}: {tags:?}");
+        assert!(tags.iter().all(|t| t.as_str() >= want_top), "level {level}: a heading above the top one: {tags:?}");
+        assert_eq!(tags.iter().filter(|t| *t == want_top).count(), if level == 6 { tags.len() } else { 1 }, "{tags:?}");
+        assert!(tags.contains(&want_parts.to_string()), "level {level}: {tags:?}");
+    }
+    // The same shift in every view and in the error box.
+    assert_eq!(heading_tags(&with(4, View::Badge)), ["h4"]);
+    assert_eq!(heading_tags(&with(3, View::Summary)), ["h3", "h4", "h4"]);
+    let error = render(LoadState::Failed(failure(true)), Options { heading_level: 3, ..opts(View::Full, None, "en") });
+    assert_eq!(heading_tags(&error), ["h3", "h4"]);
+    // Out of range: the default, no crash.
+    for bad in [1u8, 7, 200] {
+        assert_eq!(heading_tags(&with(bad, View::Full)), heading_tags(&with(2, View::Full)), "level {bad}");
+    }
+}
+
+#[test]
+fn the_heading_and_the_region_name_the_force() {
+    let html = ready(View::Full, None, "en");
+    let header = element(&html, r#"data-testid="header""#);
+    assert!(header.contains(r#"<span class="gw-header__force">Metropolitan Police Service</span><span class="gw-vh">: </span><span class="gw-header__name">Baseline Assessment</span></h2>"#), "{header}");
+    assert!(html.contains(r#"role="region" aria-label="Metropolitan Police Service: inspection grades""#));
+}
+
+#[test]
+fn summary_view_area_names_are_text_or_the_hosts_links() {
+    let r = Rc::new(report());
+    let summary = |area_href: Option<&str>| {
+        render(LoadState::Ready(r.clone()), Options { area_href: area_href.map(str::to_owned), ..opts(View::Summary, None, "en") })
+    };
+    // No area-href: plain text, nothing focusable, nothing that looks like a link.
+    let html = summary(None);
+    let table = element(&html, r#"data-testid="summary""#);
+    assert!(!table.contains("gw-link") && !table.contains("<a ") && !table.contains("gw-row--select"), "{table}");
+    assert_eq!(count(table, "<button"), 1, "only the CSV button: {table}");
+    assert!(table.contains("<span>Managing Critical Incidents and Major Crime</span>"), "{table}");
+    // With a template: a real link per area.
+    let html = summary(Some("/grades/{id}"));
+    assert_eq!(count(&html, r#"data-testid="area-link""#), 23);
+    assert!(html.contains(r#"<a href="/grades/3A" data-testid="area-link" class="gw-link">Managing Critical Incidents and Major Crime</a>"#), "{html}");
+    // A script URL gives no links, as for the badge's href.
+    for bad in ["javascript:alert('{id}')", "data:text/html,{id}", " VBScript:{id}"] {
+        let html = summary(Some(bad));
+        assert_eq!(count(&html, "<a "), 0, "{bad}");
+        assert!(html.contains("<span>Managing Critical Incidents and Major Crime</span>"), "{bad}");
+    }
+    // The full view keeps its buttons (they show the findings), whatever area-href says.
+    let full = render(LoadState::Ready(r.clone()), Options { area_href: Some("/grades/{id}".into()), ..opts(View::Full, None, "en") });
+    assert_eq!(count(&full, r#"data-testid="area-link""#), 0);
+    assert_eq!(count(&full, r#"<button type="button" class="gw-link""#), 23);
+}
+
+#[test]
+fn errors_end_with_the_fallback_link_when_the_host_gives_one() {
+    let with = |fallback: Option<&str>, lang: &str| {
+        render(LoadState::Failed(failure(false)), Options { fallback_href: fallback.map(str::to_owned), ..opts(View::Full, None, lang) })
+    };
+    let html = with(Some("/reports/met-2006.pdf"), "en");
+    assert!(html.contains(r#"<a href="/reports/met-2006.pdf" data-testid="fallback" class="gw-error__fallback">Read the report</a>"#), "{html}");
+    // Before the technical details: the reader's way on comes first.
+    assert!(html.find("data-testid=\"fallback\"") < html.find("error-details"));
+    assert!(with(Some("/r.pdf"), "cy").contains(">Darllen yr adroddiad</a>"));
+    assert!(!with(None, "en").contains("gw-error__fallback"));
+    assert!(!with(Some("javascript:alert(1)"), "en").contains("gw-error__fallback"));
+}
+
+#[test]
+fn screen_reader_names_are_short_and_say_each_thing_once() {
+    let html = ready(View::Full, None, "en");
+    // 1A: this force Fair; nationally 0 Poor, 15 Fair, 28 Good, 0 Excellent.
+    // (Up to the item's end tag: element() would count the SVG's <line>s as <li>s.)
+    let at = html.find(r#"data-testid="glance-item" data-area="1A""#).expect("1A's glance item");
+    let button = &html[at..at + html[at..].find("</li>").expect("end of the item")];
+    assert!(button.contains(r#"<span class="gw-vh">. All forces: 0 Poor, 15 Fair, 28 Good, 0 Excellent</span>"#), "{button}");
+    // The chart repeats those numbers, so it is hidden inside the button.
+    assert!(button.contains(r#"data-testid="chart" data-area="1A" aria-hidden="true""#) || button.contains(r#"aria-hidden="true" class="gw-chart gw-chart--compact""#), "{button}");
+    // The table's "All forces" cell says which count is this force's in words.
+    let row = element(&html, r#"data-area="1A" class="gw-row"#);
+    assert!(row.contains(r#"<strong class="gw-nat__own">15<span class="gw-vh"> (this force)</span></strong>"#), "{row}");
+    let cy = ready(View::Full, None, "cy");
+    assert!(cy.contains(r#"<span class="gw-vh">. Pob heddlu: 0 Gwael, 15 Teg, 28 Da, 0 Rhagorol</span>"#));
+    assert!(cy.contains(r#"<span class="gw-vh"> (yr heddlu hwn)</span>"#));
+}
+
+#[test]
+fn the_findings_end_with_a_way_back_to_the_row() {
+    let html = ready(View::Full, Some("5B"), "en");
+    let detail = element(&html, r#"data-testid="area-detail""#);
+    assert!(detail.contains(r#"data-testid="back-to-row""#) && detail.contains(">Back to 5B in the table</button>"), "{detail}");
+    assert!(ready(View::Full, Some("5B"), "cy").contains(">Yn ôl at 5B yn y tabl</button>"));
+    // Only the full view has a table to go back to.
+    assert!(!ready(View::Area, Some("5B"), "en").contains("back-to-row"));
 }

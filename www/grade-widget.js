@@ -7,7 +7,8 @@
 
 const TAG = 'grade-widget';
 /** Attributes that change what the widget shows (theme is pure CSS: `:host([theme=dark])`). */
-const OBSERVED = ['src', 'view', 'area', 'lang', 'deep-link', 'timeout', 'loading', 'href'];
+const OBSERVED = ['src', 'view', 'area', 'lang', 'deep-link', 'timeout', 'loading', 'href',
+  'heading-level', 'area-href', 'fallback-href'];
 /** How far outside the viewport a `loading="lazy"` widget starts loading. */
 const LAZY_MARGIN = '200px';
 
@@ -132,31 +133,115 @@ function afterDestroy(method) {
   return new TypeError(`grade-widget: ${method}() was called after destroy()`);
 }
 
-/** Shown when the wasm itself cannot load (blocked by CSP, missing file, very old browser). */
-function showBootFailure(host, error) {
+/**
+ * The boot failure's own stylesheet: the wasm's stylesheet is out of reach when the wasm is what
+ * failed, so the few rules the error box needs live here, with the same classes and custom
+ * properties as the widget's (a constructable stylesheet: no <style> element, strict CSP safe).
+ */
+const BOOT_CSS = `:host{display:block}
+.gw{box-sizing:border-box;padding:var(--gw-space,16px);font-family:var(--gw-font,inherit);font-size:var(--gw-font-size,inherit);
+line-height:1.5;color:var(--gw-text,light-dark(#0b0c0c,#f3f2f1));background:var(--gw-background,light-dark(#fff,#1b1d1e))}
+.gw-error{border:5px solid var(--gw-error,light-dark(#d4351c,#f47c6a));padding:var(--gw-space,16px)}
+.gw-error>*{margin:0}.gw-error>*+*{margin-top:12px}
+.gw-error__title{font-size:1.25em;line-height:1.3;font-weight:700}
+.gw-error__fallback{color:var(--gw-accent,light-dark(#1d70b8,#6fa8dc));font-weight:700}
+.gw-error__details>*{margin:0}.gw-error__details>*+*{margin-top:8px}
+.gw-error__toggle{cursor:pointer}
+:focus-visible{outline:3px solid var(--gw-focus,light-dark(#0b0c0c,#fd0));outline-offset:2px}
+@media (forced-colors:active){:focus-visible{outline-color:Highlight}}`;
+let bootSheet;
+
+/** The boot failure's words, in English and Welsh (the wasm's string tables failed with it). */
+const BOOT_TEXT = {
+  en: {
+    title: 'The inspection report could not be shown',
+    summary: 'The grade widget could not start in this browser.',
+    details: 'Technical details (for the site owner)',
+    fallback: 'Read the report',
+  },
+  cy: {
+    title: 'Nid oedd modd dangos yr adroddiad arolygu',
+    summary: "Nid oedd modd i'r teclyn graddau ddechrau yn y porwr hwn.",
+    details: 'Manylion technegol (i berchennog y wefan, yn Saesneg)',
+    fallback: 'Darllen yr adroddiad',
+  },
+};
+
+/** An element with a class and text (text only: nothing here is parsed as HTML). */
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** The host's `fallback-href`, unless it is a script URL (the widget's own rule for links). */
+function safeHref(href) {
+  const h = (href ?? '').trim();
+  const scheme = /^([^/?#:]*):/.exec(h)?.[1]?.toLowerCase();
+  return h && (scheme === undefined || ['http', 'https', 'mailto'].includes(scheme)) ? h : null;
+}
+
+/**
+ * Shown when the wasm itself cannot load (blocked by CSP, missing file, very old browser): the
+ * same box as the widget's other errors (heading, plain sentence, "Read the report" when the host
+ * gave a fallback-href, the technical reason in a collapsed <details>), and the same `error` event.
+ */
+function showBootFailure(host, error, options = {}) {
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-  const note = document.createElement('p');
-  note.setAttribute('role', 'alert');
-  note.setAttribute('data-testid', 'error');
-  // The one string the loader writes itself, so it carries its own Welsh (the wasm's tables are
-  // out of reach when the wasm is what failed). The technical reason stays as the browser gave it.
-  const welsh = /^cy\b/i.test(langOf(host));
-  const reason = `${error?.message ?? error}`;
-  note.textContent = welsh
-    ? `nid oedd modd i'r teclyn graddau ddechrau: ${reason}`
-    : `the grade widget could not start: ${reason}`;
+  try {
+    bootSheet ??= new CSSStyleSheet();
+    bootSheet.replaceSync(BOOT_CSS);
+    root.adoptedStyleSheets = [bootSheet];
+  } catch {
+    // No constructable stylesheets (Safari before 16.4): the box shows unstyled.
+  }
+  const welsh = /^cy\b/i.test(options.lang ?? langOf(host));
+  const t = BOOT_TEXT[welsh ? 'cy' : 'en'];
+  const reason = `the grade widget could not start: ${error?.message ?? error}`;
+  const level = Number(options.headingLevel ?? host.getAttribute?.('heading-level'));
+  const box = el('div', 'gw-error');
+  box.setAttribute('role', 'alert');
+  box.setAttribute('part', 'error');
+  box.setAttribute('data-testid', 'error');
+  box.setAttribute('data-kind', 'wasm');
+  const title = el(`h${Number.isInteger(level) && level >= 2 && level <= 6 ? level : 2}`, 'gw-h2 gw-error__title', t.title);
+  box.append(title, el('p', 'gw-error__summary', t.summary));
+  const fallback = safeHref(options.fallbackHref ?? host.getAttribute?.('fallback-href'));
+  if (fallback) {
+    const link = el('a', 'gw-error__fallback', t.fallback);
+    link.href = fallback;
+    link.setAttribute('data-testid', 'fallback');
+    box.append(el('p', 'gw-error__actions'));
+    box.lastChild.append(link);
+  }
+  const details = el('details', 'gw-error__details');
+  details.setAttribute('data-testid', 'error-details');
+  const message = el('p', 'gw-error__message');
+  message.setAttribute('data-testid', 'error-message');
+  // The technical reason stays as the code and the browser wrote it: English.
+  const span = el('span', '', reason);
+  if (welsh) span.lang = 'en';
+  message.append(span);
+  details.append(el('summary', 'gw-error__toggle', t.details), message);
+  box.append(details);
+  const wrap = el('div', 'gw');
+  wrap.lang = welsh ? 'cy' : 'en';
+  wrap.setAttribute('part', 'root');
+  wrap.append(box);
   // The slot keeps any pre-rendered static markup (grade-widget render) visible below the note:
   // without the wasm, that table is all the reader has.
-  root.replaceChildren(note, document.createElement('slot'));
+  root.replaceChildren(wrap, document.createElement('slot'));
   host.dispatchEvent(new CustomEvent('error', {
     composed: true,
-    detail: { type: 'wasm', message: note.textContent, problems: [], retryable: false },
+    detail: { type: 'wasm', message: reason, problems: [], retryable: false },
   }));
 }
 
 /**
  * Mounts a widget into any element that can hold a shadow root (div, section, article, …).
- * `options`: { report | src, view, area, lang, deepLink, timeout }.
+ * `options`: { report | src, view, area, lang, deepLink, timeout, href, headingLevel, areaHref,
+ * fallbackHref }.
  * Resolves to a handle with update(options), retry() and destroy().
  */
 export async function mount(element, options = {}) {
@@ -165,7 +250,7 @@ export async function mount(element, options = {}) {
   }
   checkMountTarget(element);
   await boot().catch((error) => {
-    showBootFailure(element, error);
+    showBootFailure(element, error, options);
     throw error;
   });
   let current = { ...options, lang: options?.lang ?? langOf(element) };
@@ -268,6 +353,9 @@ export class GradeWidget extends HTMLElement {
       lang: langOf(this),
       deepLink: this.hasAttribute('deep-link'),
       href: this.getAttribute('href') ?? undefined,
+      headingLevel: this.getAttribute('heading-level') ?? undefined,
+      areaHref: this.getAttribute('area-href') ?? undefined,
+      fallbackHref: this.getAttribute('fallback-href') ?? undefined,
       timeout: Number.isFinite(timeout) ? timeout : undefined,
     };
   }

@@ -29,5 +29,5 @@ pub fn options(
             return Err(format!("area {id:?}: the report has no such area"));
         }
     }
-    Ok(prerender::options(view, area, lang, href))
+    Ok(prerender::options(view, area, lang, href, 0, None))
 }

@@ -5,7 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::dom::focus;
 use super::error_box::error_box;
+use super::heading::Level;
 use super::loading::loading;
 use super::report_view::ReportView;
 use crate::i18n::{fill, Lang};
@@ -79,6 +81,14 @@ pub struct Options {
     pub deep_link: bool,
     /// For `View::Badge`: where its "full report" link goes (`href` attribute); no link if None.
     pub link: Option<String>,
+    /// The level of the widget's top heading (`heading-level`, 2–6); 0 or out of range is 2.
+    pub heading_level: u8,
+    /// Where each area's name links in the summary view, `{id}` replaced by the area id
+    /// (`area-href`); without it the names are plain text there.
+    pub area_href: Option<String>,
+    /// A page the reader can go to when the report cannot be shown (`fallback-href`): every
+    /// error then ends with a "Read the report" link to it.
+    pub fallback_href: Option<String>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -116,16 +126,46 @@ mod tests {
     }
 }
 
+/// Which kind of state is shown: the key of the effect that moves focus after "Try again".
+fn kind(state: &LoadState) -> u8 {
+    match state {
+        LoadState::Loading => 0,
+        LoadState::Ready(_) => 1,
+        LoadState::Failed(_) => 2,
+    }
+}
+
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let lang = Lang::from_code(&props.options.lang);
+    let level = Level::new(props.options.heading_level);
     let view = props.options.view.as_str();
+    // "Try again" disappears once pressed: focus goes to what replaces it (the loading note,
+    // then the report's heading or the new error's title) instead of falling to <body>.
+    let target = use_node_ref();
+    let retried = use_mut_ref(|| false);
+    let onretry = {
+        let retried = retried.clone();
+        props.onretry.reform(move |()| {
+            *retried.borrow_mut() = true;
+        })
+    };
+    {
+        let (target, retried) = (target.clone(), retried.clone());
+        use_effect_with(kind(&props.state), move |kind| {
+            if *retried.borrow() {
+                focus(&target);
+                // Keep waiting while loading; the report or the error ends the wait.
+                *retried.borrow_mut() = *kind == 0;
+            }
+        });
+    }
     let body = match &props.state {
-        LoadState::Loading => loading(lang),
+        LoadState::Loading => loading(lang, &target),
         LoadState::Ready(report) => html! {
-            <ReportView report={report.clone()} options={props.options.clone()} lang={lang} onselect={props.onselect.clone()} link={props.options.link.clone().map(AttrValue::from)} />
+            <ReportView report={report.clone()} options={props.options.clone()} lang={lang} level={level} onselect={props.onselect.clone()} link={props.options.link.clone().map(AttrValue::from)} heading={target.clone()} />
         },
-        LoadState::Failed(e) => error_box(e, lang, &props.onretry),
+        LoadState::Failed(e) => error_box(e, lang, level, props.options.fallback_href.as_deref(), &onretry, &target),
     };
     // A named region only once there is a report: its name says whose grades these are, so
     // several widgets on one page are distinct landmarks.

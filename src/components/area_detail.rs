@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::area_chart::AreaChart;
 use crate::dom::focus;
 use super::findings::{good_practice_html, section_html};
+use super::heading::{heading, Level};
 use crate::view_model::PreparedReport;
 use super::symbols::{direction_label, grade_label};
 use crate::i18n::{fill, Lang};
@@ -26,6 +27,13 @@ pub struct AreaDetailProps {
     /// The chart's `data-testid` (see [`AreaChart`]).
     #[prop_or(AttrValue::Static("chart"))]
     pub chart_testid: AttrValue,
+    /// The widget's top heading level; the detail's heading is one below it.
+    #[prop_or_default]
+    pub level: Level,
+    /// In the full view: "Back to 3A in the table", after the findings, returns focus to the
+    /// area's row (about 18 key presses otherwise).
+    #[prop_or_default]
+    pub onback: Option<Callback<()>>,
 }
 
 /// Report text is English; mark it so when the labels around it are Welsh.
@@ -35,17 +43,18 @@ pub fn text_lang(lang: Lang) -> Option<&'static str> {
 
 #[function_component(AreaDetail)]
 pub fn area_detail(props: &AreaDetailProps) -> Html {
-    let heading = use_node_ref();
+    let title = use_node_ref();
     {
-        let heading = heading.clone();
+        let title = title.clone();
         use_effect_with(props.focus_request, move |req| {
             if *req > 0 {
-                focus(&heading);
+                focus(&title);
             }
         });
     }
     let data = &props.data;
     let lang = data.lang;
+    let level = props.level;
     let Some(index) = props.index else {
         let text = match &props.missing {
             Some(id) => fill(lang.t("detail.not_found"), &[("id", id)]),
@@ -53,7 +62,7 @@ pub fn area_detail(props: &AreaDetailProps) -> Html {
         };
         return html! {
             <section class="gw-detail gw-detail--empty" part="detail" data-testid="area-detail">
-                <h3 class="gw-h3" tabindex="-1" ref={heading}>{ lang.t("heading.detail") }</h3>
+                { heading(level, 1, "gw-h3", None, Some(&title), html! { lang.t("heading.detail") }) }
                 <p class="gw-hint">{ text }</p>
             </section>
         };
@@ -64,10 +73,12 @@ pub fn area_detail(props: &AreaDetailProps) -> Html {
     let ui = text_lang(lang).map(|_| lang.code());
     html! {
         <section class="gw-detail" part="detail" data-testid="area-detail" data-area={area.id.clone()}>
-            <h3 class="gw-h3 gw-detail__title" tabindex="-1" ref={heading}>
-                <span class="gw-detail__id">{ area.id.clone() }</span>{ " " }
-                <span lang={text_lang(lang)}>{ area.title.clone() }</span>
-            </h3>
+            { heading(level, 1, "gw-h3 gw-detail__title", None, Some(&title), html! {
+                <>
+                    <span class="gw-detail__id">{ area.id.clone() }</span>{ " " }
+                    <span lang={text_lang(lang)}>{ area.title.clone() }</span>
+                </>
+            }) }
             <dl class="gw-detail__meta">
                 <div class="gw-meta">
                     <dt>{ lang.t("detail.grade") }</dt>
@@ -80,13 +91,20 @@ pub fn area_detail(props: &AreaDetailProps) -> Html {
             </dl>
             <AreaChart data={props.data.clone()} index={index} testid={props.chart_testid.clone()} />
             <div class="gw-detail__text" lang={text_lang(lang)}>
-                { section_html(lang.t("sec.national_context"), ui, &area.national_context, g, "national-context") }
-                { section_html(lang.t("sec.context"), ui, &area.context, g, "context") }
-                { section_html(lang.t("sec.strengths"), ui, &area.strengths, g, "strengths") }
-                { section_html(lang.t("sec.wip"), ui, &area.work_in_progress, g, "work-in-progress") }
-                { section_html(lang.t("sec.afi"), ui, &area.areas_for_improvement, g, "areas-for-improvement") }
-                { good_practice_html(lang.t("sec.good_practice"), lang.t("gp.contact"), ui, &area.good_practice, g) }
+                { section_html(lang.t("sec.national_context"), ui, &area.national_context, g, "national-context", level) }
+                { section_html(lang.t("sec.context"), ui, &area.context, g, "context", level) }
+                { section_html(lang.t("sec.strengths"), ui, &area.strengths, g, "strengths", level) }
+                { section_html(lang.t("sec.wip"), ui, &area.work_in_progress, g, "work-in-progress", level) }
+                { section_html(lang.t("sec.afi"), ui, &area.areas_for_improvement, g, "areas-for-improvement", level) }
+                { good_practice_html(lang.t("sec.good_practice"), lang.t("gp.contact"), ui, &area.good_practice, g, level) }
             </div>
+            if let Some(onback) = &props.onback {
+                <p class="gw-detail__back">
+                    <button type="button" class="gw-button gw-button--secondary" data-testid="back-to-row" onclick={onback.reform(|_: MouseEvent| ())}>
+                        { fill(lang.t("detail.back"), &[("id", &area.id)]) }
+                    </button>
+                </p>
+            }
         </section>
     }
 }

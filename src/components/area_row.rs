@@ -1,14 +1,30 @@
-//! One row of the summary of judgements. The area's title is a real `<button>`, so selecting
-//! works by keyboard as well as by clicking anywhere on the row. Its own component with cheap
-//! props, so a filter change re-renders only the rows that changed.
+//! One row of the summary of judgements. In the full view the area's title is a real
+//! `<button>` that shows its findings, so selecting works by keyboard as well as by clicking
+//! anywhere on the row. In the summary view there are no findings to show: the title is a real
+//! link when the host gave an `area-href`, else plain text (nothing that looks like a link and
+//! does nothing). Its own component with cheap props, so a filter change re-renders only the
+//! rows that changed.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::area_detail::text_lang;
+use crate::dom::focus;
 use crate::view_model::PreparedReport;
 use super::symbols::{direction_label, grade_label};
+use crate::i18n::Lang;
+
+/// What an area's name is in its row.
+#[derive(Clone, PartialEq)]
+pub enum Names {
+    /// A button that selects the area (the full view).
+    Select(Callback<usize>),
+    /// A link made from the host's `area-href` template (checked by [`area_link`]).
+    Link(AttrValue),
+    /// Plain text.
+    Text,
+}
 
 #[derive(Properties, PartialEq)]
 pub struct AreaRowProps {
@@ -16,11 +32,15 @@ pub struct AreaRowProps {
     /// Index in report order.
     pub index: usize,
     pub selected: bool,
-    pub onselect: Callback<usize>,
+    pub names: Names,
+    /// Changes when the reader asks to go back to this (selected) row; focus follows it.
+    #[prop_or_default]
+    pub focus_request: u32,
 }
 
-/// The national counts, Poor … Excellent, with this force's own count emphasised.
-fn national(counts: [i64; 4], own: Option<usize>) -> Html {
+/// The national counts, Poor … Excellent, with this force's own count emphasised, and said in
+/// words for screen readers ("15 (this force's grade)"), not by bold and underline alone.
+fn national(lang: Lang, counts: [i64; 4], own: Option<usize>) -> Html {
     html! {
         <span class="gw-nat">
             { for counts.iter().enumerate().map(|(i, c)| {
@@ -28,7 +48,7 @@ fn national(counts: [i64; 4], own: Option<usize>) -> Html {
                 html! {
                     <>
                         if own == Some(i) {
-                            <strong class="gw-nat__own">{ c.to_string() }</strong>
+                            <strong class="gw-nat__own">{ c.to_string() }<span class="gw-vh">{ lang.t("nat.own") }</span></strong>
                         } else {
                             <span>{ c.to_string() }</span>
                         }
@@ -40,27 +60,91 @@ fn national(counts: [i64; 4], own: Option<usize>) -> Html {
     }
 }
 
+/// The link for area `id` from the host's template: `{id}` is replaced by the id,
+/// percent-encoded so report text cannot change the URL's shape. None when the template or the
+/// result is a script URL (the same rule as the badge's `href`).
+pub fn area_link(template: &str, id: &str) -> Option<String> {
+    use super::badge::safe_href;
+    let template = safe_href(template)?;
+    let mut encoded = String::with_capacity(id.len());
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            encoded.push(char::from(b));
+        } else {
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            encoded.extend(['%', char::from(HEX[usize::from(b >> 4)]), char::from(HEX[usize::from(b & 15)])]);
+        }
+    }
+    safe_href(&template.replace("{id}", &encoded)).map(str::to_owned)
+}
+
 #[function_component(AreaRow)]
 pub fn area_row(props: &AreaRowProps) -> Html {
+    let button = use_node_ref();
+    {
+        let (button, selected) = (button.clone(), props.selected);
+        use_effect_with(props.focus_request, move |req| {
+            if *req > 0 && selected {
+                focus(&button);
+            }
+        });
+    }
     let data = &props.data;
     let lang = data.lang;
     let area = data.area(props.index);
     let info = &data.areas[props.index];
     let index = props.index;
-    let onclick = props.onselect.reform(move |_: MouseEvent| index);
     let n = &area.national;
-    html! {
-        <tr class={if props.selected { "gw-row gw-row--selected" } else { "gw-row" }}
-            data-testid="area-row" data-area={area.id.clone()} onclick={onclick}>
-            <td class="gw-cell gw-cell--id" data-label={lang.t("col.id")}>{ area.id.clone() }</td>
-            <th scope="row" class="gw-cell gw-cell--area" data-label={lang.t("col.area")}>
-                <button type="button" class="gw-link" aria-current={props.selected.then_some("true")} lang={text_lang(lang)}>
+    let (onclick, name) = match &props.names {
+        Names::Select(onselect) => (
+            Some(onselect.reform(move |_: MouseEvent| index)),
+            html! {
+                <button type="button" class="gw-link" aria-current={props.selected.then_some("true")} lang={text_lang(lang)} ref={button}>
                     { area.title.clone() }
                 </button>
-            </th>
+            },
+        ),
+        Names::Link(template) => match area_link(template, &area.id) {
+            Some(href) => (None, html! { <a class="gw-link" href={href} lang={text_lang(lang)} data-testid="area-link">{ area.title.clone() }</a> }),
+            None => (None, html! { <span lang={text_lang(lang)}>{ area.title.clone() }</span> }),
+        },
+        Names::Text => (None, html! { <span lang={text_lang(lang)}>{ area.title.clone() }</span> }),
+    };
+    let class = match (&props.names, props.selected) {
+        (Names::Select(_), true) => "gw-row gw-row--select gw-row--selected",
+        (Names::Select(_), false) => "gw-row gw-row--select",
+        _ => "gw-row",
+    };
+    html! {
+        <tr class={class} data-testid="area-row" data-area={area.id.clone()} onclick={onclick}>
+            <td class="gw-cell gw-cell--id" data-label={lang.t("col.id")}>{ area.id.clone() }</td>
+            <th scope="row" class="gw-cell gw-cell--area" data-label={lang.t("col.area")}>{ name }</th>
             <td class="gw-cell" data-label={lang.t("col.grade")}>{ grade_label(lang, area.grade.as_ref()) }</td>
             <td class="gw-cell" data-label={lang.t("col.direction")}>{ direction_label(lang, area.direction.as_ref()) }</td>
-            <td class="gw-cell gw-cell--nat" data-label={lang.t("col.national")}>{ national([n.poor, n.fair, n.good, n.excellent], info.own) }</td>
+            <td class="gw-cell gw-cell--nat" data-label={lang.t("col.national")}>{ national(lang, [n.poor, n.fair, n.good, n.excellent], info.own) }</td>
         </tr>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::area_link;
+
+    #[test]
+    fn area_links() {
+        let cases = [
+            ("/grades/{id}", "3A", Some("/grades/3A")),
+            ("https://example.org/force#{id}", "7B", Some("https://example.org/force#7B")),
+            ("/a?x={id}&y={id}", "1A", Some("/a?x=1A&y=1A")),
+            ("/grades/{id}", "a b/<c>", Some("/grades/a%20b%2F%3Cc%3E")),
+            ("{id}", "javascript:alert(1)", Some("javascript%3Aalert%281%29")),
+            ("javascript:go('{id}')", "3A", None),
+            (" DATA:text/html,{id}", "3A", None),
+            ("vbscript:{id}", "3A", None),
+            ("", "3A", None),
+        ];
+        for (template, id, want) in cases {
+            assert_eq!(area_link(template, id).as_deref(), want, "{template} {id}");
+        }
     }
 }

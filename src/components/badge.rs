@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::area_detail::text_lang;
+use super::heading::{heading, Level};
 use crate::view_model::PreparedReport;
 use super::symbols::grade_label;
 use crate::i18n::fill;
@@ -23,8 +24,9 @@ pub fn safe_href(href: &str) -> Option<&str> {
     }
 }
 
-/// A plain function, not a component (see header.rs). `link`: the host's `href`, if any.
-pub fn badge(data: &Rc<PreparedReport>, link: Option<&AttrValue>) -> Html {
+/// A plain function, not a component (see header.rs). `link`: the host's `href`, if any;
+/// `target` (the heading) takes focus after "Try again".
+pub fn badge(data: &Rc<PreparedReport>, link: Option<&AttrValue>, level: Level, target: &NodeRef) -> Html {
     let lang = data.lang;
     let r = &data.report;
     let p = &data.profile;
@@ -32,7 +34,7 @@ pub fn badge(data: &Rc<PreparedReport>, link: Option<&AttrValue>) -> Html {
     html! {
         <div class="gw-badge" part="badge" data-testid="badge">
             // The report's words (force, title, period): marked English in a Welsh widget.
-            <h2 class="gw-badge__force" lang={text_lang(lang)}>{ r.force.clone() }</h2>
+            { heading(level, 0, "gw-h2 gw-badge__force", text_lang(lang), Some(target), html! { r.force.clone() }) }
             <p class="gw-badge__title" lang={text_lang(lang)}>
                 { r.title.clone() }
                 if let Some(period) = &r.period {

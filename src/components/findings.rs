@@ -6,6 +6,7 @@
 use yew::prelude::*;
 
 use super::abbr::{rich_text, Glossary};
+use super::heading::{heading, Level};
 use crate::model::{Block, GoodPractice, Section};
 
 /// Paragraphs and (nested) bullet lists for a flat run of blocks.
@@ -46,17 +47,18 @@ pub fn blocks_html(blocks: &[Block], g: &Glossary) -> Html {
 /// wrapper marked as the report's language (English); `ui` marks the widget's own words in it
 /// (the heading) with the widget's language when that differs, so a screen reader reads the
 /// Welsh "Cryfderau" as Welsh.
-pub fn section_html(title: &str, ui: Option<&'static str>, section: &Section, g: &Glossary, testid: &'static str) -> Html {
+/// `level` is the widget's top heading level: the section title sits two below it.
+pub fn section_html(title: &str, ui: Option<&'static str>, section: &Section, g: &Glossary, testid: &'static str, level: Level) -> Html {
     if section.iter().all(|grp| grp.blocks.is_empty() && grp.heading.is_none()) {
         return Html::default();
     }
     html! {
         <section class="gw-findings" data-testid={testid}>
-            <h4 class="gw-h4" lang={ui}>{ title.to_string() }</h4>
+            { heading(level, 2, "gw-h4", ui, None, html! { title.to_string() }) }
             { for section.iter().map(|grp| html! {
                 <>
                     if let Some(h) = &grp.heading {
-                        <h5 class="gw-h5">{ rich_text(h, g) }</h5>
+                        { heading(level, 3, "gw-h5", None, None, rich_text(h, g)) }
                     }
                     { blocks_html(&grp.blocks, g) }
                 </>
@@ -66,16 +68,16 @@ pub fn section_html(title: &str, ui: Option<&'static str>, section: &Section, g:
 }
 
 /// The good practice case studies: title, body, contact. `ui` as for [`section_html`].
-pub fn good_practice_html(title: &str, contact_label: &str, ui: Option<&'static str>, items: &[GoodPractice], g: &Glossary) -> Html {
+pub fn good_practice_html(title: &str, contact_label: &str, ui: Option<&'static str>, items: &[GoodPractice], g: &Glossary, level: Level) -> Html {
     if items.is_empty() {
         return Html::default();
     }
     html! {
         <section class="gw-findings gw-gp" data-testid="good-practice">
-            <h4 class="gw-h4" lang={ui}>{ title.to_string() }</h4>
+            { heading(level, 2, "gw-h4", ui, None, html! { title.to_string() }) }
             { for items.iter().map(|gp| html! {
                 <div class="gw-gp__item">
-                    <h5 class="gw-h5">{ rich_text(&gp.title, g) }</h5>
+                    { heading(level, 3, "gw-h5", None, None, rich_text(&gp.title, g)) }
                     { blocks_html(&gp.body, g) }
                     if let Some(c) = &gp.contact {
                         <p class="gw-gp__contact"><span class="gw-gp__label" lang={ui}>{ contact_label.to_string() }</span>{ " " }{ rich_text(c, g) }</p>

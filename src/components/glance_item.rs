@@ -1,5 +1,8 @@
 //! One small multiple in the at-a-glance grid: a button holding the area's id, title, grade and
-//! a compact chart; pressing it selects the area.
+//! a compact chart; pressing it selects the area. The button's name is short and says each
+//! thing once ("1A Fairness and Equality in Service Delivery: Fair. All forces: 0 Poor, 15 Fair,
+//! 28 Good, 0 Excellent"): the chart inside is hidden from assistive technology and its counts
+//! are in visually hidden text instead.
 
 use std::rc::Rc;
 
@@ -9,6 +12,7 @@ use super::area_detail::text_lang;
 use crate::view_model::PreparedReport;
 use super::symbols::grade_label;
 use crate::charts::{distribution_chart, ChartSpec};
+use crate::i18n::fill;
 
 #[derive(Properties, PartialEq)]
 pub struct GlanceItemProps {
@@ -36,6 +40,8 @@ pub fn glance_item(props: &GlanceItemProps) -> Html {
         this_force: lang.t("chart.this_force"),
         compact: true,
     };
+    let [p, f, g, e] = [n.poor, n.fair, n.good, n.excellent].map(|c| c.to_string());
+    let counts = fill(lang.t("glance.counts"), &[("poor", &p), ("fair", &f), ("good", &g), ("excellent", &e)]);
     html! {
         <li class="gw-glance__item" data-testid="glance-item" data-area={area.id.clone()}>
             <button type="button" class={if props.selected { "gw-glance__btn gw-glance__btn--selected" } else { "gw-glance__btn" }}
@@ -43,9 +49,11 @@ pub fn glance_item(props: &GlanceItemProps) -> Html {
                 <span class="gw-glance__head">
                     <span class="gw-glance__id">{ area.id.clone() }</span>{ " " }
                     <span class="gw-glance__title" lang={text_lang(lang)}>{ area.title.clone() }</span>
+                    <span class="gw-vh">{ ": " }</span>
                 </span>
                 { grade_label(lang, area.grade.as_ref()) }
-                <span class="gw-chart gw-chart--compact" part="chart" data-testid="chart" data-area={area.id.clone()}>
+                <span class="gw-vh">{ ". " }{ counts }</span>
+                <span class="gw-chart gw-chart--compact" part="chart" data-testid="chart" data-area={area.id.clone()} aria-hidden="true">
                     { distribution_chart(&spec) }
                 </span>
             </button>

@@ -1,21 +1,31 @@
-//! The header: force, assessment title and period, all as the report gives them.
+//! The header: force, assessment title and period, all as the report gives them. The heading
+//! names the force as well as the assessment, so two widgets on one page (two forces, or two
+//! reports of one force) never show the same bare "Baseline Assessment".
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::area_detail::text_lang;
+use super::heading::{heading, Level};
 use crate::view_model::PreparedReport;
 
 /// A plain function, not a component: it is a handful of nodes, and a component's machinery
-/// costs more wasm than re-diffing them when the report view re-renders.
-pub fn header(data: &Rc<PreparedReport>) -> Html {
+/// costs more wasm than re-diffing them when the report view re-renders. `target` (the heading)
+/// takes focus after "Try again".
+pub fn header(data: &Rc<PreparedReport>, level: Level, target: &NodeRef) -> Html {
     let r = &data.report;
     let lang = data.lang;
     html! {
         <div class="gw-header" part="header" data-testid="header">
-            <p class="gw-header__force" lang={text_lang(lang)}>{ r.force.clone() }</p>
-            <h2 class="gw-header__title" lang={text_lang(lang)}>{ r.title.clone() }</h2>
+            // Read as "Force: Title"; seen as two lines.
+            { heading(level, 0, "gw-h2 gw-header__title", text_lang(lang), Some(target), html! {
+                <>
+                    <span class="gw-header__force">{ r.force.clone() }</span>
+                    <span class="gw-vh">{ ": " }</span>
+                    <span class="gw-header__name">{ r.title.clone() }</span>
+                </>
+            }) }
             if let Some(period) = &r.period {
                 <p class="gw-header__period">{ lang.t("header.period") }{ ": " }<span>{ period.clone() }</span></p>
             }

@@ -4,10 +4,11 @@ use yew::prelude::*;
 
 use crate::i18n::Lang;
 
-/// A plain function, not a component (see header.rs).
-pub fn loading(lang: Lang) -> Html {
+/// A plain function, not a component (see header.rs). `target` takes focus after "Try again"
+/// (hence `tabindex="-1"`: focusable from script only).
+pub fn loading(lang: Lang, target: &NodeRef) -> Html {
     html! {
-        <p class="gw-loading" role="status" aria-live="polite" aria-busy="true" data-testid="loading">
+        <p class="gw-loading" role="status" aria-live="polite" aria-busy="true" data-testid="loading" tabindex="-1" ref={target.clone()}>
             <span class="gw-loading__dot" aria-hidden="true"></span>
             { lang.t("loading") }
         </p>

@@ -18,6 +18,7 @@ mod findings;
 mod glance;
 mod glance_item;
 mod header;
+pub mod heading;
 mod loading;
 mod profile;
 mod report_view;

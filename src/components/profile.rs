@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::heading::{heading, Level};
 use crate::view_model::{percent, PreparedReport};
 use super::symbols::grade_label;
 use crate::model::Grade;
@@ -21,7 +22,7 @@ fn share_bar(pct: i64, fill: &'static str) -> Html {
 }
 
 /// A plain function, not a component (see header.rs).
-pub fn grade_profile(data: &Rc<PreparedReport>) -> Html {
+pub fn grade_profile(data: &Rc<PreparedReport>, level: Level) -> Html {
     let lang = data.lang;
     let p = &data.profile;
     let areas = p.areas() as i64;
@@ -46,7 +47,7 @@ pub fn grade_profile(data: &Rc<PreparedReport>) -> Html {
     });
     html! {
         <section class="gw-profile" part="profile" data-testid="profile">
-            <h3 class="gw-h3">{ lang.t("heading.profile") }</h3>
+            { heading(level, 1, "gw-h3", None, None, html! { lang.t("heading.profile") }) }
             <table class="gw-table gw-profile__table">
                 <caption class="gw-caption">{ lang.t("profile.caption") }</caption>
                 <thead>

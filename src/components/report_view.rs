@@ -6,16 +6,19 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::area_detail::AreaDetail;
+use super::area_row::Names;
 use super::badge::badge;
 use super::filters::FilterBar;
 use super::glance::glance;
 use super::header::header;
+use super::heading::Level;
 use crate::view_model::PreparedReport;
 use super::profile::grade_profile;
-use super::summary_table::summary_table;
+use super::summary_table::{summary_table, TableSetup};
 use super::{Options, View};
 use crate::i18n::Lang;
 use crate::model::Report;
+use crate::dom::focus;
 use crate::state::{arrange, shown, Action, State};
 
 #[derive(Properties, PartialEq)]
@@ -28,6 +31,12 @@ pub struct ReportViewProps {
     /// The badge's link to the full report.
     #[prop_or_default]
     pub link: Option<AttrValue>,
+    /// The widget's top heading level.
+    #[prop_or_default]
+    pub level: Level,
+    /// The top heading: it takes focus after "Try again" (see app.rs).
+    #[prop_or_default]
+    pub heading: NodeRef,
 }
 
 /// Memo key comparing the report by identity: comparing contents would walk every string.
@@ -70,9 +79,29 @@ pub fn report_view(props: &ReportViewProps) -> Html {
     };
     let groups = use_memo((data.clone(), state.filters.clone(), state.sort), |(d, f, s)| arrange(&d.report, f, *s));
     let selected = state.selected.as_deref().and_then(|id| data.find(id));
+    let level = props.level;
+
+    // "Show all areas" disappears once pressed: focus goes to the table it brought back.
+    let summary_heading = use_node_ref();
+    {
+        let summary_heading = summary_heading.clone();
+        use_effect_with(state.reset_focus, move |req| {
+            if *req > 0 {
+                focus(&summary_heading);
+            }
+        });
+    }
+    // "Back to 3A in the table": to the row's button when the filters show it, else the table.
+    let row_shown = selected.is_some_and(|i| groups.iter().any(|g| g.rows.contains(&i)));
+    let onback = {
+        let dispatcher = state.dispatcher();
+        use_callback(row_shown, move |(), row_shown| {
+            dispatcher.dispatch(if *row_shown { Action::FocusRow } else { Action::FocusTable });
+        })
+    };
 
     match props.options.view {
-        View::Badge => badge(&data, props.link.as_ref()),
+        View::Badge => badge(&data, props.link.as_ref(), level, &props.heading),
         View::Area => {
             // The requested area, else the first one; an unknown id says so.
             let requested = props.options.area.as_deref();
@@ -86,30 +115,41 @@ pub fn report_view(props: &ReportViewProps) -> Html {
             };
             html! {
                 <>
-                    { header(&data) }
-                    <AreaDetail data={data.clone()} index={index} missing={missing} />
+                    { header(&data, level, &props.heading) }
+                    <AreaDetail data={data.clone()} index={index} missing={missing} level={level} />
                 </>
             }
         }
-        View::Summary => html! {
-            <>
-                { header(&data) }
-                { grade_profile(&data) }
-                { summary_table(&data, &groups, selected, &onselect) }
-            </>
-        },
-        View::Full => html! {
-            <>
-                { header(&data) }
-                { grade_profile(&data) }
-                <FilterBar data={data.clone()} filters={state.filters.clone()} sort={state.sort} shown={shown(&groups)} dispatch={dispatch} />
-                <div class="gw-main">
-                    { summary_table(&data, &groups, selected, &onselect) }
-                    <AreaDetail data={data.clone()} index={selected} focus_request={state.focus_request}
-                        chart_testid={AttrValue::Static("detail-chart")} />
-                </div>
-                { glance(&data, &groups, selected, &onselect) }
-            </>
-        },
+        View::Summary => {
+            // No findings here: an area's name is the host's link for it, or plain text.
+            let names = match &props.options.area_href {
+                Some(template) => Names::Link(AttrValue::from(template.clone())),
+                None => Names::Text,
+            };
+            let setup = TableSetup { names, level, heading: &summary_heading, row_focus: 0 };
+            html! {
+                <>
+                    { header(&data, level, &props.heading) }
+                    { grade_profile(&data, level) }
+                    { summary_table(&data, &groups, None, setup) }
+                </>
+            }
+        }
+        View::Full => {
+            let setup = TableSetup { names: Names::Select(onselect.clone()), level, heading: &summary_heading, row_focus: state.row_focus };
+            html! {
+                <>
+                    { header(&data, level, &props.heading) }
+                    { grade_profile(&data, level) }
+                    <FilterBar data={data.clone()} filters={state.filters.clone()} sort={state.sort} shown={shown(&groups)} dispatch={dispatch} />
+                    <div class="gw-main">
+                        { summary_table(&data, &groups, selected, setup) }
+                        <AreaDetail data={data.clone()} index={selected} focus_request={state.focus_request}
+                            chart_testid={AttrValue::Static("detail-chart")} level={level} onback={Some(onback)} />
+                    </div>
+                    { glance(&data, &groups, selected, &onselect, level) }
+                </>
+            }
+        }
     }
 }

@@ -6,9 +6,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::area_detail::text_lang;
-use super::area_row::AreaRow;
+use super::area_row::{AreaRow, Names};
 use crate::dom::download;
 use crate::export::{file_name, grades_csv};
+use super::heading::{heading, Level};
 use crate::view_model::PreparedReport;
 use super::symbols::grade_label;
 use crate::i18n::fill;
@@ -34,8 +35,18 @@ fn group_heading(data: &PreparedReport, key: GroupKey) -> Html {
     }
 }
 
+/// How the table is drawn: what the area names are, the heading level, the heading's ref (it
+/// takes focus after "Show all areas") and the request that moves focus back to the selected
+/// row (from the findings' "Back to … in the table").
+pub struct TableSetup<'a> {
+    pub names: Names,
+    pub level: Level,
+    pub heading: &'a NodeRef,
+    pub row_focus: u32,
+}
+
 /// A plain function, not a component (see header.rs): each row is its own memoised component.
-pub fn summary_table(data: &Rc<PreparedReport>, groups: &[RowGroup], selected: Option<usize>, onselect: &Callback<usize>) -> Html {
+pub fn summary_table(data: &Rc<PreparedReport>, groups: &[RowGroup], selected: Option<usize>, setup: TableSetup) -> Html {
     let lang = data.lang;
     let total = data.report.forces_assessed.to_string();
     // Every area, whatever the filters: the file is the report's grades, not the current view.
@@ -47,7 +58,7 @@ pub fn summary_table(data: &Rc<PreparedReport>, groups: &[RowGroup], selected: O
     };
     html! {
         <section class="gw-summary" part="summary" data-testid="summary">
-            <h3 class="gw-h3">{ lang.t("heading.summary") }</h3>
+            { heading(setup.level, 1, "gw-h3", None, Some(setup.heading), html! { lang.t("heading.summary") }) }
             <table class="gw-table gw-summary__table">
                 <caption class="gw-caption">{ fill(lang.t("summary.caption"), &[("total", &total)]) }</caption>
                 <thead>
@@ -65,8 +76,8 @@ pub fn summary_table(data: &Rc<PreparedReport>, groups: &[RowGroup], selected: O
                             <th scope="rowgroup" colspan="5">{ group_heading(data, g.key) }</th>
                         </tr>
                         { for g.rows.iter().map(|i| html! {
-                            <AreaRow key={*i} data={data.clone()} index={*i}
-                                selected={selected == Some(*i)} onselect={onselect.clone()} />
+                            <AreaRow key={*i} data={data.clone()} index={*i} selected={selected == Some(*i)}
+                                names={setup.names.clone()} focus_request={if selected == Some(*i) { setup.row_focus } else { 0 }} />
                         }) }
                     </tbody>
                 }) }

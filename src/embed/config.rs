@@ -67,6 +67,12 @@ struct MountOptions {
     deep_link: bool,
     #[serde(deserialize_with = "text")]
     href: Option<String>,
+    #[serde(deserialize_with = "heading_level")]
+    heading_level: u8,
+    #[serde(deserialize_with = "text")]
+    area_href: Option<String>,
+    #[serde(deserialize_with = "text")]
+    fallback_href: Option<String>,
     /// Seconds.
     #[serde(deserialize_with = "number")]
     timeout: Option<f64>,
@@ -94,6 +100,10 @@ pub fn read(config: &JsValue) -> Config {
         lang: parse_lang(options.lang.as_deref()),
         deep_link,
         link: options.href,
+        // Issue 13: heading level, area links and the error's fallback link.
+        heading_level: options.heading_level,
+        area_href: options.area_href.filter(|s| !s.trim().is_empty()),
+        fallback_href: options.fallback_href.filter(|s| !s.trim().is_empty()),
     };
     let timeout_ms = options
         .timeout
@@ -185,6 +195,17 @@ fn truthy<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
         Loose::Number(n) => n != 0.0 && !n.is_nan(),
         Loose::Other { truthy } => truthy,
     })
+}
+
+/// `headingLevel`: a number or a numeric string (the attribute's text), 2–6. Anything else is 0,
+/// which the components read as the default, 2 (see components/heading.rs).
+fn heading_level<'de, D: Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
+    let n = match loose(d)? {
+        Loose::Number(f) if f.fract() == 0.0 && (2.0..=6.0).contains(&f) => f as u8,
+        Loose::Text(s) => s.trim().parse::<u8>().unwrap_or(0),
+        _ => 0,
+    };
+    Ok(if (2..=6).contains(&n) { n } else { 0 })
 }
 
 /// `view` attribute word to [`View`]; anything unknown is the full report.

@@ -17,8 +17,9 @@ use crate::components::STYLESHEET;
 /// properties (font size, line height, colour, letter spacing, text transform …) still flow in
 /// from the host element, where a page's `* { … !important }` rules land. `all: initial` cuts
 /// them off; custom properties are untouched by `all`, so `--gw-*` theming still inherits, and
-/// the font family follows the host on purpose (README: theming).
-const BASE: &str = ".gw-container{all:initial;display:block;font-family:inherit}";
+/// the font family follows the host on purpose (README: theming), and so does `color-scheme`:
+/// the widget is light or dark as the host page declares (see style.css, `light-dark()`).
+const BASE: &str = ".gw-container{all:initial;display:block;font-family:inherit;color-scheme:inherit}";
 
 thread_local! {
     /// [`BASE`] and the components' [`STYLESHEET`], built on first use; `None` when the browser

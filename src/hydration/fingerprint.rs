@@ -45,7 +45,8 @@ impl Hasher for Fnv {
 
 /// Sixteen hex digits naming the build of the components, the report and everything in
 /// `options` that shapes the first render: view, area (case-insensitively, as the widget
-/// resolves it), language and link.
+/// resolves it), language, link, heading level and area link template. (`fallback_href` is
+/// left out: it only shapes the error box, which is never hydrated.)
 pub fn fingerprint(report: &Report, options: &Options) -> String {
     let mut h = Fnv::new();
     env!("GW_MARKUP_VERSION").hash(&mut h);
@@ -54,6 +55,8 @@ pub fn fingerprint(report: &Report, options: &Options) -> String {
     options.area.as_ref().map(|a| a.to_ascii_uppercase()).hash(&mut h);
     options.lang.hash(&mut h);
     options.link.hash(&mut h);
+    crate::components::heading::Level::new(options.heading_level).hash(&mut h);
+    options.area_href.hash(&mut h);
     hex(h.finish())
 }
 
@@ -99,7 +102,15 @@ mod tests {
                 &report,
                 &Options { link: Some("/report".into()), ..options(View::Summary, None, "en") },
             ),
+            fingerprint(&report, &Options { heading_level: 3, ..options(View::Summary, None, "en") }),
+            fingerprint(
+                &report,
+                &Options { area_href: Some("/grades/{id}".into()), ..options(View::Summary, None, "en") },
+            ),
         ];
+        // An out-of-range level draws the default, so it stamps the same value.
+        assert_eq!(base, fingerprint(&report, &Options { heading_level: 9, ..options(View::Summary, None, "en") }));
+        assert_eq!(base, fingerprint(&report, &Options { fallback_href: Some("/r".into()), ..options(View::Summary, None, "en") }));
         for other in &others {
             assert_ne!(&base, other);
         }

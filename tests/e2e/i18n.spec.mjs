@@ -37,14 +37,15 @@ export const tests = [
       assert.equal(await inWidget(page, 'cy-missing', 'retry').innerText(), 'Rhowch gynnig arall arni');
       // The detail is the event's message, in an element that says it is English.
       const detail = page.locator('#cy-missing .gw-error__message [lang="en"]');
-      assert.equal(await detail.innerText(), cy.detail.message);
+      // (In the collapsed details: textContent, as innerText is empty until it is opened.)
+      assert.equal(await detail.textContent(), cy.detail.message);
       assert.equal(await page.locator('#en-missing .gw-error__message [lang]').count(), 0, 'no lang switch in an English widget');
 
       const invalid = await settled(page, 'cy-invalid');
       assert.equal(invalid.detail.type, 'schema');
-      assert.equal(await summary('cy-invalid'), 'Mae problemau yn yr adroddiad, a restrir isod.');
+      assert.equal(await summary('cy-invalid'), 'Mae camgymeriadau yn ffeil yr adroddiad, felly nid oes modd ei dangos.');
       assert.equal(await inWidget(page, 'cy-invalid', 'problems').getAttribute('lang'), 'en');
-      assert.equal(await page.locator('#cy-invalid .gw-error__problems-title').innerText(), 'Problemau a ganfuwyd');
+      assert.equal(await page.locator('#cy-invalid .gw-error__problems-title').textContent(), 'Problemau a ganfuwyd');
       assert.deepEqual(await axe(page, '#cy-invalid'), []);
       assert.deepEqual(await axe(page, '#cy-missing'), []);
     },

@@ -8,6 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { areas, axe, events, ROOT, report, settled } from './lib.mjs';
 
+/** The words that mark this force's count in the "All forces" cell (src/i18n.rs, nat.own). */
+const OWN = '(this force)';
+
 const MET = report('metropolitan-2006.json');
 const ALL = areas(MET);
 const PAGE = 'www/examples/no-js.html';
@@ -36,14 +39,17 @@ export const tests = [
         for (const [i, area] of ALL.entries()) {
           const row = rows.nth(i);
           assert.ok(await row.isVisible(), `row ${area.id} hidden`);
-          const text = squash(await row.innerText());
+          const said = squash(await row.innerText());
+          // This force's count is said in words too (visually hidden text), once per graded row.
+          assert.equal(said.split(OWN).length - 1, area.grade ? 1 : 0, `${area.id}: "${said}"`);
+          const text = said.replace(/\s*\(this force\)\s*/, '');
           assert.ok(text.includes(area.title), `${area.id}: title missing in "${text}"`);
           assert.ok(text.includes(cap(area.grade)), `${area.id}: grade ${area.grade} missing in "${text}"`);
           if (area.direction) assert.ok(text.includes(cap(area.direction)), `${area.id}: direction ${area.direction} missing in "${text}"`);
           assert.ok(text.includes(national(area)), `${area.id}: national counts ${national(area)} missing in "${text}"`);
         }
         // The first row spelled out, so a change in wording shows here rather than only in a loop.
-        assert.match(squash(await rows.first().innerText()), /^1A Fairness and Equality in Service Delivery ●●○○ Fair ▲ Improved 0, 15, 28, 0$/);
+        assert.match(squash(await rows.first().innerText()), /^1A Fairness and Equality in Service Delivery ●●○○ Fair ▲ Improved 0, 15 \(this force\) ?, 28, 0$/);
 
         // The page's own stylesheet (written by --stylesheet) applies: the table is laid out,
         // not raw browser defaults.
@@ -98,10 +104,10 @@ export const tests = [
       assert.equal(await page.locator('[data-testid="widget"]').count(), 1, 'one widget, not a live one beside a static one');
       assert.equal(await page.locator('[data-testid="area-row"]').filter({ visible: true }).count(), 23);
 
-      // The adopted nodes respond: an area name selects that area (the `select` event) …
-      await page.locator('#nojs [data-testid="area-row"][data-area="3B"] button').click();
-      await page.waitForFunction(() => window.__gw.events.some((e) => e.type === 'select' && e.detail.area === '3B'));
-      // … and the CSV button, hidden in the static copy, now shows and downloads the grades.
+      // In the summary view the area names are plain text, with script as without (issue 13) …
+      assert.equal(await page.locator('#nojs [data-testid="area-row"] button, #nojs [data-testid="area-row"] a').count(), 0);
+      // … and the adopted nodes respond: the CSV button, hidden in the static copy, now shows and
+      // downloads the grades (selecting through adopted nodes: the full-view hydration tests).
       const csv = page.locator('#nojs [data-testid="export-csv"]');
       assert.ok(await csv.isVisible());
       const [download] = await Promise.all([page.waitForEvent('download'), csv.click()]);
@@ -175,6 +181,8 @@ const VIEWS = [
   { name: 'full-cy', args: ['--lang', 'cy'], attrs: 'lang="cy"' },
   { name: 'area', args: ['--view', 'area', '--area', '3A'], attrs: 'view="area" area="3A"' },
   { name: 'badge', args: ['--view', 'badge', '--href', 'no-js.html'], attrs: 'view="badge" href="no-js.html"' },
+  // The options that shape the markup are in its fingerprint: the element says the same.
+  { name: 'summary-links', args: ['--view', 'summary', '--area-href', '/grades/{id}', '--heading-level', '3'], attrs: 'view="summary" area-href="/grades/{id}" heading-level="3"' },
 ];
 
 function rendered(args) {
@@ -189,7 +197,7 @@ for (const view of VIEWS) {
       const markup = rendered(view.args);
       const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>hydrate ${view.name}</title>
         <script type="module" src="../../pkg/grade-widget.js"></script></head>
-        <body><main><h1>Hydrated ${view.name} view</h1><grade-widget id="h" src="../data/metropolitan-2006.json" ${view.attrs}>${markup}</grade-widget></main></body></html>`;
+        <body><main><h1>Hydrated ${view.name} view</h1><h2>The grades</h2><grade-widget id="h" src="../data/metropolitan-2006.json" ${view.attrs}>${markup}</grade-widget></main></body></html>`;
       const address = url(`www/examples/__hydrate-${view.name}.html`);
       await page.route(address, (route) => route.fulfill({ contentType: 'text/html', body: html }));
       await page.addInitScript(() => {
@@ -213,6 +221,10 @@ for (const view of VIEWS) {
         await page.locator('#h [data-testid="area-detail"][data-area="2A"]').waitFor();
         await page.locator('#h [data-testid="filter-grade"]').selectOption({ index: 1 });
         await page.waitForFunction(() => document.getElementById('h').shadowRoot.querySelectorAll('[data-testid="area-row"]').length < 23);
+      }
+      if (view.name === 'summary-links') {
+        assert.equal(await page.locator('#h a[data-testid="area-link"]').count(), 23);
+        assert.equal(await page.locator('#h h3.gw-header__title').count(), 1);
       }
       if (view.name === 'badge') {
         const link = page.locator('#h a[href]');
@@ -238,9 +250,14 @@ tests.push({
       const failed = await settled(page, 'nojs');
       assert.equal(failed.type, 'error');
       assert.equal(failed.detail.type, 'wasm');
-      const note = await page.locator('#nojs [data-testid="error"]').innerText();
-      const start = lang === 'cy' ? "nid oedd modd i'r teclyn graddau ddechrau: " : 'the grade widget could not start: ';
-      assert.ok(note.startsWith(start), `${lang}: ${note}`);
+      // The same box as the widget's other errors: a heading in the reader's language, a plain
+      // sentence, and the browser's reason (in English) in a collapsed <details>.
+      const box = page.locator('#nojs [data-testid="error"]');
+      const title = lang === 'cy' ? 'Nid oedd modd dangos yr adroddiad arolygu' : 'The inspection report could not be shown';
+      assert.equal(await box.locator('.gw-error__title').innerText(), title, lang);
+      assert.ok(failed.detail.message.startsWith('the grade widget could not start: '), failed.detail.message);
+      await box.locator('summary').click();
+      assert.equal(await box.locator('[data-testid="error-message"]').innerText(), failed.detail.message);
       // The pre-rendered copy shows through the slot below the note.
       assert.equal(await page.locator('#nojs [data-testid="area-row"]').filter({ visible: true }).count(), 23);
     }

@@ -120,7 +120,8 @@ export const tests = [
 
       assert.deepEqual(await rowIds(page, 'summary'), ALL.map((a) => a.id));
       for (const a of ALL) {
-        const row = squash(await page.locator(`#summary [data-testid="area-row"][data-area="${a.id}"]`).innerText());
+        // Less the visually hidden "(this force)" after this force's count (tested in access.spec).
+        const row = squash(await page.locator(`#summary [data-testid="area-row"][data-area="${a.id}"]`).innerText()).replace(/\s*\(this force\)\s*/, '');
         for (const expected of [a.title, gradeWord(EN, a.grade), directionWord(EN, a.direction), counts(a).join(', ')]) {
           assert.ok(row.includes(expected), `row ${a.id} should show "${expected}": ${row}`);
         }
@@ -131,10 +132,11 @@ export const tests = [
       const notInSummary = ['filters', 'chart', 'detail-chart', 'glance', 'glance-item', 'area-detail', 'sentence', 'export-svg', 'badge', 'strengths'];
       await absent(page, 'summary', notInSummary);
       assert.equal(await page.locator('#summary svg[role="img"]').count(), 0, 'no chart of any kind');
-      // Selecting an area marks its row and tells the host, but opens no findings here.
-      await page.locator('#summary [data-testid="area-row"][data-area="3A"] button').click();
-      await page.locator('#summary [data-testid="area-row"][data-area="3A"] button[aria-current="true"]').waitFor();
-      assert.deepEqual((await events(page, 'summary')).filter((e) => e.type === 'select').map((e) => e.detail), [{ area: '3A' }]);
+      // No findings here, so nothing selects an area: the names are text (issue 13; area-href
+      // makes them links, access.spec.mjs), and a click on a row does nothing.
+      assert.equal(await page.locator('#summary [data-testid="area-row"] button').count(), 0);
+      await page.locator('#summary [data-testid="area-row"][data-area="3A"]').click();
+      assert.deepEqual((await events(page, 'summary')).filter((e) => e.type === 'select'), []);
       await absent(page, 'summary', notInSummary);
     },
   },

@@ -419,7 +419,15 @@ fn ssr_render() {
         };
         let lang = (*u.choose(&["en", "cy", "", "xx"]).unwrap_or(&"en")).to_owned();
         let link = u.ratio(1, 3).unwrap_or(false).then(|| "https://example.org/report".to_owned());
-        let options = Options { view, area, lang, deep_link: false, link };
+        // Issue 13's options that shape the markup: any heading level (out of range falls back) and
+        // an area link template, ordinary or odd (script URLs and odd ids must stay harmless).
+        let heading_level = u.int_in_range(0..=8u8).unwrap_or(0);
+        let area_href = match u.int_in_range(0..=2u8).unwrap_or(0) {
+            0 => None,
+            1 => Some("/grades/{id}".to_owned()),
+            _ => Some(mutate::odd_string(&mut u)),
+        };
+        let options = Options { view, area, lang, deep_link: false, link, heading_level, area_href, fallback_href: None };
         let props = AppProps { state: LoadState::Ready(Rc::new(report)), options, onselect: Default::default(), onretry: Default::default(), instance: 0 };
         let html = block_on(LocalServerRenderer::<App>::with_props(props).render());
         if html.is_empty() {

@@ -59,6 +59,13 @@ enum Command {
         /// The badge's link to the full report (the element's `href` attribute).
         #[arg(long)]
         href: Option<String>,
+        /// The level of the widget's top heading, 2 to 6 (the element's `heading-level`).
+        #[arg(long, value_parser = clap::value_parser!(u8).range(2..=6))]
+        heading_level: Option<u8>,
+        /// For `--view summary`: each area's link, `{id}` replaced by its id (the element's
+        /// `area-href`), e.g. "/grades/{id}"; without it the names are plain text.
+        #[arg(long)]
+        area_href: Option<String>,
         /// Write the HTML here instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -81,12 +88,14 @@ fn main() -> ExitCode {
             print!("{}", grade_widget::model::schema::report_schema_json());
             ExitCode::SUCCESS
         }
-        Command::Render { input, view, area, lang, href, output, stylesheet } => render::run(&render::Request {
+        Command::Render { input, view, area, lang, href, heading_level, area_href, output, stylesheet } => render::run(&render::Request {
             input: &input,
             view,
             area: area.as_deref(),
             lang,
             href: href.as_deref(),
+            heading_level,
+            area_href: area_href.as_deref(),
             output: output.as_deref(),
             stylesheet: stylesheet.as_deref(),
         }),

@@ -1,4 +1,5 @@
-//! `grade-widget render REPORT.json [--view V] [--area ID] [--lang en|cy] [--href URL] [-o OUT] [--stylesheet CSS]`:
+//! `grade-widget render REPORT.json [--view V] [--area ID] [--lang en|cy] [--href URL]
+//! [--heading-level N] [--area-href TEMPLATE] [-o OUT] [--stylesheet CSS]`:
 //! renders the widget's own Yew components to static HTML (SSR) so a page can put it inside
 //! `<grade-widget>…</grade-widget>` and readers without JavaScript or WebAssembly still see every
 //! grade, direction and national count. When the widget starts it adopts that markup (Yew
@@ -60,6 +61,10 @@ pub struct Request<'a> {
     pub area: Option<&'a str>,
     pub lang: LangArg,
     pub href: Option<&'a str>,
+    /// The element's `heading-level` (2–6) and `area-href`: they shape the markup, so the page
+    /// must give the element the same values for it to adopt this copy.
+    pub heading_level: Option<u8>,
+    pub area_href: Option<&'a str>,
     pub output: Option<&'a Path>,
     pub stylesheet: Option<&'a Path>,
 }
@@ -137,7 +142,7 @@ fn options(req: &Request) -> Options {
         LangArg::En => "en",
         LangArg::Cy => "cy",
     };
-    prerender::options(view, req.area, lang, req.href)
+    prerender::options(view, req.area, lang, req.href, req.heading_level.unwrap_or(0), req.area_href)
 }
 
 /// An unknown `--area` is an error here, not the widget's in-page "no such area" note: a page
