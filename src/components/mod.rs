@@ -81,11 +81,11 @@ mod tests {
     fn the_minified_stylesheet_keeps_what_the_shadow_root_needs() {
         assert!(MINIFIED.len() * 10 < SOURCE.len() * 8, "{} -> {} bytes", SOURCE.len(), MINIFIED.len());
         assert!(!MINIFIED.contains("/*") && !MINIFIED.contains('\n') && !MINIFIED.contains("  "));
-        // The host element's rules, container queries, forced colours, print, dark mode and
+        // The host element's rules, container queries, forced colours, print, dark mode (light-dark) and
         // reduced motion; spaces that are descendant combinators; generated content.
         for kept in [
             ":host{", ":host([hidden]){", ":host([theme=dark]){", "@container gw (", "@media (forced-colors:active){",
-            "@media print{", "@media (prefers-color-scheme:dark){", "@media (prefers-reduced-motion:reduce){",
+            "@media print{", "@supports (color:light-dark(", "@media (prefers-reduced-motion:reduce){",
             ".gw [tabindex=\"-1\"]:focus-visible", ".gw :focus", ":where(.gw) :where(", "attr(data-label) \": \"",
         ] {
             assert!(MINIFIED.contains(kept), "lost {kept:?}");
