@@ -47,7 +47,11 @@ export const tests = [
       assert.equal(status.requests, 1, JSON.stringify(status));
       assert.equal(status.closed, true, `the connection is still open: ${JSON.stringify(status)}`);
       assert.ok(status.sent >= 8 << 20, `cut before the limit: ${JSON.stringify(status)}`);
-      assert.ok(status.sent < 24 << 20, `read far past the limit: ${JSON.stringify(status)}`);
+      // What the server wrote includes what sits in socket and network-process buffers when
+      // the widget cancels (more on a loaded machine: 25 MB was seen at load 15), so the bound is
+      // well under the server's own 64 MiB cap rather than close to 8 MiB: a widget that read
+      // the whole body would only stop at that cap.
+      assert.ok(status.sent < 48 << 20, `read far past the limit: ${JSON.stringify(status)}`);
       assert.ok(Date.now() - started < 30_000);
       // The other widget on the page is untouched.
       assert.equal((await settled(page, 'met')).type, 'load');
