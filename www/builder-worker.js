@@ -5,8 +5,8 @@
 //
 // Requests: { id, type: 'extract', text } or { id, type: 'extract', bytes } (a file's own bytes,
 // read exactly as `grade-widget extract` reads a file); { id, type: 'render', json, view, area,
-// lang, href }; { id, type: 'stylesheet' }. Every answer is { id, ok: true, ... } or
-// { id, ok: false, error }. First of all the worker posts { type: 'ready', maxBytes } or
+// lang, href, headingLevel, areaHref }; { id, type: 'stylesheet' }. Every answer is
+// { id, ok: true, ... } or { id, ok: false, error }. First of all the worker posts { type: 'ready', maxBytes } or
 // { type: 'failed', error }.
 
 import init, { extract, maxBytes, render, stylesheet } from '../pkg/builder/grade_widget_builder.js';
@@ -27,8 +27,10 @@ const HANDLERS = {
     const result = extract(input);
     return { result, ms: performance.now() - started };
   },
-  async render({ json, view, area, lang, href }) {
-    return { markup: await render(json, view, area || undefined, lang, href || undefined) };
+  async render({ json, view, area, lang, href, headingLevel, areaHref }) {
+    return {
+      markup: await render(json, view, area || undefined, lang, href || undefined, headingLevel || undefined, areaHref || undefined),
+    };
   },
   stylesheet() {
     return { css: stylesheet() };

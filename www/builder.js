@@ -13,7 +13,8 @@ const els = {
   problems: $('problems'), problemsHeading: $('problems-heading'), context: $('context'),
   contextCaption: $('context-caption'), contextLines: $('context-lines'), result: $('result'),
   resultHeading: $('result-heading'), controls: $('controls'), area: $('area'), areaRow: $('area-row'),
-  href: $('href'), hrefRow: $('href-row'), preview: $('preview'), download: $('download-json'),
+  href: $('href'), hrefRow: $('href-row'), areaHref: $('area-href'), areaHrefRow: $('area-href-row'),
+  headingLevel: $('heading-level'), preview: $('preview'), download: $('download-json'),
   jsonSize: $('json-size'), jsonUrl: $('json-url'), scriptUrl: $('script-url'), embed: $('embed-code'),
   inline: $('embed-inline'), markup: $('static-markup'), downloadCss: $('download-css'),
   storageNote: $('storage-note'),
@@ -367,7 +368,11 @@ function jsonName(report) {
   return `${slug || 'report'}.json`;
 }
 
-/** The options as chosen: { view, area, lang, theme, href }, area only for view=area. */
+/**
+ * The options as chosen: { view, area, lang, theme, href, headingLevel, areaHref }; area only for
+ * view=area, href only for the badge, areaHref only for the summary (the only view that links
+ * area names), as the element reads them.
+ */
 function chosen() {
   const form = new FormData(els.controls);
   const view = form.get('view');
@@ -377,11 +382,14 @@ function chosen() {
     lang: form.get('lang'),
     theme: form.get('theme'),
     href: view === 'badge' ? els.href.value.trim() : '',
+    headingLevel: els.headingLevel.value,
+    areaHref: view === 'summary' ? els.areaHref.value.trim() : '',
   };
 }
 
 els.controls.addEventListener('change', updateOutputs);
 els.href.addEventListener('input', updateOutputs);
+els.areaHref.addEventListener('input', updateOutputs);
 els.controls.addEventListener('submit', (e) => e.preventDefault());
 for (const input of [els.jsonUrl, els.scriptUrl]) {
   input.addEventListener('input', () => {
@@ -396,15 +404,19 @@ async function updateOutputs() {
   const o = chosen();
   els.areaRow.hidden = o.view !== 'area';
   els.hrefRow.hidden = o.view !== 'badge';
+  els.areaHrefRow.hidden = o.view !== 'summary';
   const attrs = attributes(o);
-  for (const name of ['view', 'area', 'lang', 'theme', 'href']) els.preview.removeAttribute(name);
+  for (const name of ['view', 'area', 'lang', 'theme', 'href', 'heading-level', 'area-href']) els.preview.removeAttribute(name);
   for (const [name, value] of attrs) els.preview.setAttribute(name, value);
   showEmbed(o);
   const mine = ++renderRun;
   els.markup.textContent = t('rendering');
   els.markup.setAttribute('aria-busy', 'true');
   try {
-    const { markup } = await ask({ type: 'render', json: state.json, view: o.view, area: o.area, lang: o.lang, href: o.href });
+    const { markup } = await ask({
+      type: 'render', json: state.json, view: o.view, area: o.area, lang: o.lang, href: o.href,
+      headingLevel: Number(o.headingLevel), areaHref: o.areaHref,
+    });
     if (mine !== renderRun) return;
     els.markup.textContent = markup;
   } catch (error) {
@@ -422,6 +434,8 @@ function attributes(o) {
   out.push(['lang', o.lang]);
   if (o.theme !== 'auto') out.push(['theme', o.theme]);
   if (o.href) out.push(['href', o.href]);
+  if (o.headingLevel !== '2') out.push(['heading-level', o.headingLevel]);
+  if (o.areaHref) out.push(['area-href', o.areaHref]);
   return out;
 }
 

@@ -64,7 +64,8 @@ fn outcome(bytes: &[u8]) -> Outcome {
 
 /// The markup `grade-widget render` writes for this report JSON and these options (`view`:
 /// full, summary, area or badge; `area`: an area id, for view=area; `lang`: en or cy; `href`:
-/// the badge's link). Rejects with a message when the JSON or an option is not usable.
+/// the badge's link; `heading_level`: 2 to 6; `area_href`: the summary's link template). Rejects
+/// with a message when the JSON or an option is not usable.
 #[wasm_bindgen]
 pub async fn render(
     json: String,
@@ -72,13 +73,23 @@ pub async fn render(
     area: Option<String>,
     lang: String,
     href: Option<String>,
+    heading_level: Option<u8>,
+    area_href: Option<String>,
 ) -> Result<String, JsValue> {
     let report: Report = serde_json::from_str(&json)
         .map_err(|e| JsValue::from_str(&format!("the report JSON cannot be read: {e}")))?;
     if let Some(problem) = validate(&report).first() {
         return Err(JsValue::from_str(&format!("the report is not valid: {problem}")));
     }
-    let options = settings::options(&report, &view, area.as_deref(), &lang, href.as_deref())
+    let options = settings::options(
+        &report,
+        &view,
+        area.as_deref(),
+        &lang,
+        href.as_deref(),
+        heading_level,
+        area_href.as_deref(),
+    )
         .map_err(|e| JsValue::from_str(&e))?;
     Ok(prerender::markup(report, options).await)
 }

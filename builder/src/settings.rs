@@ -6,13 +6,17 @@ use grade_widget::model::Report;
 use grade_widget::prerender;
 
 /// `view` full / summary / area / badge; `lang` en / cy; `area` must name one of the report's
-/// areas (as `render --area` requires). Errors name the option and what it may be.
+/// areas (as `render --area` requires); `heading_level` 2 to 6 (as `render --heading-level`);
+/// `area_href` the summary's link template (as `render --area-href`). Errors name the option
+/// and what it may be.
 pub fn options(
     report: &Report,
     view: &str,
     area: Option<&str>,
     lang: &str,
     href: Option<&str>,
+    heading_level: Option<u8>,
+    area_href: Option<&str>,
 ) -> Result<Options, String> {
     let view = match view {
         "full" => View::Full,
@@ -29,5 +33,11 @@ pub fn options(
             return Err(format!("area {id:?}: the report has no such area"));
         }
     }
-    Ok(prerender::options(view, area, lang, href, 0, None))
+    if let Some(level) = heading_level {
+        if !(2..=6).contains(&level) {
+            return Err(format!("heading level {level}: expected 2 to 6"));
+        }
+    }
+    // 0 is "not given", as `grade-widget render` without --heading-level: the widget's h2.
+    Ok(prerender::options(view, area, lang, href, heading_level.unwrap_or(0), area_href))
 }

@@ -357,6 +357,23 @@ export const tests = [
       await page.locator('input[name="view"][value="summary"]').check();
       assert.equal(await settledMarkup(), cli('render', json, '--view', 'summary').stdout, 'summary');
 
+      // A page whose own headings go to h2 puts the widget's at h3; the summary links each area.
+      await page.locator('[data-testid="heading-level"]').selectOption('3');
+      await page.locator('[data-testid="area-href"]').fill('/grades/{id}');
+      assert.equal(
+        await settledMarkup(),
+        cli('render', json, '--view', 'summary', '--heading-level', '3', '--area-href', '/grades/{id}').stdout,
+        'summary at h3 with area links',
+      );
+      assert.match(await page.locator('[data-testid="embed-code"]').textContent(), /<grade-widget src="[^"]+" view="summary" lang="en" theme="dark" heading-level="3" area-href="\/grades\/\{id\}"><\/grade-widget>/);
+      await page.waitForFunction(() => document.querySelector('[data-testid="preview"]').shadowRoot?.querySelector('h3 + *, h3'));
+      assert.equal(await preview.evaluate((el) => el.shadowRoot.querySelector('h2, h3, h4').localName), 'h3', 'the preview\'s top heading is an h3');
+      assert.equal(await preview.evaluate((el) => el.shadowRoot.querySelector('a[href="/grades/1A"]') !== null), true, 'the preview links area 1A');
+      // The link template belongs to the summary: another view neither writes nor renders it.
+      await page.locator('input[name="view"][value="full"]').check();
+      assert.equal(await settledMarkup(), cli('render', json, '--heading-level', '3').stdout, 'full at h3');
+      assert.doesNotMatch(await page.locator('[data-testid="embed-code"]').textContent(), /area-href/);
+
       const css = `${OUT}/builder-static.css`;
       const r = cli('render', json, '--stylesheet', css);
       assert.equal(r.status, 0, r.stderr);
