@@ -55,7 +55,7 @@ export const tests = [
         // not raw browser defaults.
         const collapse = await page.locator('grade-widget table').first().evaluate((t) => getComputedStyle(t).borderCollapse);
         assert.equal(collapse, 'collapse');
-        // Controls that need script are quieted in the static copy (see render.rs, CONTAINER_RULE).
+        // Controls that need script are quieted in the static copy (see src/prerender.rs, CONTAINER_RULE).
         assert.equal(await page.locator('grade-widget [data-testid="export-csv"]').count(), 1);
         assert.equal(await page.locator('grade-widget [data-testid="export-csv"]').isVisible(), false);
         await page.screenshot({ path: `${ROOT}test-results/nojs-javascript-off.png`, fullPage: true });
