@@ -20,7 +20,7 @@
 // 4. Runs the harness's run.mjs with the remaining arguments and summarises its results.json.
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { ROOT } from '../e2e/lib.mjs';
@@ -42,7 +42,13 @@ for (const f of ['grade-widget.js', 'grade_widget.js', 'grade_widget_bg.wasm']) 
 }
 
 // 1. A fresh copy of the harness and its dependencies.
-const PEERS = join(mkdtempSync(join(tmpdir(), 'gw-peers-')), 'peers');
+const SCRATCH = mkdtempSync(join(tmpdir(), 'gw-peers-'));
+const PEERS = join(SCRATCH, 'peers');
+// The scratch copy (with its node_modules) goes when the script ends, however it ends; the
+// screenshots are copied to bench-results/peers-shots/ first. GW_KEEP_PEERS=1 keeps it.
+process.on('exit', () => {
+  if (process.env.GW_KEEP_PEERS !== '1') rmSync(SCRATCH, { recursive: true, force: true });
+});
 cpSync(SRC, PEERS, {
   recursive: true,
   filter: (p) => !/[/\\](node_modules|shots)$/.test(p) && !p.endsWith('results.json'),
@@ -186,5 +192,10 @@ if (fastest) console.log(`  fastest peer ${fastest}: ours / ${fastest} = ${f2(su
 console.log(`  ours brotli ${(summary.oursBrotli / 1024).toFixed(1)} KiB (target ≤ 130 KiB)`);
 results.gw = { summary, loadavgAtStart: loadStart, harness: relative(ROOT, SRC) };
 writeFileSync(out, JSON.stringify(results, null, 1) + '\n');
-console.log(`peers: wrote ${relative(process.cwd(), out) || out}; screenshots (unless --no-shots) in ${join(PEERS, 'shots')}`);
+const shots = join(ROOT, 'bench-results', 'peers-shots');
+if (existsSync(join(PEERS, 'shots'))) {
+  rmSync(shots, { recursive: true, force: true });
+  cpSync(join(PEERS, 'shots'), shots, { recursive: true });
+}
+console.log(`peers: wrote ${relative(process.cwd(), out) || out}; screenshots (unless --no-shots) in ${relative(process.cwd(), shots) || shots}`);
 if (failed.length || run.status !== 0) fail(`${failed.length ? failed.map(([n]) => n).join(', ') + ' failed' : `the harness exited ${run.status}`}`);
