@@ -21,15 +21,21 @@ pub enum Segment<'a> {
 
 impl Glossary {
     pub fn new(entries: &[GlossaryEntry]) -> Glossary {
-        let mut entries: Vec<(String, String)> = entries
-            .iter()
-            // Only tokens a word scan can find: letters and digits, two or more, one capital.
-            .filter(|e| e.abbr.len() >= 2 && e.abbr.chars().all(|c| c.is_ascii_alphanumeric()) && e.abbr.chars().any(|c| c.is_ascii_uppercase()))
-            .map(|e| (e.abbr.clone(), e.meaning.clone()))
-            .collect();
-        entries.sort();
-        entries.dedup_by(|a, b| a.0 == b.0);
-        Glossary { entries }
+        // Sorted by abbreviation, one entry each (the smallest meaning if one is given twice),
+        // built by binary insertion: the same result as sort + dedup without a monomorphised
+        // merge sort in the wasm (issue 12); a glossary is a few dozen entries.
+        let mut sorted: Vec<(String, String)> = Vec::new();
+        // Only tokens a word scan can find: letters and digits, two or more, one capital.
+        for e in entries.iter().filter(|e| {
+            e.abbr.len() >= 2 && e.abbr.chars().all(|c| c.is_ascii_alphanumeric()) && e.abbr.chars().any(|c| c.is_ascii_uppercase())
+        }) {
+            match sorted.binary_search_by(|(a, _)| a.as_str().cmp(&e.abbr)) {
+                Ok(i) if e.meaning < sorted[i].1 => sorted[i].1 = e.meaning.clone(),
+                Ok(_) => {}
+                Err(i) => sorted.insert(i, (e.abbr.clone(), e.meaning.clone())),
+            }
+        }
+        Glossary { entries: sorted }
     }
 
     fn meaning(&self, word: &str) -> Option<&str> {
