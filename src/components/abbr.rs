@@ -123,6 +123,17 @@ mod tests {
         }
     }
 
+    /// Built by binary insertion (issue 12), the glossary is what sort + dedup gave: sorted,
+    /// one entry per abbreviation, the smallest meaning of one given twice.
+    #[test]
+    fn repeated_abbreviations_keep_the_smallest_meaning() {
+        let e = |a: &str, m: &str| GlossaryEntry { abbr: a.into(), meaning: m.into() };
+        let g = Glossary::new(&[e("MPS", "z last"), e("BCU", "b"), e("MPS", "a first"), e("MPS", "m middle"), e("ACPO", "c")]);
+        let pairs: Vec<(&str, &str)> = g.entries.iter().map(|(a, m)| (a.as_str(), m.as_str())).collect();
+        assert_eq!(pairs, [("ACPO", "c"), ("BCU", "b"), ("MPS", "a first")]);
+        assert_eq!(g.segments("MPS"), vec![Abbr("MPS", "a first")]);
+    }
+
     #[test]
     fn non_ascii_neighbours_are_not_word_breaks() {
         let g = glossary();
