@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Sizes of everything a page loads for the widget (pkg/: loader JS, wasm-bindgen glue, wasm;
 # the stylesheet is compiled into the wasm), raw / gzip -9 / brotli -q 11, and the total
-# against the 90 KiB brotli budget. Exits non-zero when over budget. Then, apart from it, the
-# report builder's own bundle (pkg/builder/), which only www/builder.html loads: it is in no
+# against the 130 KiB brotli budget (issue 12's target; issue 5's was 90 KiB). Exits non-zero
+# when over budget. Then, apart from it, the report builder's own bundle (pkg/builder/), which only www/builder.html loads: it is in no
 # widget page's total and has no budget.
 # Usage: scripts/size.sh [--json]   (--json prints one machine-readable line instead)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-budget=$((90 * 1024))
+budget=$((130 * 1024))
 files=(pkg/grade-widget.js pkg/grade_widget.js pkg/grade_widget_bg.wasm)
 for f in "${files[@]}"; do
   [ -f "$f" ] || { echo "size: $f is missing: run scripts/build.sh first" >&2; exit 2; }
