@@ -38,10 +38,11 @@ test: setup test-native test-schema build dist test-browser test-e2e
 
 # Includes the bounded fuzz pass (tests/fuzz): FUZZ_TEST_SECONDS per target, cases printed.
 FUZZ_TEST_SECONDS ?= 3
-# The report builder's crate (builder/) is a workspace member of its own: its tests run apart.
+# `--workspace`: the report builder's crate (builder/) too, in the same invocation, so the library
+# is compiled once (natively its `ssr` feature changes nothing, so the unified features are the
+# library's own). Run apart, the builder's `ssr` would compile the library a second time.
 test-native:
-	FUZZ_SECONDS=$(FUZZ_TEST_SECONDS) cargo test --all-targets
-	cargo test -p grade-widget-builder
+	FUZZ_SECONDS=$(FUZZ_TEST_SECONDS) cargo test --workspace --all-targets
 
 test-schema:
 	node tests/schema/check.mjs

@@ -38,6 +38,9 @@ async function churn(page, context, kind) {
   return series;
 }
 
+// Alone (run.mjs): the DOM-node and wasm-memory levels and 2,000 cycles want the machine to themselves.
+export const serial = true;
+
 export const tests = [
   {
     name: 'mount(), update(), destroy() 1,000 times: DOM nodes and wasm memory level off',

@@ -24,6 +24,10 @@ const CASES = [
   ['refused', 'http://127.0.0.1:9/report.json', undefined, 'fetch', /^could not fetch the report from http:\/\/127\.0\.0\.1:9\/report\.json: the request failed \(server unreachable, connection refused, or blocked by the page's Content-Security-Policy: Failed to fetch\)$/],
 ];
 
+// Alone (run.mjs): the fault routes keep state across requests (the flaky route's count, what the
+// endless body sent), and the endless body's timing is measured.
+export const serial = true;
+
 export const tests = [
   {
     name: 'an endless body without Content-Length is cut off at the size limit and the connection closed',

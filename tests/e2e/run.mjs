@@ -6,6 +6,7 @@
 //                                             dist.spec.mjs the release in dist/: make dist)
 
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { serve } from '../../scripts/serve.mjs';
 import { distServer, hostRoutes } from './dist.mjs';
 import { crossOriginServer, FAULT_ROUTES } from './faults.mjs';
@@ -30,41 +31,66 @@ const { server, url: base } = await serve({ port: 0, routes: { ...FAULT_ROUTES, 
 const { server: crossServer, url: cross } = await crossOriginServer();
 const browser = await launch();
 let passed = 0;
-let failed = 0;
+const failures = [];
 
+// Tests run JOBS at a time (each in its own browser context), except those that must have the
+// machine to themselves: a spec that exports `serial = true` (shared server state such as the
+// fault routes' counters, memory levels, main-thread timing), or a test with `serial: true`.
+// Those run afterwards, one by one. GW_E2E_JOBS=1 runs everything one by one.
+const JOBS = Math.max(1, Number(process.env.GW_E2E_JOBS ?? Math.min(2, availableParallelism())));
+const parallel = [];
+const serial = [];
 for (const file of specs) {
-  const { tests } = await import(`./${file}`);
-  for (const test of tests) {
+  const spec = await import(`./${file}`);
+  for (const test of spec.tests) {
     const name = `${file.replace('.spec.mjs', '')}: ${test.name}`;
     if (!name.includes(filter)) continue;
-    const started = Date.now();
-    const opened = await openPage(browser, base + test.page, test.options);
-    const t = { ...opened, base, cross, dist, url: (path) => base + path };
-    try {
-      await Promise.race([
-        test.run(t),
-        new Promise((_, fail) => setTimeout(() => fail(new Error(`timed out after ${test.timeout ?? TIMEOUT} ms`)), test.timeout ?? TIMEOUT)),
-      ]);
-      // Every test also holds the page to no uncaught errors and no unexpected console errors.
-      if (opened.problems.length && !test.allowConsoleErrors) {
-        throw new Error(`the page logged errors:\n  ${opened.problems.join('\n  ')}`);
-      }
-      passed++;
-      console.log(`ok   ${name} (${Date.now() - started} ms)`);
-    } catch (error) {
-      failed++;
-      console.log(`FAIL ${name}\n     ${String(error?.stack ?? error).split("\n").slice(0, 30).join('\n     ')}`);
-    } finally {
-      const shot = `${OUT}/${name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()}.png`;
-      await opened.page.screenshot({ path: shot, fullPage: test.fullPage ?? false }).catch(() => {});
-      await opened.context.close();
-    }
+    (spec.serial || test.serial ? serial : parallel).push({ name, test });
   }
 }
+
+async function runOne({ name, test }) {
+  const started = Date.now();
+  const opened = await openPage(browser, base + test.page, test.options);
+  const t = { ...opened, base, cross, dist, url: (path) => base + path };
+  let timer;
+  try {
+    await Promise.race([
+      test.run(t),
+      new Promise((_, fail) => {
+        timer = setTimeout(() => fail(new Error(`timed out after ${test.timeout ?? TIMEOUT} ms`)), test.timeout ?? TIMEOUT);
+      }),
+    ]);
+    // Every test also holds the page to no uncaught errors and no unexpected console errors.
+    if (opened.problems.length && !test.allowConsoleErrors) {
+      throw new Error(`the page logged errors:\n  ${opened.problems.join('\n  ')}`);
+    }
+    passed++;
+    console.log(`ok   ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    const text = `FAIL ${name}\n     ${String(error?.stack ?? error).split('\n').slice(0, 30).join('\n     ')}`;
+    failures.push(text);
+    console.log(text);
+  } finally {
+    clearTimeout(timer);
+    const shot = `${OUT}/${name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()}.png`;
+    await opened.page.screenshot({ path: shot, fullPage: test.fullPage ?? false }).catch(() => {});
+    await opened.context.close();
+  }
+}
+
+// A shared queue: each worker takes the next test when its last one ends.
+const queue = [...parallel];
+await Promise.all(Array.from({ length: Math.min(JOBS, queue.length) }, async () => {
+  while (queue.length) await runOne(queue.shift());
+}));
+for (const entry of serial) await runOne(entry);
 
 await browser.close();
 server.close();
 crossServer.close();
 dist.server.close();
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 && passed > 0 ? 0 : 1);
+// Interleaved output from parallel tests: the failures again, together, before the count.
+if (failures.length) console.log(`\n${failures.join('\n')}\n`);
+console.log(`${passed} passed, ${failures.length} failed`);
+process.exit(failures.length === 0 && passed > 0 ? 0 : 1);
