@@ -48,6 +48,8 @@ const PEERS = join(SCRATCH, 'peers');
 // screenshots are copied to bench-results/peers-shots/ first. GW_KEEP_PEERS=1 keeps it.
 process.on('exit', () => {
   if (process.env.GW_KEEP_PEERS !== '1') rmSync(SCRATCH, { recursive: true, force: true });
+  // The pages stay for tests/bench/trace.mjs (where the main thread's time goes, page by page).
+  else console.log(`peers: kept the scratch copy; its pages: ${join(PEERS, 'pages')}`);
 });
 cpSync(SRC, PEERS, {
   recursive: true,
