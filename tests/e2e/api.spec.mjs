@@ -31,12 +31,19 @@ async function waitLang(page, id, want) {
   return widgetLang(page, id);
 }
 
+/**
+ * Waits for the page's module to put the API on `window.api`. Not `window.api` alone: the page's
+ * `<div id="api">` is `window.api` too (named access) until the module runs, which on a loaded
+ * machine is after the first check.
+ */
+const apiReady = (page) => page.waitForFunction(() => typeof window.api?.mount === 'function');
+
 export const tests = [
   {
     name: 'mount() of nothing or of a non-element is a TypeError that says so',
     page: 'tests/e2e/pages/api.html',
     async run({ page }) {
-      await page.waitForFunction(() => window.api);
+      await apiReady(page);
       const cases = [
         ['api.mount(null, {})', 'grade-widget: mount() needs an element to show the widget in (a <div>, <section>, …), but was given null'],
         ['api.mount(undefined, {})', 'grade-widget: mount() needs an element to show the widget in (a <div>, <section>, …), but was given undefined undefined'],
@@ -54,7 +61,7 @@ export const tests = [
     name: 'update() and retry() after destroy() are TypeErrors naming the misuse; destroy() twice is harmless',
     page: 'tests/e2e/pages/api.html',
     async run({ page }) {
-      await page.waitForFunction(() => window.api);
+      await apiReady(page);
       await page.evaluate(async () => {
         window.widget = await window.api.mount(document.getElementById('api'), { report: window.api.report });
         window.widget.destroy();
@@ -72,7 +79,7 @@ export const tests = [
     name: 'an invalid report set on the element\'s report property says so, not "passed to mount"',
     page: 'tests/e2e/pages/api.html',
     async run({ page }) {
-      await page.waitForFunction(() => window.api);
+      await apiReady(page);
       await page.evaluate(() => {
         const el = document.createElement('grade-widget');
         el.id = 'prop';
@@ -93,7 +100,7 @@ export const tests = [
     name: 'a change of an ancestor\'s lang is followed by the element and by mount(), until they have their own',
     page: 'tests/e2e/pages/api.html',
     async run({ page }) {
-      await page.waitForFunction(() => window.api);
+      await apiReady(page);
       await page.evaluate(async () => {
         const el = document.createElement('grade-widget');
         el.id = 'el';
