@@ -113,7 +113,7 @@ export const tests = [
     name: 'mount() with deepLink follows later hash changes; off or destroyed, it stops and unlistens',
     page: 'tests/e2e/pages/api.html',
     async run({ page, context }) {
-      await page.waitForFunction(() => window.api);
+      await page.waitForFunction(() => typeof window.api?.mount === 'function');
       const before = await hashListeners(context, page);
       await page.evaluate(async () => {
         window.widget = await window.api.mount(document.getElementById('api'), { report: window.api.report, deepLink: true });
