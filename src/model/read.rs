@@ -13,13 +13,25 @@
 //! crates (path, unknown fields), and gives the wasm one set of wrappers instead of two.
 //!
 //! How it works: every value is read through [`Tracked`], which asks the inner deserializer for
-//! `deserialize_any` (or `deserialize_option`) with a [`Wrap`]ped visitor. The wrapper keeps the
-//! path in shared [`Track`] state as it enters maps and sequences, notes unknown fields (serde
-//! skips them with `deserialize_ignored_any`), and hands the real visitor our error type. When
-//! a typed problem has to cross the inner deserializer (whose error type it cannot be), it is
-//! placed in the shared state and a stand-in error of the inner type travels instead; an error
-//! of the inner deserializer itself (JSON syntax) is kept in a typed slot on the stack and
-//! returned as it was, so serde_json's line and column survive.
+//! `deserialize_any` (or `deserialize_option`) with one visitor of ours ([`Values`]). The path
+//! is kept in shared [`Track`] state as reading enters maps and sequences, unknown fields are
+//! noted (serde skips them with `deserialize_ignored_any`), and the real visitor is handed our
+//! error type. When a typed problem has to cross the inner deserializer (whose error type it
+//! cannot be), it is placed in the shared state and a stand-in error of the inner type travels
+//! instead; an error of the inner deserializer itself (JSON syntax) is kept in a typed slot on
+//! the stack and returned as it was, so serde_json's line and column survive.
+//!
+//! Why it is type-erased: the two sides meet only through trait objects ([`Source`],
+//! [`SeqSource`], [`MapSource`] for the inner deserializer; [`Sink`], [`Seed`], [`KeySeed`]
+//! for the real visitors and seeds) and one value enum ([`Seen`]). So the code that talks to
+//! the inner deserializer exists once per inner type (for the widget: serde-wasm-bindgen's),
+//! the code that talks to the real visitors once per visitor type, and the derived readers
+//! are instantiated once, against [`Tracked`]. A generic adapter instead instantiated the
+//! inner deserializer's `deserialize_any` and the wrappers once per visitor type: about 80
+//! instances and 35 KB more raw wasm (docs/PERFORMANCE.md, "The serde path"). Each real visitor is
+//! erased for the one kind of value its `deserialize_*` method asks for ([`Erased`]), so only
+//! its methods for that kind are ever called and generated; the other kinds are refused in
+//! [`deliver`], once.
 //!
 //! Reading everything through `deserialize_any` also makes the two inputs agree where they
 //! differ: whole numbers are whole numbers whether serde_json read `3` or the browser holds the
@@ -64,7 +76,7 @@ pub enum Stop<E> {
 pub fn read<'de, T: de::Deserialize<'de>, D: Deserializer<'de>>(d: D) -> Outcome<T, D::Error> {
     let track = Track::default();
     let slot = Cell::new(None);
-    let result = T::deserialize(Tracked { inner: d, track: &track, slot: &slot });
+    let result = T::deserialize(Tracked { src: &mut Inner { d: Some(d), slot: &slot }, track: &track });
     let result = match result {
         Ok(value) => Ok(value),
         Err(e) => Err(match (track.failure.take(), slot.take()) {
@@ -94,6 +106,22 @@ struct Track {
 impl Track {
     fn path(&self) -> ReportPath {
         ReportPath(self.path.borrow().clone())
+    }
+
+    /// Enters an array element (its index) or an object field (the key just read). Out of
+    /// line, so that the code reading each element or field type only calls it.
+    #[inline(never)]
+    fn enter(&self, index: Option<usize>) {
+        let step = match index {
+            Some(index) => Step::Index(index),
+            None => Step::Key(self.key.take().map_or(Cow::Borrowed("?"), Cow::Owned)),
+        };
+        self.path.borrow_mut().push(step);
+    }
+
+    #[inline(never)]
+    fn leave(&self) {
+        self.path.borrow_mut().pop();
     }
 
     fn failed(&self) -> bool {
@@ -148,7 +176,7 @@ impl Track {
     /// Turns our error into the inner deserializer's type on the way out of a wrapper.
     fn raise<E: de::Error>(&self, e: DeError, want: Want, slot: &Cell<Option<E>>) -> E {
         match e {
-            DeError::Raised(raised) => self.place(raised, want),
+            DeError::Raised(raised) => self.place(*raised, want),
             DeError::Inner => {
                 if let Some(inner) = slot.take() {
                     return inner;
@@ -189,8 +217,10 @@ impl Want {
 /// The error type the derived visitors see while reading through the adapter.
 #[derive(Debug)]
 pub enum DeError {
-    /// Raised by a visitor; not yet placed at its path.
-    Raised(Raised),
+    /// Raised by a visitor; not yet placed at its path. Boxed: errors are rare, and a small
+    /// error type keeps every `Result` the derived readers move around small (`Raised` holds an
+    /// `i128`; unboxed, the copies cost 9.5 KB of wasm, 1.6 KB brotli).
+    Raised(Box<Raised>),
     /// A typed problem already placed in the shared state.
     Placed,
     /// The inner deserializer's own error, kept in a typed slot.
@@ -229,7 +259,7 @@ impl Raised {
 impl DeError {
     fn kind(self, want: Want) -> Kind {
         match self {
-            DeError::Raised(raised) => raised.kind(want),
+            DeError::Raised(raised) => (*raised).kind(want),
             _ => Kind::Other("the report could not be read".to_owned()),
         }
     }
@@ -258,10 +288,10 @@ impl std::error::Error for DeError {}
 
 impl de::Error for DeError {
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        DeError::Raised(Raised::Other(msg.to_string()))
+        DeError::Raised(Box::new(Raised::Other(msg.to_string())))
     }
     fn invalid_type(unexp: Unexpected, _: &dyn de::Expected) -> Self {
-        DeError::Raised(Raised::WrongType(found(&unexp)))
+        DeError::Raised(Box::new(Raised::WrongType(found(&unexp))))
     }
     fn invalid_value(unexp: Unexpected, _: &dyn de::Expected) -> Self {
         let number = match unexp {
@@ -269,37 +299,176 @@ impl de::Error for DeError {
             Unexpected::Unsigned(n) => Some(i128::from(n)),
             _ => None,
         };
-        DeError::Raised(Raised::Value(found(&unexp), number))
+        DeError::Raised(Box::new(Raised::Value(found(&unexp), number)))
     }
     fn invalid_length(_: usize, _: &dyn de::Expected) -> Self {
-        DeError::Raised(Raised::Length)
+        DeError::Raised(Box::new(Raised::Length))
     }
     fn missing_field(field: &'static str) -> Self {
-        DeError::Raised(Raised::Missing(field))
+        DeError::Raised(Box::new(Raised::Missing(field)))
     }
     fn duplicate_field(field: &'static str) -> Self {
-        DeError::Raised(Raised::Duplicate(field))
+        DeError::Raised(Box::new(Raised::Duplicate(field)))
     }
 }
 
-/// The deserializer the derived types see: one value of the inner deserializer `D`, whose
-/// error type is `E`.
-struct Tracked<'a, D, E> {
-    inner: D,
+/// Which value kinds a `deserialize_*` method takes, so that the real visitor is only ever
+/// shown those (see [`Erased`]); the others are refused here, once, with the typed problem the
+/// real visitor would raise.
+#[derive(Clone, Copy, PartialEq)]
+enum Accept {
+    /// Everything, as the inner deserializer shows it (whole doubles as integers).
+    Any,
+    Object,
+    Array,
+    Text,
+    /// Integers, and doubles that are whole numbers in the `i64`/`u64` range.
+    Integer,
+    /// `deserialize_option`: none (or unit) and some.
+    Nullable,
+}
+
+/// What the inner deserializer showed, erased of its types: the one currency between the
+/// inner deserializer (code per inner type) and the real visitors (code per visitor type).
+enum Seen<'a, 'de> {
+    Bool(bool),
+    I64(i64),
+    U64(u64),
+    F64(f64),
+    Str(&'a str),
+    Borrowed(&'de str),
+    String(String),
+    Bytes(&'a [u8]),
+    Unit,
+    None,
+    Some(&'a mut dyn Source<'de>),
+    Newtype(&'a mut dyn Source<'de>),
+    Seq(&'a mut dyn SeqSource<'de>),
+    Map(&'a mut dyn MapSource<'de>),
+}
+
+impl Seen<'_, '_> {
+    /// What a refusal says was found instead.
+    fn found(&self) -> Found {
+        match self {
+            Seen::Bool(_) => Found::Boolean,
+            Seen::I64(_) | Seen::U64(_) => Found::Integer,
+            Seen::F64(_) => Found::Decimal,
+            Seen::Str(_) | Seen::Borrowed(_) | Seen::String(_) => Found::String,
+            Seen::Bytes(_) => Found::Other,
+            Seen::Unit | Seen::None => Found::Null,
+            Seen::Some(_) | Seen::Newtype(_) => Found::Other,
+            Seen::Seq(_) => Found::Array,
+            Seen::Map(_) => Found::Object,
+        }
+    }
+}
+
+/// -2^63 and 2^64: the whole numbers from the first up to (not including) the second are the
+/// ones serde_json reads from text as integers. Both are exact as `f64`.
+const I64_MIN: f64 = -9_223_372_036_854_775_808.0;
+const U64_END: f64 = 18_446_744_073_709_551_616.0;
+
+/// A whole number held as a double (every JS number; `3.0` or `1e3` in JSON text) is read as
+/// the integer it is, so the CLI and the widget agree.
+fn whole<'a, 'de>(v: f64) -> Option<Seen<'a, 'de>> {
+    if v.fract() == 0.0 && (I64_MIN..0.0).contains(&v) {
+        Some(Seen::I64(v as i64))
+    } else if v.fract() == 0.0 && (0.0..U64_END).contains(&v) {
+        Some(Seen::U64(v as u64))
+    } else {
+        None
+    }
+}
+
+/// Hands what the inner deserializer showed to the sink if `accept` takes it; refuses it
+/// otherwise, placing a wrong-type problem at the current path. Not generic: its code exists
+/// once.
+fn deliver<'de>(
+    sink: &mut dyn Sink<'de>,
+    track: &Track,
+    accept: Accept,
+    want: Want,
+    seen: Seen<'_, 'de>,
+) -> Result<(), DeError> {
+    let seen = match (accept, seen) {
+        (Accept::Any | Accept::Integer, Seen::F64(v)) if whole(v).is_some() => whole(v).unwrap_or(Seen::Unit),
+        (Accept::Any, seen) => seen,
+        (Accept::Object, seen @ Seen::Map(_)) => seen,
+        (Accept::Array, seen @ Seen::Seq(_)) => seen,
+        (Accept::Text, seen @ (Seen::Str(_) | Seen::Borrowed(_) | Seen::String(_))) => seen,
+        (Accept::Text, Seen::F64(v)) if v.fract() == 0.0 => return refuse(track, want, Found::Integer),
+        (Accept::Integer, seen @ (Seen::I64(_) | Seen::U64(_))) => seen,
+        (Accept::Nullable, seen @ (Seen::None | Seen::Some(_))) => seen,
+        (Accept::Nullable, Seen::Unit) => Seen::None,
+        (_, seen) => return refuse(track, want, seen.found()),
+    };
+    sink.take(seen, track)
+}
+
+fn refuse(track: &Track, want: Want, found: Found) -> Result<(), DeError> {
+    track.place(Raised::WrongType(found), want);
+    Err(DeError::Placed)
+}
+
+/// One value of the inner deserializer, erased of its type: implemented once per inner
+/// deserializer type ([`Inner`]), not per visitor.
+trait Source<'de> {
+    /// Reads the value (`deserialize_option` for [`Accept::Nullable`], else `deserialize_any`)
+    /// and hands what it holds to `sink`.
+    fn value(&mut self, sink: &mut dyn Sink<'de>, accept: Accept, want: Want, track: &Track) -> Result<(), DeError>;
+    /// Reads a map key (`deserialize_identifier` or `deserialize_any`) as a string.
+    fn key(&mut self, sink: &mut dyn Sink<'de>, identifier: bool, track: &Track) -> Result<(), DeError>;
+    /// Skips the value (an unknown field).
+    fn ignore(&mut self, track: &Track) -> Result<(), DeError>;
+}
+
+/// The elements of an inner sequence, erased.
+trait SeqSource<'de> {
+    fn next(&mut self, seed: &mut dyn Seed<'de>, track: &Track) -> Result<bool, DeError>;
+    fn size_hint(&self) -> Option<usize>;
+}
+
+/// The entries of an inner map, erased.
+trait MapSource<'de> {
+    fn next_key(&mut self, seed: &mut dyn KeySeed<'de>, track: &Track) -> Result<bool, DeError>;
+    fn next_value(&mut self, seed: &mut dyn Seed<'de>, track: &Track) -> Result<(), DeError>;
+    fn size_hint(&self) -> Option<usize>;
+}
+
+/// A real visitor, erased: what it is expecting (for the inner deserializer's own messages),
+/// and the value handed to it.
+trait Sink<'de> {
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
+    fn take(&mut self, seen: Seen<'_, 'de>, track: &Track) -> Result<(), DeError>;
+}
+
+/// A real seed (an element's or a field value's type), erased.
+trait Seed<'de> {
+    fn read(&mut self, d: Tracked<'_, 'de>) -> Result<(), DeError>;
+}
+
+/// A real key seed (a struct's field names), erased.
+trait KeySeed<'de> {
+    fn read(&mut self, d: KeyName<'_, 'de>) -> Result<(), DeError>;
+}
+
+/// The deserializer the derived types see: one value, behind an erased [`Source`]. Not
+/// generic, so the derived readers are instantiated once, whatever the inner deserializer.
+struct Tracked<'a, 'de> {
+    src: &'a mut dyn Source<'de>,
     track: &'a Track,
-    slot: &'a Cell<Option<E>>,
 }
 
-impl<'a, 'de, D: Deserializer<'de>> Tracked<'a, D, D::Error> {
-    fn any<V: Visitor<'de>>(self, want: Want, visitor: V) -> Result<V::Value, DeError> {
-        let (track, slot) = (self.track, self.slot);
-        self.inner.deserialize_any(Wrap { real: visitor, track, want }).map_err(|e| track.lower(e, slot))
-    }
-
-    /// Reads with a visitor wrapper that hands the real visitor only what it can take.
-    fn narrow<W: Visitor<'de>>(self, wrap: W) -> Result<W::Value, DeError> {
-        let (track, slot) = (self.track, self.slot);
-        self.inner.deserialize_any(wrap).map_err(|e| track.lower(e, slot))
+impl<'a, 'de> Tracked<'a, 'de> {
+    /// Reads through the sink kind `K`, which hands the real visitor only what `K` accepts.
+    fn read<V: Visitor<'de>, K: SinkKind>(self, want: Want, visitor: V) -> Result<V::Value, DeError>
+    where
+        Erased<'de, V, K>: Sink<'de>,
+    {
+        let mut sink = Erased::<V, K>::new(visitor);
+        self.src.value(&mut sink, K::ACCEPT, want, self.track)?;
+        sink.out.ok_or(DeError::Placed)
     }
 
     /// A grade or direction word: an unknown one is noted and read as null.
@@ -328,19 +497,10 @@ impl<'a, 'de, D: Deserializer<'de>> Tracked<'a, D, D::Error> {
     }
 }
 
-macro_rules! narrow {
+macro_rules! reads {
     ($($method:ident => $kind:ident, $want:expr;)*) => {
         $(fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-            let track = self.track;
-            self.narrow(Narrow::<V, $kind>::new(visitor, track, $want))
-        })*
-    };
-}
-
-macro_rules! wants {
-    ($($method:ident => $want:expr;)*) => {
-        $(fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-            self.any($want, visitor)
+            self.read::<V, $kind>($want, visitor)
         })*
     };
 }
@@ -349,22 +509,20 @@ const fn int(min: i128, max: i128) -> Want {
     Want::Int { min, max }
 }
 
-impl<'a, 'de, D: Deserializer<'de>> Deserializer<'de> for Tracked<'a, D, D::Error> {
+impl<'a, 'de> Deserializer<'de> for Tracked<'a, 'de> {
     type Error = DeError;
 
-    wants! {
-        deserialize_any => Want::Any;
-        deserialize_bool => Want::Bool;
-        deserialize_f32 => Want::Number;
-        deserialize_f64 => Want::Number;
-        deserialize_char => Want::Str;
-        deserialize_identifier => Want::Str;
-        deserialize_bytes => Want::Any;
-        deserialize_byte_buf => Want::Any;
-        deserialize_unit => Want::Any;
-        deserialize_map => Want::Object;
-    }
-    narrow! {
+    reads! {
+        deserialize_any => AnyKind, Want::Any;
+        deserialize_bool => AnyKind, Want::Bool;
+        deserialize_f32 => AnyKind, Want::Number;
+        deserialize_f64 => AnyKind, Want::Number;
+        deserialize_char => AnyKind, Want::Str;
+        deserialize_identifier => AnyKind, Want::Str;
+        deserialize_bytes => AnyKind, Want::Any;
+        deserialize_byte_buf => AnyKind, Want::Any;
+        deserialize_unit => AnyKind, Want::Any;
+        deserialize_map => AnyKind, Want::Object;
         deserialize_i8 => Integer, int(i8::MIN as i128, i8::MAX as i128);
         deserialize_i16 => Integer, int(i16::MIN as i128, i16::MAX as i128);
         deserialize_i32 => Integer, int(i32::MIN as i128, i32::MAX as i128);
@@ -376,16 +534,11 @@ impl<'a, 'de, D: Deserializer<'de>> Deserializer<'de> for Tracked<'a, D, D::Erro
         deserialize_str => Text, Want::Str;
         deserialize_string => Text, Want::Str;
         deserialize_seq => Array, Want::Seq;
-    }
-
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        let (track, slot) = (self.track, self.slot);
-        let wrap = Narrow::<V, Nullable>::new(visitor, track, Want::Any);
-        self.inner.deserialize_option(wrap).map_err(|e| track.lower(e, slot))
+        deserialize_option => Nullable, Want::Any;
     }
 
     fn deserialize_unit_struct<V: Visitor<'de>>(self, _: &'static str, visitor: V) -> Result<V::Value, DeError> {
-        self.any(Want::Any, visitor)
+        self.read::<V, AnyKind>(Want::Any, visitor)
     }
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(
@@ -400,7 +553,7 @@ impl<'a, 'de, D: Deserializer<'de>> Deserializer<'de> for Tracked<'a, D, D::Erro
     }
 
     fn deserialize_tuple<V: Visitor<'de>>(self, _: usize, visitor: V) -> Result<V::Value, DeError> {
-        self.any(Want::Seq, visitor)
+        self.read::<V, AnyKind>(Want::Seq, visitor)
     }
 
     fn deserialize_tuple_struct<V: Visitor<'de>>(
@@ -409,7 +562,7 @@ impl<'a, 'de, D: Deserializer<'de>> Deserializer<'de> for Tracked<'a, D, D::Erro
         _: usize,
         visitor: V,
     ) -> Result<V::Value, DeError> {
-        self.any(Want::Seq, visitor)
+        self.read::<V, AnyKind>(Want::Seq, visitor)
     }
 
     fn deserialize_struct<V: Visitor<'de>>(
@@ -418,8 +571,7 @@ impl<'a, 'de, D: Deserializer<'de>> Deserializer<'de> for Tracked<'a, D, D::Erro
         _: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, DeError> {
-        let track = self.track;
-        self.narrow(Narrow::<V, Object>::new(visitor, track, Want::Object))
+        self.read::<V, Object>(Want::Object, visitor)
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -428,211 +580,46 @@ impl<'a, 'de, D: Deserializer<'de>> Deserializer<'de> for Tracked<'a, D, D::Erro
         _: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, DeError> {
-        self.any(Want::Any, visitor)
+        self.read::<V, AnyKind>(Want::Any, visitor)
     }
 
     /// serde skips a field its type does not name with this: an unknown field. `$schema` at the
     /// top lets editors find the JSON Schema; it is allowed.
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        let (track, slot) = (self.track, self.slot);
+        let track = self.track;
         let is_schema = matches!(track.path.borrow().as_slice(), [Step::Key(k)] if k == "$schema");
         if !is_schema {
             track.note(ReportProblem::new(track.path(), Kind::UnknownField));
         }
-        self.inner.deserialize_ignored_any(IgnoredAny).map_err(|e| track.lower(e, slot))?;
+        self.src.ignore(track)?;
         visitor.visit_unit()
-    }
-}
-
-/// The real visitor, handed our error type, with the path kept as it enters maps and
-/// sequences. Its error type `E` is the inner deserializer's.
-struct Wrap<'a, V> {
-    real: V,
-    track: &'a Track,
-    want: Want,
-}
-
-/// Hands a result of the real visitor back to the inner deserializer.
-fn out<T, E: de::Error>(track: &Track, want: Want, r: Result<T, DeError>) -> Result<T, E> {
-    r.map_err(|e| track.raise(e, want, &Cell::new(None)))
-}
-
-macro_rules! forward {
-    ($($method:ident($($arg:ident: $t:ty)?);)*) => {
-        $(fn $method<E: de::Error>(self, $($arg: $t)?) -> Result<V::Value, E> {
-            let Wrap { real, track, want } = self;
-            out(track, want, real.$method($($arg)?))
-        })*
-    };
-}
-
-/// -2^63 and 2^64: the whole numbers from the first up to (not including) the second are the
-/// ones serde_json reads from text as integers. Both are exact as `f64`.
-const I64_MIN: f64 = -9_223_372_036_854_775_808.0;
-const U64_END: f64 = 18_446_744_073_709_551_616.0;
-
-impl<'a, 'de, V: Visitor<'de>> Visitor<'de> for Wrap<'a, V> {
-    type Value = V::Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.real.expecting(f)
-    }
-
-    forward! {
-        visit_bool(v: bool);
-        visit_i64(v: i64);
-        visit_u64(v: u64);
-        visit_str(v: &str);
-        visit_borrowed_str(v: &'de str);
-        visit_string(v: String);
-        visit_bytes(v: &[u8]);
-        visit_unit();
-        visit_none();
-    }
-
-    /// A whole number held as a double (every JS number; `3.0` or `1e3` in JSON text) is read
-    /// as the integer it is, so the CLI and the widget agree.
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<V::Value, E> {
-        let Wrap { real, track, want } = self;
-        let r = if v.fract() == 0.0 && (I64_MIN..0.0).contains(&v) {
-            real.visit_i64(v as i64)
-        } else if v.fract() == 0.0 && (0.0..U64_END).contains(&v) {
-            real.visit_u64(v as u64)
-        } else {
-            real.visit_f64(v)
-        };
-        out(track, want, r)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<V::Value, D::Error> {
-        let slot = Cell::new(None);
-        let (track, want) = (self.track, self.want);
-        let r = self.real.visit_some(Tracked { inner: d, track, slot: &slot });
-        r.map_err(|e| track.raise(e, want, &slot))
-    }
-
-    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<V::Value, D::Error> {
-        let slot = Cell::new(None);
-        let (track, want) = (self.track, self.want);
-        let r = self.real.visit_newtype_struct(Tracked { inner: d, track, slot: &slot });
-        r.map_err(|e| track.raise(e, want, &slot))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<V::Value, A::Error> {
-        let slot = Cell::new(None);
-        let (track, want) = (self.track, self.want);
-        let r = self.real.visit_seq(Elements { inner: &mut seq, track, slot: &slot, index: 0 });
-        r.map_err(|e| track.raise(e, want, &slot))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
-        let slot = Cell::new(None);
-        let (track, want) = (self.track, self.want);
-        let r = self.real.visit_map(Fields { inner: map, track, slot: &slot });
-        r.map_err(|e| track.raise(e, want, &slot))
-    }
-}
-
-/// The elements of an array, each read through [`Tracked`] at its index.
-struct Elements<'a, 's, A, E> {
-    inner: &'s mut A,
-    track: &'a Track,
-    slot: &'a Cell<Option<E>>,
-    index: usize,
-}
-
-impl<'a, 's, 'de, A: SeqAccess<'de>> SeqAccess<'de> for Elements<'a, 's, A, A::Error> {
-    type Error = DeError;
-
-    fn next_element_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<Option<S::Value>, DeError> {
-        let track = self.track;
-        track.path.borrow_mut().push(Step::Index(self.index));
-        self.index += 1;
-        let r = self.inner.next_element_seed(Seed { real: seed, track });
-        track.path.borrow_mut().pop();
-        r.map_err(|e| track.lower(e, self.slot))
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        self.inner.size_hint()
-    }
-}
-
-/// The fields of an object, each value read through [`Tracked`] under its key.
-struct Fields<'a, A, E> {
-    inner: A,
-    track: &'a Track,
-    slot: &'a Cell<Option<E>>,
-}
-
-impl<'a, 'de, A: MapAccess<'de>> MapAccess<'de> for Fields<'a, A, A::Error> {
-    type Error = DeError;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, DeError> {
-        let track = self.track;
-        self.inner.next_key_seed(Key { real: seed, track }).map_err(|e| track.lower(e, self.slot))
-    }
-
-    fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, DeError> {
-        let track = self.track;
-        let key = track.key.take().map_or(Cow::Borrowed("?"), Cow::Owned);
-        track.path.borrow_mut().push(Step::Key(key));
-        let r = self.inner.next_value_seed(Seed { real: seed, track });
-        track.path.borrow_mut().pop();
-        r.map_err(|e| track.lower(e, self.slot))
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        self.inner.size_hint()
-    }
-}
-
-/// A value of a map or sequence, read through [`Tracked`].
-struct Seed<'a, S> {
-    real: S,
-    track: &'a Track,
-}
-
-impl<'a, 'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Seed<'a, S> {
-    type Value = S::Value;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<S::Value, D::Error> {
-        let slot = Cell::new(None);
-        let track = self.track;
-        let r = self.real.deserialize(Tracked { inner: d, track, slot: &slot });
-        r.map_err(|e| track.raise(e, Want::Any, &slot))
     }
 }
 
 /// A map key: read by the inner deserializer as it is (keys never fail in this format), and
 /// kept as the next path step.
-struct Key<'a, K> {
-    real: K,
+struct KeyName<'a, 'de> {
+    src: &'a mut dyn Source<'de>,
     track: &'a Track,
 }
 
-impl<'a, 'de, K: DeserializeSeed<'de>> DeserializeSeed<'de> for Key<'a, K> {
-    type Value = K::Value;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<K::Value, D::Error> {
-        self.real.deserialize(KeyName { inner: d, track: self.track })
+impl<'a, 'de> KeyName<'a, 'de> {
+    fn read<V: Visitor<'de>>(self, identifier: bool, visitor: V) -> Result<V::Value, DeError> {
+        let mut sink = Erased::<V, Text>::new(visitor);
+        self.src.key(&mut sink, identifier, self.track)?;
+        sink.out.ok_or(DeError::Placed)
     }
 }
 
-struct KeyName<'a, D> {
-    inner: D,
-    track: &'a Track,
-}
+impl<'a, 'de> Deserializer<'de> for KeyName<'a, 'de> {
+    type Error = DeError;
 
-impl<'a, 'de, D: Deserializer<'de>> Deserializer<'de> for KeyName<'a, D> {
-    type Error = D::Error;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-        self.inner.deserialize_any(KeyVisitor { real: visitor, track: self.track })
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.read(false, visitor)
     }
 
-    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-        self.inner.deserialize_identifier(KeyVisitor { real: visitor, track: self.track })
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.read(true, visitor)
     }
 
     serde::forward_to_deserialize_any! {
@@ -642,212 +629,506 @@ impl<'a, 'de, D: Deserializer<'de>> Deserializer<'de> for KeyName<'a, D> {
     }
 }
 
-struct KeyVisitor<'a, V> {
-    real: V,
+/// The elements of an array, each read through [`Tracked`] at its index.
+struct Elements<'a, 'de> {
+    src: &'a mut dyn SeqSource<'de>,
+    track: &'a Track,
+    index: usize,
+}
+
+impl<'a, 'de> SeqAccess<'de> for Elements<'a, 'de> {
+    type Error = DeError;
+
+    fn next_element_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<Option<S::Value>, DeError> {
+        let track = self.track;
+        track.enter(Some(self.index));
+        self.index += 1;
+        let mut seed = SeedSlot::new(seed);
+        let r = self.src.next(&mut seed, track);
+        track.leave();
+        match r? {
+            true => seed.out.ok_or(DeError::Placed).map(Some),
+            false => Ok(None),
+        }
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.src.size_hint()
+    }
+}
+
+/// The fields of an object, each value read through [`Tracked`] under its key.
+struct Fields<'a, 'de> {
+    src: &'a mut dyn MapSource<'de>,
     track: &'a Track,
 }
 
-impl<'a, 'de, V: Visitor<'de>> Visitor<'de> for KeyVisitor<'a, V> {
-    type Value = V::Value;
+impl<'a, 'de> MapAccess<'de> for Fields<'a, 'de> {
+    type Error = DeError;
 
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.real.expecting(f)
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, DeError> {
+        let mut seed = SeedSlot::new(seed);
+        match self.src.next_key(&mut seed, self.track)? {
+            true => seed.out.ok_or(DeError::Placed).map(Some),
+            false => Ok(None),
+        }
     }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<V::Value, E> {
-        *self.track.key.borrow_mut() = Some(v.to_owned());
-        self.real.visit_str(v)
+
+    fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, DeError> {
+        let track = self.track;
+        track.enter(None);
+        let mut seed = SeedSlot::new(seed);
+        let r = self.src.next_value(&mut seed, track);
+        track.leave();
+        r?;
+        seed.out.ok_or(DeError::Placed)
     }
-    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<V::Value, E> {
-        *self.track.key.borrow_mut() = Some(v.to_owned());
-        self.real.visit_borrowed_str(v)
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<V::Value, E> {
-        *self.track.key.borrow_mut() = Some(v.clone());
-        self.real.visit_string(v)
+
+    fn size_hint(&self) -> Option<usize> {
+        self.src.size_hint()
     }
 }
 
-/// A visitor wrapper for one kind of value (`K`: [`Object`], [`Array`], [`Text`], [`Integer`],
-/// [`Nullable`]). It hands the real visitor only the value kinds that the kind takes and
-/// refuses every other kind itself, with the same typed problem the real visitor would raise.
-/// The point is size: the real visitors' methods for kinds they never take (a struct read from
-/// an array, a string visitor shown a map) are never called, so their code is never generated.
-/// For the same reason an object written as an array of its field values is refused (serde's
-/// derived readers would accept it; the schema never did).
-struct Narrow<'a, V, K> {
-    real: V,
-    track: &'a Track,
-    want: Want,
+/// A real seed and, once read, its value.
+struct SeedSlot<'de, S: DeserializeSeed<'de>> {
+    real: Option<S>,
+    out: Option<S::Value>,
+}
+
+impl<'de, S: DeserializeSeed<'de>> SeedSlot<'de, S> {
+    fn new(real: S) -> Self {
+        SeedSlot { real: Some(real), out: None }
+    }
+}
+
+impl<'de, S: DeserializeSeed<'de>> Seed<'de> for SeedSlot<'de, S> {
+    fn read(&mut self, d: Tracked<'_, 'de>) -> Result<(), DeError> {
+        let real = self.real.take().ok_or(DeError::Placed)?;
+        put(&mut self.out, real.deserialize(d)?);
+        Ok(())
+    }
+}
+
+impl<'de, S: DeserializeSeed<'de>> KeySeed<'de> for SeedSlot<'de, S> {
+    fn read(&mut self, d: KeyName<'_, 'de>) -> Result<(), DeError> {
+        let real = self.real.take().ok_or(DeError::Placed)?;
+        put(&mut self.out, real.deserialize(d)?);
+        Ok(())
+    }
+}
+
+/// A real visitor behind [`Sink`], for one kind of value (`K`: [`AnyKind`], [`Object`],
+/// [`Array`], [`Text`], [`Integer`], [`Nullable`]). [`deliver`] hands it only the value kinds
+/// that `K` accepts, so it calls only the real visitor's methods for those. The point is size:
+/// the real visitors' methods for kinds they never take (a struct read from an array, a string
+/// visitor shown a map) are never called, so their code is never generated. For the same
+/// reason an object written as an array of its field values is refused (serde's derived
+/// readers would accept it; the schema never did).
+struct Erased<'de, V: Visitor<'de>, K> {
+    real: Option<V>,
+    out: Option<V::Value>,
     kind: PhantomData<K>,
 }
 
-impl<'a, V, K> Narrow<'a, V, K> {
-    fn new(real: V, track: &'a Track, want: Want) -> Self {
-        Narrow { real, track, want, kind: PhantomData }
+impl<'de, V: Visitor<'de>, K> Erased<'de, V, K> {
+    fn new(real: V) -> Self {
+        Erased { real: Some(real), out: None, kind: PhantomData }
     }
 
-    fn refuse<T, E: de::Error>(self, found: Found) -> Result<T, E> {
-        self.track.place(Raised::WrongType(found), self.want);
-        Err(E::custom("the report does not have the expected shape"))
+    fn expect(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.real {
+            Some(real) => real.expecting(f),
+            None => Ok(()),
+        }
     }
 }
 
+/// Stores a value read into its (always empty) slot. `replace` + `forget` rather than
+/// assignment: assigning would drop the old value, and the drop code of every report type
+/// would be generated for a value that is never there.
+fn put<T>(slot: &mut Option<T>, value: T) {
+    std::mem::forget(slot.replace(value));
+}
+
+trait SinkKind {
+    const ACCEPT: Accept;
+}
+
+struct AnyKind;
 struct Object;
 struct Array;
 struct Text;
 struct Integer;
 struct Nullable;
 
-/// Every value kind a deserializer can show, refused with its [`Found`], except the ones a
-/// wrapper kind lists itself.
-macro_rules! refuse {
-    ($($method:ident($($arg:ident: $t:ty)?) => $found:expr;)*) => {
-        $(fn $method<E: de::Error>(self, $(_: $t)?) -> Result<V::Value, E> {
-            self.refuse($found)
-        })*
-    };
+impl SinkKind for AnyKind {
+    const ACCEPT: Accept = Accept::Any;
+}
+impl SinkKind for Object {
+    const ACCEPT: Accept = Accept::Object;
+}
+impl SinkKind for Array {
+    const ACCEPT: Accept = Accept::Array;
+}
+impl SinkKind for Text {
+    const ACCEPT: Accept = Accept::Text;
+}
+impl SinkKind for Integer {
+    const ACCEPT: Accept = Accept::Integer;
+}
+impl SinkKind for Nullable {
+    const ACCEPT: Accept = Accept::Nullable;
 }
 
-macro_rules! refuse_compound {
-    (seq) => {
-        fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<V::Value, A::Error> {
-            self.refuse(Found::Array)
+impl<'de, V: Visitor<'de>> Sink<'de> for Erased<'de, V, AnyKind> {
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.expect(f)
+    }
+    fn take(&mut self, seen: Seen<'_, 'de>, track: &Track) -> Result<(), DeError> {
+        let real = self.real.take().ok_or(DeError::Placed)?;
+        let value = match seen {
+            Seen::Bool(v) => real.visit_bool(v),
+            Seen::I64(v) => real.visit_i64(v),
+            Seen::U64(v) => real.visit_u64(v),
+            Seen::F64(v) => real.visit_f64(v),
+            Seen::Str(v) => real.visit_str(v),
+            Seen::Borrowed(v) => real.visit_borrowed_str(v),
+            Seen::String(v) => real.visit_string(v),
+            Seen::Bytes(v) => real.visit_bytes(v),
+            Seen::Unit => real.visit_unit(),
+            Seen::None => real.visit_none(),
+            Seen::Some(src) => real.visit_some(Tracked { src, track }),
+            Seen::Newtype(src) => real.visit_newtype_struct(Tracked { src, track }),
+            Seen::Seq(src) => real.visit_seq(Elements { src, track, index: 0 }),
+            Seen::Map(src) => real.visit_map(Fields { src, track }),
+        }?;
+        put(&mut self.out, value);
+        Ok(())
+    }
+}
+
+impl<'de, V: Visitor<'de>> Sink<'de> for Erased<'de, V, Object> {
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.expect(f)
+    }
+    fn take(&mut self, seen: Seen<'_, 'de>, track: &Track) -> Result<(), DeError> {
+        let (Some(real), Seen::Map(src)) = (self.real.take(), seen) else { return Err(DeError::Placed) };
+        put(&mut self.out, real.visit_map(Fields { src, track })?);
+        Ok(())
+    }
+}
+
+impl<'de, V: Visitor<'de>> Sink<'de> for Erased<'de, V, Array> {
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.expect(f)
+    }
+    fn take(&mut self, seen: Seen<'_, 'de>, track: &Track) -> Result<(), DeError> {
+        let (Some(real), Seen::Seq(src)) = (self.real.take(), seen) else { return Err(DeError::Placed) };
+        put(&mut self.out, real.visit_seq(Elements { src, track, index: 0 })?);
+        Ok(())
+    }
+}
+
+impl<'de, V: Visitor<'de>> Sink<'de> for Erased<'de, V, Text> {
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.expect(f)
+    }
+    fn take(&mut self, seen: Seen<'_, 'de>, _: &Track) -> Result<(), DeError> {
+        let real = self.real.take().ok_or(DeError::Placed)?;
+        let value = match seen {
+            Seen::Str(v) => real.visit_str(v),
+            Seen::Borrowed(v) => real.visit_borrowed_str(v),
+            Seen::String(v) => real.visit_string(v),
+            _ => Err(DeError::Placed),
+        }?;
+        put(&mut self.out, value);
+        Ok(())
+    }
+}
+
+impl<'de, V: Visitor<'de>> Sink<'de> for Erased<'de, V, Integer> {
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.expect(f)
+    }
+    fn take(&mut self, seen: Seen<'_, 'de>, _: &Track) -> Result<(), DeError> {
+        let real = self.real.take().ok_or(DeError::Placed)?;
+        let value = match seen {
+            Seen::I64(v) => real.visit_i64(v),
+            Seen::U64(v) => real.visit_u64(v),
+            _ => Err(DeError::Placed),
+        }?;
+        put(&mut self.out, value);
+        Ok(())
+    }
+}
+
+/// `Option<T>`: `deserialize_option` shows only none (or unit) and some.
+impl<'de, V: Visitor<'de>> Sink<'de> for Erased<'de, V, Nullable> {
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.expect(f)
+    }
+    fn take(&mut self, seen: Seen<'_, 'de>, track: &Track) -> Result<(), DeError> {
+        let real = self.real.take().ok_or(DeError::Placed)?;
+        let value = match seen {
+            Seen::None => real.visit_none(),
+            Seen::Some(src) => real.visit_some(Tracked { src, track }),
+            _ => Err(DeError::Placed),
+        }?;
+        put(&mut self.out, value);
+        Ok(())
+    }
+}
+
+/// One value of the inner deserializer `D`. Its errors are kept in `slot`, typed, owned by the
+/// frame that hands them back to the inner deserializer (or to [`read`]).
+struct Inner<'s, 'de, D: Deserializer<'de>> {
+    d: Option<D>,
+    slot: &'s Cell<Option<D::Error>>,
+}
+
+impl<'s, 'de, D: Deserializer<'de>> Source<'de> for Inner<'s, 'de, D> {
+    fn value(&mut self, sink: &mut dyn Sink<'de>, accept: Accept, want: Want, track: &Track) -> Result<(), DeError> {
+        let d = self.d.take().ok_or(DeError::Placed)?;
+        let visitor = Values { sink, track, accept, want };
+        let r = if accept == Accept::Nullable { d.deserialize_option(visitor) } else { d.deserialize_any(visitor) };
+        r.map_err(|e| track.lower(e, self.slot))
+    }
+
+    fn key(&mut self, sink: &mut dyn Sink<'de>, identifier: bool, track: &Track) -> Result<(), DeError> {
+        let d = self.d.take().ok_or(DeError::Placed)?;
+        let visitor = Keys { sink, track };
+        let r = if identifier { d.deserialize_identifier(visitor) } else { d.deserialize_any(visitor) };
+        r.map_err(|e| track.lower(e, self.slot))
+    }
+
+    fn ignore(&mut self, track: &Track) -> Result<(), DeError> {
+        let d = self.d.take().ok_or(DeError::Placed)?;
+        d.deserialize_ignored_any(IgnoredAny).map(drop).map_err(|e| track.lower(e, self.slot))
+    }
+}
+
+/// The elements of the inner sequence `A`.
+struct InnerSeq<'s, 'de, A: SeqAccess<'de>> {
+    inner: A,
+    slot: &'s Cell<Option<A::Error>>,
+    de: PhantomData<&'de ()>,
+}
+
+impl<'s, 'de, A: SeqAccess<'de>> SeqSource<'de> for InnerSeq<'s, 'de, A> {
+    fn next(&mut self, seed: &mut dyn Seed<'de>, track: &Track) -> Result<bool, DeError> {
+        let r = self.inner.next_element_seed(ValueSeed { seed, track });
+        r.map(|got| got.is_some()).map_err(|e| track.lower(e, self.slot))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.inner.size_hint()
+    }
+}
+
+/// The entries of the inner map `A`.
+struct InnerMap<'s, 'de, A: MapAccess<'de>> {
+    inner: A,
+    slot: &'s Cell<Option<A::Error>>,
+    de: PhantomData<&'de ()>,
+}
+
+impl<'s, 'de, A: MapAccess<'de>> MapSource<'de> for InnerMap<'s, 'de, A> {
+    fn next_key(&mut self, seed: &mut dyn KeySeed<'de>, track: &Track) -> Result<bool, DeError> {
+        let r = self.inner.next_key_seed(KeyValueSeed { seed, track });
+        r.map(|got| got.is_some()).map_err(|e| track.lower(e, self.slot))
+    }
+
+    fn next_value(&mut self, seed: &mut dyn Seed<'de>, track: &Track) -> Result<(), DeError> {
+        self.inner.next_value_seed(ValueSeed { seed, track }).map_err(|e| track.lower(e, self.slot))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.inner.size_hint()
+    }
+}
+
+/// An erased seed handed to the inner deserializer: reads the value it is given through
+/// [`Tracked`].
+struct ValueSeed<'a, 'de> {
+    seed: &'a mut dyn Seed<'de>,
+    track: &'a Track,
+}
+
+impl<'a, 'de> DeserializeSeed<'de> for ValueSeed<'a, 'de> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        let slot = Cell::new(None);
+        let track = self.track;
+        let r = self.seed.read(Tracked { src: &mut Inner { d: Some(d), slot: &slot }, track });
+        r.map_err(|e| track.raise(e, Want::Any, &slot))
+    }
+}
+
+/// The same for a map key, read through [`KeyName`].
+struct KeyValueSeed<'a, 'de> {
+    seed: &'a mut dyn KeySeed<'de>,
+    track: &'a Track,
+}
+
+impl<'a, 'de> DeserializeSeed<'de> for KeyValueSeed<'a, 'de> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        let slot = Cell::new(None);
+        let track = self.track;
+        let r = self.seed.read(KeyName { src: &mut Inner { d: Some(d), slot: &slot }, track });
+        r.map_err(|e| track.raise(e, Want::Any, &slot))
+    }
+}
+
+/// The visitor handed to the inner deserializer for a value: hands what it is shown to the
+/// erased real visitor through [`deliver`], with the path kept as it enters maps and
+/// sequences. Its error type `E` is the inner deserializer's.
+struct Values<'a, 'de> {
+    sink: &'a mut dyn Sink<'de>,
+    track: &'a Track,
+    accept: Accept,
+    want: Want,
+}
+
+impl<'a, 'de> Values<'a, 'de> {
+    fn give<E: de::Error>(self, seen: Seen<'_, 'de>) -> Result<(), E> {
+        let Values { sink, track, accept, want } = self;
+        deliver(sink, track, accept, want, seen).map_err(|e| track.raise(e, want, &Cell::new(None)))
+    }
+
+    /// `deserialize_option` shows only none and some: anything else is refused as serde's
+    /// default visitor methods would, with the inner deserializer's own error.
+    fn optional<E: de::Error>(&self, what: Unexpected) -> Result<(), E> {
+        match self.accept {
+            Accept::Nullable => Err(E::invalid_type(what, self)),
+            _ => Ok(()),
         }
-    };
-    (map) => {
-        fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<V::Value, A::Error> {
-            self.refuse(Found::Object)
+    }
+}
+
+impl<'a, 'de> Visitor<'de> for Values<'a, 'de> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.sink.expecting(f)
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<(), E> {
+        self.optional(Unexpected::Bool(v))?;
+        self.give(Seen::Bool(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
+        self.optional(Unexpected::Signed(v))?;
+        self.give(Seen::I64(v))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
+        self.optional(Unexpected::Unsigned(v))?;
+        self.give(Seen::U64(v))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
+        self.optional(Unexpected::Float(v))?;
+        self.give(Seen::F64(v))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+        self.optional(Unexpected::Str(v))?;
+        self.give(Seen::Str(v))
+    }
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<(), E> {
+        self.optional(Unexpected::Str(v))?;
+        self.give(Seen::Borrowed(v))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<(), E> {
+        self.optional(Unexpected::Str(&v))?;
+        self.give(Seen::String(v))
+    }
+    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<(), E> {
+        self.optional(Unexpected::Bytes(v))?;
+        self.give(Seen::Bytes(v))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.give(Seen::Unit)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        self.give(Seen::None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        if !matches!(self.accept, Accept::Any | Accept::Nullable) {
+            return Err(de::Error::invalid_type(Unexpected::Option, &self));
         }
-    };
-}
-
-impl<'a, 'de, V: Visitor<'de>> Visitor<'de> for Narrow<'a, V, Object> {
-    type Value = V::Value;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.real.expecting(f)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
         let slot = Cell::new(None);
         let (track, want) = (self.track, self.want);
-        let r = self.real.visit_map(Fields { inner: map, track, slot: &slot });
+        let r = self.give_compound(Seen::Some(&mut Inner { d: Some(d), slot: &slot }));
         r.map_err(|e| track.raise(e, want, &slot))
     }
-    refuse_compound!(seq);
-    refuse! {
-        visit_bool(v: bool) => Found::Boolean;
-        visit_i64(v: i64) => Found::Integer;
-        visit_u64(v: u64) => Found::Integer;
-        visit_f64(v: f64) => Found::Decimal;
-        visit_str(v: &str) => Found::String;
-        visit_bytes(v: &[u8]) => Found::Other;
-        visit_unit() => Found::Null;
-        visit_none() => Found::Null;
-    }
-}
 
-impl<'a, 'de, V: Visitor<'de>> Visitor<'de> for Narrow<'a, V, Array> {
-    type Value = V::Value;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.real.expecting(f)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<V::Value, A::Error> {
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        if self.accept != Accept::Any {
+            return Err(de::Error::invalid_type(Unexpected::NewtypeStruct, &self));
+        }
         let slot = Cell::new(None);
         let (track, want) = (self.track, self.want);
-        let r = self.real.visit_seq(Elements { inner: &mut seq, track, slot: &slot, index: 0 });
+        let r = self.give_compound(Seen::Newtype(&mut Inner { d: Some(d), slot: &slot }));
         r.map_err(|e| track.raise(e, want, &slot))
     }
-    refuse_compound!(map);
-    refuse! {
-        visit_bool(v: bool) => Found::Boolean;
-        visit_i64(v: i64) => Found::Integer;
-        visit_u64(v: u64) => Found::Integer;
-        visit_f64(v: f64) => Found::Decimal;
-        visit_str(v: &str) => Found::String;
-        visit_bytes(v: &[u8]) => Found::Other;
-        visit_unit() => Found::Null;
-        visit_none() => Found::Null;
-    }
-}
 
-impl<'a, 'de, V: Visitor<'de>> Visitor<'de> for Narrow<'a, V, Text> {
-    type Value = V::Value;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.real.expecting(f)
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<V::Value, E> {
-        out(self.track, self.want, self.real.visit_str(v))
-    }
-    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<V::Value, E> {
-        out(self.track, self.want, self.real.visit_borrowed_str(v))
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<V::Value, E> {
-        out(self.track, self.want, self.real.visit_string(v))
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<V::Value, E> {
-        self.refuse(if v.fract() == 0.0 { Found::Integer } else { Found::Decimal })
-    }
-    refuse_compound!(seq);
-    refuse_compound!(map);
-    refuse! {
-        visit_bool(v: bool) => Found::Boolean;
-        visit_i64(v: i64) => Found::Integer;
-        visit_u64(v: u64) => Found::Integer;
-        visit_bytes(v: &[u8]) => Found::Other;
-        visit_unit() => Found::Null;
-        visit_none() => Found::Null;
-    }
-}
-
-impl<'a, 'de, V: Visitor<'de>> Visitor<'de> for Narrow<'a, V, Integer> {
-    type Value = V::Value;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.real.expecting(f)
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<V::Value, E> {
-        out(self.track, self.want, self.real.visit_i64(v))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<V::Value, E> {
-        out(self.track, self.want, self.real.visit_u64(v))
-    }
-    /// A whole number held as a double (every JS number; `3.0` or `1e3` in JSON text) is read
-    /// as the integer it is, so the CLI and the widget agree.
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<V::Value, E> {
-        let r = if v.fract() == 0.0 && (I64_MIN..0.0).contains(&v) {
-            self.real.visit_i64(v as i64)
-        } else if v.fract() == 0.0 && (0.0..U64_END).contains(&v) {
-            self.real.visit_u64(v as u64)
-        } else {
-            return self.refuse(Found::Decimal);
-        };
-        out(self.track, self.want, r)
-    }
-    refuse_compound!(seq);
-    refuse_compound!(map);
-    refuse! {
-        visit_bool(v: bool) => Found::Boolean;
-        visit_str(v: &str) => Found::String;
-        visit_bytes(v: &[u8]) => Found::Other;
-        visit_unit() => Found::Null;
-        visit_none() => Found::Null;
-    }
-}
-
-/// `Option<T>`: `deserialize_option` shows only these two.
-impl<'a, 'de, V: Visitor<'de>> Visitor<'de> for Narrow<'a, V, Nullable> {
-    type Value = V::Value;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.real.expecting(f)
-    }
-    fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
-        out(self.track, self.want, self.real.visit_none())
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<V::Value, E> {
-        out(self.track, self.want, self.real.visit_none())
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<V::Value, D::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
+        self.optional(Unexpected::Seq)?;
         let slot = Cell::new(None);
         let (track, want) = (self.track, self.want);
-        let r = self.real.visit_some(Tracked { inner: d, track, slot: &slot });
+        let r = self.give_compound(Seen::Seq(&mut InnerSeq { inner: seq, slot: &slot, de: PhantomData }));
         r.map_err(|e| track.raise(e, want, &slot))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        self.optional(Unexpected::Map)?;
+        let slot = Cell::new(None);
+        let (track, want) = (self.track, self.want);
+        let r = self.give_compound(Seen::Map(&mut InnerMap { inner: map, slot: &slot, de: PhantomData }));
+        r.map_err(|e| track.raise(e, want, &slot))
+    }
+}
+
+impl<'a, 'de> Values<'a, 'de> {
+    /// [`deliver`] for a compound value, whose errors the caller raises with its own slot.
+    fn give_compound(self, seen: Seen<'_, 'de>) -> Result<(), DeError> {
+        deliver(self.sink, self.track, self.accept, self.want, seen)
+    }
+}
+
+/// The visitor handed to the inner deserializer for a map key: keeps the key as the next path
+/// step and hands it to the real visitor. Anything but a string is refused as serde's default
+/// visitor methods would, with the inner deserializer's own error.
+struct Keys<'a, 'de> {
+    sink: &'a mut dyn Sink<'de>,
+    track: &'a Track,
+}
+
+impl<'a, 'de> Keys<'a, 'de> {
+    fn give<E: de::Error>(self, seen: Seen<'_, 'de>) -> Result<(), E> {
+        let track = self.track;
+        self.sink.take(seen, track).map_err(|e| track.raise(e, Want::Any, &Cell::new(None)))
+    }
+}
+
+impl<'a, 'de> Visitor<'de> for Keys<'a, 'de> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.sink.expecting(f)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+        *self.track.key.borrow_mut() = Some(v.to_owned());
+        self.give(Seen::Str(v))
+    }
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<(), E> {
+        *self.track.key.borrow_mut() = Some(v.to_owned());
+        self.give(Seen::Borrowed(v))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<(), E> {
+        *self.track.key.borrow_mut() = Some(v.clone());
+        self.give(Seen::String(v))
     }
 }
