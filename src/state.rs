@@ -218,9 +218,34 @@ pub fn arrange(report: &Report, filters: &Filters, sort: Sort) -> Vec<RowGroup> 
     groups
 }
 
-/// How many rows `arrange` produced.
-pub fn shown(groups: &[RowGroup]) -> usize {
-    groups.iter().map(|g| g.rows.len()).sum()
+/// Every area in table order for a sort (`arrange` with no filters), and which of them the
+/// filters let through, by report index. The table and the at-a-glance grid keep every area
+/// mounted and hide the ones left out, so a filter change flips `hidden` attributes instead of
+/// building rows and charts again (issue 12).
+#[derive(PartialEq, Debug)]
+pub struct Arranged {
+    pub groups: Vec<RowGroup>,
+    pub visible: Vec<bool>,
+    /// How many are visible.
+    pub shown: usize,
+}
+
+impl Arranged {
+    pub fn new(report: &Report, filters: &Filters, sort: Sort) -> Arranged {
+        let groups = arrange(report, &Filters::default(), sort);
+        let mut visible = vec![false; report.areas().count()];
+        let mut shown = 0;
+        for i in arrange(report, filters, sort).iter().flat_map(|g| g.rows.iter()) {
+            visible[*i] = true;
+            shown += 1;
+        }
+        Arranged { groups, visible, shown }
+    }
+
+    /// Whether any row of this group is visible (a group with none is hidden, heading and all).
+    pub fn any(&self, g: &RowGroup) -> bool {
+        g.rows.iter().any(|i| self.visible[*i])
+    }
 }
 
 #[cfg(test)]
@@ -293,7 +318,28 @@ mod tests {
         for (filters, sort, want) in cases {
             assert_eq!(rows(&arrange(&r, filters, sort)), want, "{filters:?} {sort:?}");
         }
-        assert_eq!(shown(&arrange(&r, &all, Sort::Id)), 5);
+        assert_eq!(Arranged::new(&r, &all, Sort::Id).shown, 5);
+    }
+
+    /// Everything stays in the layout; the filters only decide what is visible.
+    #[test]
+    fn arranged_keeps_every_row() {
+        let r = report();
+        let excellent = Filters { grade: Pick::Only(crate::model::Grade::Excellent), ..Filters::default() };
+        for sort in [Sort::Id, Sort::Grade] {
+            let a = Arranged::new(&r, &excellent, sort);
+            assert_eq!(a.groups, arrange(&r, &Filters::default(), sort), "{sort:?}");
+            assert_eq!(a.visible, [false, true, false, false, true], "{sort:?}");
+            assert_eq!(a.shown, 2);
+            let any: Vec<bool> = a.groups.iter().map(|g| a.any(g)).collect();
+            let want: &[bool] = if sort == Sort::Id { &[true, true] } else { &[true, false, false, false] };
+            assert_eq!(any, want, "{sort:?}");
+        }
+        let nothing = Arranged::new(&r, &Filters { domain: Some("9".into()), ..Filters::default() }, Sort::Id);
+        assert_eq!((nothing.shown, nothing.groups.len()), (0, 2));
+        assert!(nothing.groups.iter().all(|g| !nothing.any(g)));
+        let all = Arranged::new(&r, &Filters::default(), Sort::Grade);
+        assert_eq!((all.shown, all.visible.iter().all(|v| *v)), (5, true));
     }
 
     #[test]

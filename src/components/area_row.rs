@@ -32,6 +32,9 @@ pub struct AreaRowProps {
     /// Index in report order.
     pub index: usize,
     pub selected: bool,
+    /// Left out by the filters: the row stays mounted, with `hidden` (issue 12).
+    #[prop_or_default]
+    pub hidden: bool,
     pub names: Names,
     /// Changes when the reader asks to go back to this (selected) row; focus follows it.
     #[prop_or_default]
@@ -116,7 +119,7 @@ pub fn area_row(props: &AreaRowProps) -> Html {
         _ => "gw-row",
     };
     html! {
-        <tr class={class} data-testid="area-row" data-area={area.id.clone()} onclick={onclick}>
+        <tr class={class} hidden={props.hidden} data-testid="area-row" data-area={area.id.clone()} onclick={onclick}>
             <td class="gw-cell gw-cell--id" data-label={lang.t("col.id")}>{ area.id.clone() }</td>
             <th scope="row" class="gw-cell gw-cell--area" data-label={lang.t("col.area")}>{ name }</th>
             <td class="gw-cell" data-label={lang.t("col.grade")}>{ grade_label(lang, area.grade.as_ref()) }</td>

@@ -8,20 +8,23 @@ use yew::prelude::*;
 use super::glance_item::GlanceItem;
 use super::heading::{heading, Level};
 use crate::view_model::PreparedReport;
-use crate::state::RowGroup;
+use crate::state::Arranged;
 
 /// A plain function, not a component (see header.rs): each small multiple is its own memoised
-/// component, so re-running this only rebuilds the list of keyed items.
-pub fn glance(data: &Rc<PreparedReport>, groups: &[RowGroup], selected: Option<usize>, onselect: &Callback<usize>, level: Level) -> Html {
+/// component, so re-running this only rebuilds the list of keyed items. Every area has its item;
+/// the ones the filters leave out are `hidden` on the `<li>`, outside the item's component, so
+/// a filter change flips attributes and renders no chart again (issue 12).
+pub fn glance(data: &Rc<PreparedReport>, arranged: &Arranged, selected: Option<usize>, onselect: &Callback<usize>, level: Level) -> Html {
     let lang = data.lang;
     html! {
         <section class="gw-glance" part="glance" data-testid="glance">
             { heading(level, 1, "gw-h3", None, None, html! { lang.t("heading.glance") }) }
             <p class="gw-hint">{ lang.t("glance.intro") }</p>
             <ul class="gw-glance__grid">
-                { for groups.iter().flat_map(|g| g.rows.iter()).map(|i| html! {
-                    <GlanceItem key={*i} data={data.clone()} index={*i}
-                        selected={selected == Some(*i)} onselect={onselect.clone()} />
+                { for arranged.groups.iter().flat_map(|g| g.rows.iter()).map(|i| html! {
+                    <li class="gw-glance__item" key={*i} hidden={!arranged.visible[*i]} data-testid="glance-item" data-area={data.area(*i).id.clone()}>
+                        <GlanceItem data={data.clone()} index={*i} selected={selected == Some(*i)} onselect={onselect.clone()} />
+                    </li>
                 }) }
             </ul>
         </section>

@@ -43,20 +43,18 @@ pub fn glance_item(props: &GlanceItemProps) -> Html {
     let [p, f, g, e] = [n.poor, n.fair, n.good, n.excellent].map(|c| c.to_string());
     let counts = fill(lang.t("glance.counts"), &[("poor", &p), ("fair", &f), ("good", &g), ("excellent", &e)]);
     html! {
-        <li class="gw-glance__item" data-testid="glance-item" data-area={area.id.clone()}>
-            <button type="button" class={if props.selected { "gw-glance__btn gw-glance__btn--selected" } else { "gw-glance__btn" }}
-                aria-current={props.selected.then_some("true")} onclick={onclick}>
-                <span class="gw-glance__head">
-                    <span class="gw-glance__id">{ area.id.clone() }</span>{ " " }
-                    <span class="gw-glance__title" lang={text_lang(lang)}>{ area.title.clone() }</span>
-                    <span class="gw-vh">{ ": " }</span>
-                </span>
-                { grade_label(lang, area.grade.as_ref()) }
-                <span class="gw-vh">{ ". " }{ counts }</span>
-                <span class="gw-chart gw-chart--compact" part="chart" data-testid="chart" data-area={area.id.clone()} aria-hidden="true">
-                    { distribution_chart(&spec) }
-                </span>
-            </button>
-        </li>
+        <button type="button" class={if props.selected { "gw-glance__btn gw-glance__btn--selected" } else { "gw-glance__btn" }}
+            aria-current={props.selected.then_some("true")} onclick={onclick}>
+            <span class="gw-glance__head">
+                <span class="gw-glance__id">{ area.id.clone() }</span>{ " " }
+                <span class="gw-glance__title" lang={text_lang(lang)}>{ area.title.clone() }</span>
+                <span class="gw-vh">{ ": " }</span>
+            </span>
+            { grade_label(lang, area.grade.as_ref()) }
+            <span class="gw-vh">{ ". " }{ counts }</span>
+            <span class="gw-chart gw-chart--compact" part="chart" data-testid="chart" data-area={area.id.clone()} aria-hidden="true">
+                { distribution_chart(&spec) }
+            </span>
+        </button>
     }
 }

@@ -19,7 +19,7 @@ use super::{Options, View};
 use crate::i18n::Lang;
 use crate::model::Report;
 use crate::dom::focus;
-use crate::state::{arrange, shown, Action, State};
+use crate::state::{Action, Arranged, State};
 
 #[derive(Properties, PartialEq)]
 pub struct ReportViewProps {
@@ -77,7 +77,7 @@ pub fn report_view(props: &ReportViewProps) -> Html {
             onselect.emit(id);
         })
     };
-    let groups = use_memo((data.clone(), state.filters.clone(), state.sort), |(d, f, s)| arrange(&d.report, f, *s));
+    let arranged = use_memo((data.clone(), state.filters.clone(), state.sort), |(d, f, s)| Arranged::new(&d.report, f, *s));
     let selected = state.selected.as_deref().and_then(|id| data.find(id));
     let level = props.level;
 
@@ -92,7 +92,7 @@ pub fn report_view(props: &ReportViewProps) -> Html {
         });
     }
     // "Back to 3A in the table": to the row's button when the filters show it, else the table.
-    let row_shown = selected.is_some_and(|i| groups.iter().any(|g| g.rows.contains(&i)));
+    let row_shown = selected.is_some_and(|i| arranged.visible[i]);
     let onback = {
         let dispatcher = state.dispatcher();
         use_callback(row_shown, move |(), row_shown| {
@@ -131,7 +131,7 @@ pub fn report_view(props: &ReportViewProps) -> Html {
                 <>
                     { header(&data, level, &props.heading) }
                     { grade_profile(&data, level) }
-                    { summary_table(&data, &groups, None, setup) }
+                    { summary_table(&data, &arranged, None, setup) }
                 </>
             }
         }
@@ -141,13 +141,13 @@ pub fn report_view(props: &ReportViewProps) -> Html {
                 <>
                     { header(&data, level, &props.heading) }
                     { grade_profile(&data, level) }
-                    <FilterBar data={data.clone()} filters={state.filters.clone()} sort={state.sort} shown={shown(&groups)} dispatch={dispatch} />
+                    <FilterBar data={data.clone()} filters={state.filters.clone()} sort={state.sort} shown={arranged.shown} dispatch={dispatch} />
                     <div class="gw-main">
-                        { summary_table(&data, &groups, selected, setup) }
+                        { summary_table(&data, &arranged, selected, setup) }
                         <AreaDetail data={data.clone()} index={selected} focus_request={state.focus_request}
                             chart_testid={AttrValue::Static("detail-chart")} level={level} onback={Some(onback)} />
                     </div>
-                    { glance(&data, &groups, selected, &onselect, level) }
+                    { glance(&data, &arranged, selected, &onselect, level) }
                 </>
             }
         }

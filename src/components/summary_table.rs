@@ -14,7 +14,7 @@ use crate::view_model::PreparedReport;
 use super::symbols::grade_label;
 use crate::i18n::fill;
 use crate::model::Grade;
-use crate::state::{GroupKey, RowGroup};
+use crate::state::{Arranged, GroupKey};
 
 fn group_heading(data: &PreparedReport, key: GroupKey) -> Html {
     match key {
@@ -46,7 +46,9 @@ pub struct TableSetup<'a> {
 }
 
 /// A plain function, not a component (see header.rs): each row is its own memoised component.
-pub fn summary_table(data: &Rc<PreparedReport>, groups: &[RowGroup], selected: Option<usize>, setup: TableSetup) -> Html {
+/// Every area has its row; the ones the filters leave out (and groups left with none) are
+/// `hidden`, so a filter change re-renders only the rows whose visibility changed.
+pub fn summary_table(data: &Rc<PreparedReport>, arranged: &Arranged, selected: Option<usize>, setup: TableSetup) -> Html {
     let lang = data.lang;
     let total = data.report.forces_assessed.to_string();
     // Every area, whatever the filters: the file is the report's grades, not the current view.
@@ -70,19 +72,19 @@ pub fn summary_table(data: &Rc<PreparedReport>, groups: &[RowGroup], selected: O
                         <th scope="col">{ lang.t("col.national") }</th>
                     </tr>
                 </thead>
-                { for groups.iter().map(|g| html! {
-                    <tbody class="gw-group" key={group_key(g.key)}>
+                { for arranged.groups.iter().map(|g| html! {
+                    <tbody class="gw-group" key={group_key(g.key)} hidden={!arranged.any(g)}>
                         <tr class="gw-group__head">
                             <th scope="rowgroup" colspan="5">{ group_heading(data, g.key) }</th>
                         </tr>
                         { for g.rows.iter().map(|i| html! {
-                            <AreaRow key={*i} data={data.clone()} index={*i} selected={selected == Some(*i)}
+                            <AreaRow key={*i} data={data.clone()} index={*i} selected={selected == Some(*i)} hidden={!arranged.visible[*i]}
                                 names={setup.names.clone()} focus_request={if selected == Some(*i) { setup.row_focus } else { 0 }} />
                         }) }
                     </tbody>
                 }) }
             </table>
-            if groups.is_empty() {
+            if arranged.shown == 0 {
                 <p class="gw-empty" data-testid="no-match">{ lang.t("filter.none_match") }</p>
             }
             <button type="button" class="gw-button gw-button--secondary gw-export" data-testid="export-csv" onclick={export}>

@@ -116,8 +116,9 @@ function interactOnce([selector, step]) {
   if (!root) return Promise.reject(new Error(`bench: no shadow root on ${selector}`));
   const state = () => ({
     shown: root.querySelector('[data-testid="shown"]')?.textContent ?? '',
-    rows: [...root.querySelectorAll('[data-testid="summary"] [data-testid="area-row"]')].map((r) => r.dataset.area).join(' '),
-    charts: root.querySelectorAll('[data-testid="glance-item"]').length,
+    // Shown ones only: the filters hide rows and charts rather than remove them (issue 12).
+    rows: [...root.querySelectorAll('[data-testid="summary"] [data-testid="area-row"]')].filter((r) => r.checkVisibility()).map((r) => r.dataset.area).join(' '),
+    charts: [...root.querySelectorAll('[data-testid="glance-item"]')].filter((c) => c.checkVisibility()).length,
     detail: root.querySelector('[data-testid="area-detail"]')?.dataset.area ?? '',
   });
   let act;

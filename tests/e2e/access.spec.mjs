@@ -174,7 +174,7 @@ export const tests = [
       await inWidget(page, 'report', 'no-match').waitFor();
       await inWidget(page, 'report', 'filter-reset').focus();
       await page.keyboard.press('Enter');
-      await page.waitForFunction(() => document.getElementById('report').shadowRoot.querySelectorAll('[data-testid="area-row"]').length === 23);
+      await page.waitForFunction(() => [...document.getElementById('report').shadowRoot.querySelectorAll('[data-testid="area-row"]')].filter((r) => r.checkVisibility()).length === 23);
       const after = await deepFocus(page);
       assert.equal(after.testid, 'summary', JSON.stringify(after));
       assert.equal(after.text, EN['heading.summary']);

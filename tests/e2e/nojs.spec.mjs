@@ -220,7 +220,7 @@ for (const view of VIEWS) {
         await page.locator('#h [data-testid="area-row"][data-area="2A"] button').click();
         await page.locator('#h [data-testid="area-detail"][data-area="2A"]').waitFor();
         await page.locator('#h [data-testid="filter-grade"]').selectOption({ index: 1 });
-        await page.waitForFunction(() => document.getElementById('h').shadowRoot.querySelectorAll('[data-testid="area-row"]').length < 23);
+        await page.waitForFunction(() => [...document.getElementById('h').shadowRoot.querySelectorAll('[data-testid="area-row"]')].filter((r) => r.checkVisibility()).length < 23);
       }
       if (view.name === 'summary-links') {
         assert.equal(await page.locator('#h a[data-testid="area-link"]').count(), 23);
