@@ -38,11 +38,13 @@ test: setup test-native test-schema build dist test-browser test-e2e
 
 # Includes the bounded fuzz pass (tests/fuzz): FUZZ_TEST_SECONDS per target, cases printed.
 FUZZ_TEST_SECONDS ?= 3
-# `--workspace`: the report builder's crate (builder/) too, in the same invocation, so the library
-# is compiled once (natively its `ssr` feature changes nothing, so the unified features are the
-# library's own). Run apart, the builder's `ssr` would compile the library a second time.
+# The report builder's crate (builder/) is a workspace member of its own: its tests run apart.
+# Not one `cargo test --workspace`: that would build the library with the builder's `ssr`
+# feature unified in, and the e2e specs' `cargo run --bin grade-widget` (the library's own
+# features) would then compile it all again in the middle of the browser tests.
 test-native:
-	FUZZ_SECONDS=$(FUZZ_TEST_SECONDS) cargo test --workspace --all-targets
+	FUZZ_SECONDS=$(FUZZ_TEST_SECONDS) cargo test --all-targets
+	cargo test -p grade-widget-builder
 
 test-schema:
 	node tests/schema/check.mjs
@@ -51,7 +53,10 @@ test-schema:
 test-browser:
 	cargo test --target wasm32-unknown-unknown --test web
 
+# The CLI first: specs compare with `cargo run --bin grade-widget`, and a compile inside them
+# would starve the browser tests running beside it (a no-op when test-native built it).
 test-e2e:
+	cargo build --bin grade-widget
 	node tests/e2e/run.mjs
 
 ## bench: extraction and validation speed (criterion), bundle size, render and re-render time,
