@@ -17,6 +17,8 @@ pub struct PreparedReport {
     pub areas: Vec<AreaInfo>,
     pub profile: Profile,
     pub glossary: Glossary,
+    /// What the summary table's ids start with (see [`crate::hydration::id_prefix`]).
+    pub id_prefix: String,
 }
 
 /// Identity, not contents: one `PreparedReport` is built per report and language.
@@ -99,7 +101,8 @@ impl PreparedReport {
                 });
             }
         }
-        PreparedReport { profile: Profile::new(&report), glossary: Glossary::new(&report.glossary), areas, lang, report }
+        let id_prefix = crate::hydration::id_prefix(&report, lang);
+        PreparedReport { profile: Profile::new(&report), glossary: Glossary::new(&report.glossary), areas, lang, id_prefix, report }
     }
 
     /// Area `i` in report order. Indices come from `areas`/`arrange`, so they are in range.

@@ -75,8 +75,10 @@ fn full_view_has_every_row_and_chart() {
     assert_eq!(count(&html, r#"data-testid="area-row""#), 23);
     assert_eq!(count(&html, r#"data-testid="chart""#), 23);
     assert_eq!(count(&html, r#"data-testid="glance-item""#), 23);
-    // One rowgroup heading per domain.
-    assert_eq!(count(&html, r#"scope="rowgroup""#), 7);
+    // One heading row per domain, among the area rows of the table's one body (issue 12: a sort
+    // then only moves keyed rows within one parent).
+    assert_eq!(count(&html, r#"<tr class="gw-group__head">"#), 7);
+    assert_eq!(count(element(&html, r#"class="gw-table gw-summary__table""#), "<tbody"), 1);
     for piece in ["header", "profile", "filters", "summary", "area-detail", "glance", "filter-domain", "filter-grade", "filter-direction", "filter-sort"] {
         assert!(html.contains(&format!(r#"data-testid="{piece}""#)), "missing {piece}");
     }
@@ -85,6 +87,50 @@ fn full_view_has_every_row_and_chart() {
     // Nothing selected yet: no detail chart, a prompt instead.
     assert!(!html.contains(r#"data-testid="detail-chart""#));
     assert!(html.contains("Choose an area in the table or the charts"));
+}
+
+/// The values of every `name="…"` attribute in `html`, in order.
+fn attr_values<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
+    let needle = format!(" {name}=\"");
+    html.match_indices(&needle).map(|(at, _)| {
+        let rest = &html[at + needle.len()..];
+        &rest[..rest.find('"').expect("closed attribute")]
+    }).collect()
+}
+
+/// With no `<tbody>` per group to carry `scope="rowgroup"`, each cell of an area row names its
+/// headers itself (WCAG H43): its column's header, the area's name and its group's heading, all
+/// cells of the same table. Checked for the full and the summary view, in both languages.
+#[test]
+fn every_cell_names_its_column_row_and_group_headers() {
+    for (view, lang) in [(View::Full, "en"), (View::Summary, "cy")] {
+        let html = ready(view, None, lang);
+        let table = element(&html, r#"class="gw-table gw-summary__table""#);
+        let ids = attr_values(table, "id");
+        let unique: std::collections::HashSet<_> = ids.iter().collect();
+        assert_eq!(unique.len(), ids.len(), "ids are unique: {ids:?}");
+        // 5 column headers, 7 group headings, 23 area names.
+        assert_eq!(ids.len(), 5 + 7 + 23, "{ids:?}");
+        let headers = attr_values(table, "headers");
+        assert_eq!(headers.len(), 23 * 5, "every cell of every area row");
+        for h in &headers {
+            for token in h.split(' ') {
+                assert!(ids.contains(&token), "headers {h:?} names {token}, which is no cell of the table");
+            }
+        }
+        assert!(!html.contains("rowgroup"), "no rowgroup scope without a tbody per group");
+        // 3A sits under domain 3, "Investigating Crime", the third heading; its grade cell names
+        // the grade column, the 3A row's header and that heading.
+        let row = element(&html, r#"data-area="3A" class="gw-row"#);
+        let heads: Vec<&str> = ids.iter().copied().filter(|id| !id.contains("-c") && !id.contains("-r")).collect();
+        let domain_3 = heads[2];
+        let heading = element(table, &format!(r#"id="{domain_3}""#));
+        assert!(heading.contains("Investigating Crime") || heading.contains("Ymchwilio"), "{heading}");
+        let area_name = attr_values(row, "id")[0];
+        let cells = attr_values(row, "headers");
+        assert_eq!(cells[1], format!("{} {domain_3}", ids[1]), "the area's name: its column and group");
+        assert_eq!(cells[2], format!("{} {area_name} {domain_3}", ids[2]), "the grade: column, area, group");
+    }
 }
 
 #[test]

@@ -36,6 +36,8 @@ pub struct AreaRowProps {
     #[prop_or_default]
     pub hidden: bool,
     pub names: Names,
+    /// The id of the row's group heading, which every cell names in `headers`.
+    pub group: AttrValue,
     /// Changes when the reader asks to go back to this (selected) row; focus follows it.
     #[prop_or_default]
     pub focus_request: u32,
@@ -81,6 +83,11 @@ pub fn area_link(template: &str, id: &str) -> Option<String> {
     safe_href(&template.replace("{id}", &encoded)).map(str::to_owned)
 }
 
+/// The id of column `c`'s header in the summary table.
+pub fn col_id(prefix: &str, c: usize) -> String {
+    [prefix, "-c", &c.to_string()].concat()
+}
+
 #[function_component(AreaRow)]
 pub fn area_row(props: &AreaRowProps) -> Html {
     let button = use_node_ref();
@@ -118,13 +125,17 @@ pub fn area_row(props: &AreaRowProps) -> Html {
         (Names::Select(_), false) => "gw-row gw-row--select",
         _ => "gw-row",
     };
+    // Each cell's headers (H43): its column's, the area name's and the group heading's. With
+    // `headers` the cell's header cells are exactly these, in place of the ones `scope` implies.
+    let row_id = [data.id_prefix.as_str(), "-r", &index.to_string()].concat();
+    let headers = |c: usize| [col_id(&data.id_prefix, c).as_str(), " ", &row_id, " ", &props.group].concat();
     html! {
         <tr class={class} hidden={props.hidden} data-testid="area-row" data-area={area.id.clone()} onclick={onclick}>
-            <td class="gw-cell gw-cell--id" data-label={lang.t("col.id")}>{ area.id.clone() }</td>
-            <th scope="row" class="gw-cell gw-cell--area" data-label={lang.t("col.area")}>{ name }</th>
-            <td class="gw-cell" data-label={lang.t("col.grade")}>{ grade_label(lang, area.grade.as_ref()) }</td>
-            <td class="gw-cell" data-label={lang.t("col.direction")}>{ direction_label(lang, area.direction.as_ref()) }</td>
-            <td class="gw-cell gw-cell--nat" data-label={lang.t("col.national")}>{ national(lang, [n.poor, n.fair, n.good, n.excellent], info.own) }</td>
+            <td class="gw-cell gw-cell--id" headers={headers(0)} data-label={lang.t("col.id")}>{ area.id.clone() }</td>
+            <th scope="row" class="gw-cell gw-cell--area" id={row_id.clone()} headers={[col_id(&data.id_prefix, 1).as_str(), " ", &props.group].concat()} data-label={lang.t("col.area")}>{ name }</th>
+            <td class="gw-cell" headers={headers(2)} data-label={lang.t("col.grade")}>{ grade_label(lang, area.grade.as_ref()) }</td>
+            <td class="gw-cell" headers={headers(3)} data-label={lang.t("col.direction")}>{ direction_label(lang, area.direction.as_ref()) }</td>
+            <td class="gw-cell gw-cell--nat" headers={headers(4)} data-label={lang.t("col.national")}>{ national(lang, [n.poor, n.fair, n.good, n.excellent], info.own) }</td>
         </tr>
     }
 }

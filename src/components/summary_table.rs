@@ -1,12 +1,17 @@
-//! The summary of judgements: every shown area in a real table with a caption, one `<tbody>`
-//! per group (domain, or grade when sorted by grade) headed by a `scope="rowgroup"` cell.
+//! The summary of judgements: every area in a real table with a caption. Its rows are one
+//! keyed list in one `<tbody>`: each group (domain, or grade when sorted by grade) is a heading
+//! row of its own, keyed apart from the area rows, so a sort moves the existing rows instead of
+//! building them again (Yew cannot move a component to another parent, as it would have to with
+//! a `<tbody>` per group; issue 12). Without a `<tbody>` per group there is no `scope="rowgroup"`:
+//! every cell of an area row names its headers with `headers` instead (WCAG technique H43): its
+//! column's header, the row's header (the area's name) and its group's heading.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::area_detail::text_lang;
-use super::area_row::{AreaRow, Names};
+use super::area_row::{col_id, AreaRow, Names};
 use crate::dom::download;
 use crate::export::{file_name, grades_csv};
 use super::heading::{heading, Level};
@@ -58,6 +63,7 @@ pub fn summary_table(data: &Rc<PreparedReport>, arranged: &Arranged, selected: O
             download(&file_name(&data.report.force, "grades", "csv"), "text/csv;charset=utf-8", &grades_csv(&data.report));
         })
     };
+    let (names, row_focus) = (&setup.names, setup.row_focus);
     html! {
         <section class="gw-summary" part="summary" data-testid="summary">
             { heading(setup.level, 1, "gw-h3", None, Some(setup.heading), html! { lang.t("heading.summary") }) }
@@ -65,24 +71,29 @@ pub fn summary_table(data: &Rc<PreparedReport>, arranged: &Arranged, selected: O
                 <caption class="gw-caption">{ fill(lang.t("summary.caption"), &[("total", &total)]) }</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{ lang.t("col.id") }</th>
-                        <th scope="col">{ lang.t("col.area") }</th>
-                        <th scope="col">{ lang.t("col.grade") }</th>
-                        <th scope="col">{ lang.t("col.direction") }</th>
-                        <th scope="col">{ lang.t("col.national") }</th>
+                        <th scope="col" id={col_id(&data.id_prefix, 0)}>{ lang.t("col.id") }</th>
+                        <th scope="col" id={col_id(&data.id_prefix, 1)}>{ lang.t("col.area") }</th>
+                        <th scope="col" id={col_id(&data.id_prefix, 2)}>{ lang.t("col.grade") }</th>
+                        <th scope="col" id={col_id(&data.id_prefix, 3)}>{ lang.t("col.direction") }</th>
+                        <th scope="col" id={col_id(&data.id_prefix, 4)}>{ lang.t("col.national") }</th>
                     </tr>
                 </thead>
-                { for arranged.groups.iter().map(|g| html! {
-                    <tbody class="gw-group" key={group_key(g.key)} hidden={!arranged.any(g)}>
-                        <tr class="gw-group__head">
-                            <th scope="rowgroup" colspan="5">{ group_heading(data, g.key) }</th>
-                        </tr>
-                        { for g.rows.iter().map(|i| html! {
-                            <AreaRow key={*i} data={data.clone()} index={*i} selected={selected == Some(*i)} hidden={!arranged.visible[*i]}
-                                names={setup.names.clone()} focus_request={if selected == Some(*i) { setup.row_focus } else { 0 }} />
-                        }) }
-                    </tbody>
-                }) }
+                <tbody>
+                    { for arranged.groups.iter().flat_map(|g| {
+                        let key = group_key(g.key);
+                        let head_id = AttrValue::from([data.id_prefix.as_str(), "-", &key].concat());
+                        // Hidden with its rows when the filters leave none of them.
+                        let heading = html! {
+                            <tr class="gw-group__head" key={["g:", &key].concat()} hidden={!arranged.any(g)}>
+                                <th id={head_id.clone()} colspan="5">{ group_heading(data, g.key) }</th>
+                            </tr>
+                        };
+                        std::iter::once(heading).chain(g.rows.iter().map(move |i| html! {
+                            <AreaRow key={*i} data={data.clone()} index={*i} group={head_id.clone()} selected={selected == Some(*i)} hidden={!arranged.visible[*i]}
+                                names={names.clone()} focus_request={if selected == Some(*i) { row_focus } else { 0 }} />
+                        }))
+                    }) }
+                </tbody>
             </table>
             if arranged.shown == 0 {
                 <p class="gw-empty" data-testid="no-match">{ lang.t("filter.none_match") }</p>
@@ -94,7 +105,8 @@ pub fn summary_table(data: &Rc<PreparedReport>, arranged: &Arranged, selected: O
     }
 }
 
-/// A stable key per group so yew reuses each `<tbody>` across filter changes.
+/// A stable name per group, the same in both sorts' lists: the heading row's key (after "g:",
+/// so it never equals an area row's key, its report index) and its cell's id (after the prefix).
 fn group_key(k: GroupKey) -> String {
     match k {
         GroupKey::Domain(d) => ["d", &d.to_string()].concat(),

@@ -60,6 +60,24 @@ pub fn fingerprint(report: &Report, options: &Options) -> String {
     hex(h.finish())
 }
 
+/// The prefix of the ids in the summary table (its cells name their group's heading with
+/// `headers`): "gw" and eight hex digits from the report's identity and the language. The live
+/// widget's ids are scoped by its shadow root, but the static copy from `grade-widget render`
+/// sits in the page itself, beside other widgets' copies, where a shared id would point a
+/// cell at another table's heading. The same report in the same language gives the same
+/// prefix, so two copies of one report on a page do share ids; their headings say the same.
+pub fn id_prefix(report: &Report, lang: crate::i18n::Lang) -> String {
+    let mut h = Fnv::new();
+    report.force.hash(&mut h);
+    report.title.hash(&mut h);
+    report.published.hash(&mut h);
+    report.period.hash(&mut h);
+    lang.hash(&mut h);
+    let mut prefix = String::from("gw");
+    prefix.push_str(&hex(h.finish())[8..]);
+    prefix
+}
+
 /// `n` as sixteen lower-case hex digits.
 pub(super) fn hex(n: u64) -> String {
     (0..16)

@@ -12,7 +12,7 @@
 mod fingerprint;
 mod shape;
 
-pub use fingerprint::fingerprint;
+pub use fingerprint::{fingerprint, id_prefix};
 #[cfg(target_arch = "wasm32")]
 pub use shape::dom_shape;
 pub use shape::{markup_shape, Shape};
