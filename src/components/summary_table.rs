@@ -82,10 +82,12 @@ pub fn summary_table(data: &Rc<PreparedReport>, arranged: &Arranged, selected: O
                     { for arranged.groups.iter().flat_map(|g| {
                         let key = group_key(g.key);
                         let head_id = AttrValue::from([data.id_prefix.as_str(), "-", &key].concat());
-                        // Hidden with its rows when the filters leave none of them.
+                        // Hidden with its rows when the filters leave none of them. `scope="row"`:
+                        // the cells name it in `headers`; without a scope Chromium takes a lone `th`
+                        // for a column header, which it would then announce over the columns below.
                         let heading = html! {
                             <tr class="gw-group__head" key={["g:", &key].concat()} hidden={!arranged.any(g)}>
-                                <th id={head_id.clone()} colspan="5">{ group_heading(data, g.key) }</th>
+                                <th scope="row" id={head_id.clone()} colspan="5">{ group_heading(data, g.key) }</th>
                             </tr>
                         };
                         std::iter::once(heading).chain(g.rows.iter().map(move |i| html! {
