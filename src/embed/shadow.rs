@@ -8,7 +8,7 @@
 use std::cell::OnceCell;
 
 use js_sys::{Array, Reflect};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 use crate::components::STYLESHEET;
@@ -39,10 +39,13 @@ pub struct MountPoint {
 /// `<img>` or `<input>` passed to `mount`).
 ///
 /// When the host holds pre-rendered markup (a child `.gw-container` stamped `data-gw-hydrate`),
-/// that very element is moved into the shadow root and becomes the container: the reader keeps
-/// seeing the grades, now under the widget's own stylesheet, while the report loads, and the
-/// widget can then hydrate those nodes rather than draw new ones. Moving keeps the nodes
-/// themselves (no copy, no HTML parsing).
+/// that very element becomes the container, but stays where it is until the report arrives: a
+/// `<slot>` in the shadow root keeps showing it, laid out as it already is (under the static
+/// stylesheet the page links, which is the widget's own), so mounting costs no layout. Moving it
+/// in at mount made the browser lay the whole copy out again under the shadow root's stylesheet
+/// (about 100 ms for the full report on the development machine, with the report's response
+/// waiting behind it), and again once hydrated. [`take_in`] moves it when the widget is about to
+/// hydrate it or draw afresh, in the same task, so the copy is laid out once more, not twice.
 ///
 /// `spare` is an idle container to use instead of a new one (see `widget.rs`); it is left
 /// unused when the host brought pre-rendered markup.
@@ -61,7 +64,10 @@ pub fn prepare(host: &HtmlElement, spare: Option<&Element>) -> Result<MountPoint
     let prerendered = host.query_selector(":scope > .gw-container[data-gw-hydrate]")?;
     if let Some(container) = prerendered {
         let stamp = container.get_attribute("data-gw-hydrate");
-        shadow.append_child(&container)?;
+        if shadow.query_selector("slot")?.is_none() {
+            let slot = document.create_element("slot")?;
+            shadow.append_child(&slot)?;
+        }
         return Ok(MountPoint { container, prerendered: stamp });
     }
     let container = match spare {
@@ -74,6 +80,35 @@ pub fn prepare(host: &HtmlElement, spare: Option<&Element>) -> Result<MountPoint
     };
     shadow.append_child(&container)?;
     Ok(MountPoint { container, prerendered: None })
+}
+
+/// Moves a pre-rendered container from the host's light DOM into its shadow root, in place of
+/// the `<slot>` that showed it (see [`prepare`]). Moving keeps the nodes themselves (no copy, no
+/// HTML parsing), so Yew can hydrate them. Focus inside the copy (a reader tabbing through its
+/// links while the report loads) is lost by the move and given back to the same element.
+pub fn take_in(host: &HtmlElement, container: &Element) -> Result<(), JsValue> {
+    let Some(shadow) = host.shadow_root() else {
+        return Err(JsValue::from_str("grade-widget: the host lost its shadow root"));
+    };
+    let focused = host
+        .owner_document()
+        .and_then(|d| d.active_element())
+        .filter(|active| container.contains(Some(active)))
+        .and_then(|active| active.dyn_into::<HtmlElement>().ok());
+    release_slot(host);
+    shadow.append_child(container)?;
+    if let Some(focused) = focused {
+        let _ = focused.focus();
+    }
+    Ok(())
+}
+
+/// Removes the `<slot>` [`prepare`] put in for pre-rendered markup, if it is still there: after
+/// [`take_in`], and on destroy (else the host's other light children would show again).
+pub fn release_slot(host: &HtmlElement) {
+    if let Some(slot) = host.shadow_root().and_then(|s| s.query_selector("slot").ok().flatten()) {
+        slot.remove();
+    }
 }
 
 fn adopt(shadow: &ShadowRoot, document: &web_sys::Document) -> Result<(), JsValue> {

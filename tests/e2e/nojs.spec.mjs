@@ -118,7 +118,7 @@ export const tests = [
     },
   },
   {
-    name: 'while the report loads, the pre-rendered copy shows inside the widget (no loading box)',
+    name: 'while the report loads, the pre-rendered copy shows where it is, through a slot (no loading box), and moves in once',
     page: PAGE,
     async run({ page }) {
       let release;
@@ -128,12 +128,65 @@ export const tests = [
         await route.continue();
       });
       await page.reload();
-      await page.waitForFunction(() => document.getElementById('nojs').shadowRoot?.querySelector('[data-testid="area-row"]'));
+      // The widget has started (its shadow root is there) but leaves the copy in the light tree,
+      // shown by a <slot>: moving it in before the report arrives cost a layout of the whole copy
+      // (src/embed/shadow.rs, prepare).
+      await page.waitForFunction(() => document.getElementById('nojs').shadowRoot?.querySelector('slot'));
+      const waiting = await page.evaluate(() => {
+        const host = document.getElementById('nojs');
+        const copy = host.querySelector(':scope > .gw-container');
+        window.__copy = copy;
+        return {
+          light: !!copy,
+          slotted: copy?.assignedSlot === host.shadowRoot.querySelector('slot'),
+          inShadow: host.shadowRoot.querySelectorAll('.gw-container').length,
+        };
+      });
+      assert.deepEqual(waiting, { light: true, slotted: true, inShadow: 0 });
       assert.equal(await page.locator('#nojs [data-testid="loading"]').count(), 0);
       assert.equal(await page.locator('#nojs [data-testid="area-row"]').filter({ visible: true }).count(), 23);
       assert.equal(await events(page, 'nojs').then((e) => e.length), 0, 'settled before the report arrived');
       release();
       assert.equal((await settled(page, 'nojs')).type, 'load');
+      const after = await page.evaluate(() => {
+        const host = document.getElementById('nojs');
+        return {
+          moved: host.shadowRoot.querySelector('.gw-container') === window.__copy,
+          slots: host.shadowRoot.querySelectorAll('slot').length,
+          lightCopies: host.querySelectorAll(':scope > .gw-container').length,
+        };
+      });
+      assert.deepEqual(after, { moved: true, slots: 0, lightCopies: 0 });
+    },
+  },
+  {
+    name: 'focus on a link in the pre-rendered copy survives the move into the widget',
+    page: PAGE,
+    async run({ page }) {
+      let release;
+      const held = new Promise((done) => { release = done; });
+      await page.route('**/metropolitan-2006.json', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.reload();
+      await page.waitForFunction(() => document.getElementById('nojs').shadowRoot?.querySelector('slot'));
+      // Any focusable element of the copy will do; the reader tabbed to it while the report loaded.
+      const tag = await page.evaluate(() => {
+        const copy = document.querySelector('#nojs > .gw-container');
+        const target = copy.querySelector('a[href], button, [tabindex]');
+        target.focus();
+        window.__focused = target;
+        return document.activeElement === target ? target.tagName : null;
+      });
+      assert.ok(tag, 'the copy has something focusable');
+      release();
+      assert.equal((await settled(page, 'nojs')).type, 'load');
+      const kept = await page.evaluate(() => {
+        const host = document.getElementById('nojs');
+        return { host: document.activeElement === host, inside: host.shadowRoot.activeElement === window.__focused };
+      });
+      assert.deepEqual(kept, { host: true, inside: true });
     },
   },
   {
