@@ -8,7 +8,7 @@
 use std::cell::OnceCell;
 
 use js_sys::{Array, Reflect};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 use crate::components::STYLESHEET;
@@ -39,31 +39,33 @@ pub struct MountPoint {
 /// `<img>` or `<input>` passed to `mount`).
 ///
 /// When the host holds pre-rendered markup (a child `.gw-container` stamped `data-gw-hydrate`),
-/// that very element is moved into the shadow root and becomes the container: the reader keeps
-/// seeing the grades, now under the widget's own stylesheet, while the report loads, and the
-/// widget can then hydrate those nodes rather than draw new ones. Moving keeps the nodes
-/// themselves (no copy, no HTML parsing).
+/// that very element becomes the container, but stays where it is, laid out as it already is
+/// under the static stylesheet the page links (the widget's own), until the report arrives, and
+/// the host gets no shadow root before then. Attaching one re-parents the light children in the
+/// rendering (even through a `<slot>`), and moving the copy in put it under the shadow root's
+/// stylesheet: either way the browser laid the whole copy out again (about 100 ms for the full
+/// report on the development machine, with the report's response waiting behind it), and once
+/// more after hydration. [`take_in`] attaches the root and moves the copy in when the widget is
+/// about to hydrate it or draw afresh, in the same task, so the copy is laid out once, not twice.
+/// A host that already has a shadow root (a re-mount) shows the copy through a `<slot>` meanwhile.
 ///
 /// `spare` is an idle container to use instead of a new one (see `widget.rs`); it is left
 /// unused when the host brought pre-rendered markup.
 pub fn prepare(host: &HtmlElement, spare: Option<&Element>) -> Result<MountPoint, JsValue> {
-    let shadow = match host.shadow_root() {
-        Some(shadow) => shadow,
-        None => {
-            let init = ShadowRootInit::new(ShadowRootMode::Open);
-            host.attach_shadow(&init)?
-        }
-    };
     let document = host
         .owner_document()
         .ok_or_else(|| JsValue::from_str("grade-widget: host has no document"))?;
-    adopt(&shadow, &document)?;
-    let prerendered = host.query_selector(":scope > .gw-container[data-gw-hydrate]")?;
-    if let Some(container) = prerendered {
+    if let Some(container) = host.query_selector(":scope > .gw-container[data-gw-hydrate]")? {
         let stamp = container.get_attribute("data-gw-hydrate");
-        shadow.append_child(&container)?;
+        if let Some(shadow) = host.shadow_root() {
+            if shadow.query_selector("slot")?.is_none() {
+                let slot = document.create_element("slot")?;
+                shadow.append_child(&slot)?;
+            }
+        }
         return Ok(MountPoint { container, prerendered: stamp });
     }
+    let shadow = shadow_of(host, &document)?;
     let container = match spare {
         Some(container) => container.clone(),
         None => {
@@ -74,6 +76,47 @@ pub fn prepare(host: &HtmlElement, spare: Option<&Element>) -> Result<MountPoint
     };
     shadow.append_child(&container)?;
     Ok(MountPoint { container, prerendered: None })
+}
+
+/// Moves a pre-rendered container from the host's light DOM into its shadow root, attached now
+/// (see [`prepare`]), in place of the `<slot>` that showed it after a re-mount. Moving keeps the nodes themselves (no copy, no
+/// HTML parsing), so Yew can hydrate them. Focus inside the copy (a reader tabbing through its
+/// links while the report loads) is lost by the move and given back to the same element.
+pub fn take_in(host: &HtmlElement, container: &Element) -> Result<(), JsValue> {
+    let document = host
+        .owner_document()
+        .ok_or_else(|| JsValue::from_str("grade-widget: host has no document"))?;
+    let focused = document
+        .active_element()
+        .filter(|active| container.contains(Some(active)))
+        .and_then(|active| active.dyn_into::<HtmlElement>().ok());
+    let shadow = shadow_of(host, &document)?;
+    release_slot(host);
+    shadow.append_child(container)?;
+    if let Some(focused) = focused {
+        let _ = focused.focus();
+    }
+    Ok(())
+}
+
+/// The host's open shadow root, attached now or reused after a re-mount, with the stylesheet
+/// adopted. Errors when the host cannot take one (e.g. an `<img>` or `<input>` passed to
+/// `mount`).
+fn shadow_of(host: &HtmlElement, document: &web_sys::Document) -> Result<ShadowRoot, JsValue> {
+    let shadow = match host.shadow_root() {
+        Some(shadow) => shadow,
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    adopt(&shadow, document)?;
+    Ok(shadow)
+}
+
+/// Removes the `<slot>` [`prepare`] put in for pre-rendered markup, if it is still there: after
+/// [`take_in`], and on destroy (else the host's other light children would show again).
+pub fn release_slot(host: &HtmlElement) {
+    if let Some(slot) = host.shadow_root().and_then(|s| s.query_selector("slot").ok().flatten()) {
+        slot.remove();
+    }
 }
 
 fn adopt(shadow: &ShadowRoot, document: &web_sys::Document) -> Result<(), JsValue> {

@@ -172,6 +172,7 @@ impl Widget {
             unlisten_hash(&listener);
         }
         container.remove();
+        shadow::release_slot(&self.inner.borrow().host);
         if let Some(app) = app {
             set_aside(container, app);
         }
@@ -332,9 +333,10 @@ fn render(rc: &Rc<RefCell<Inner>>) {
 /// show: hydrates it when it was drawn from this very report and these options (same
 /// fingerprint) and reached the page with its shape intact (see [`markup_intact`]), else clears
 /// it and renders afresh (an error message, a report that has changed since the markup was
-/// made, or markup a sanitiser changed). While loading, the static copy stays as it is.
+/// made, or markup a sanitiser changed). While loading, the static copy stays as it is, where
+/// the page put it.
 fn start_app(rc: &Rc<RefCell<Inner>>) {
-    let (container, props, hydrate) = {
+    let (container, props, hydrate, host) = {
         let mut inner = rc.borrow_mut();
         if inner.destroyed {
             return;
@@ -347,8 +349,12 @@ fn start_app(rc: &Rc<RefCell<Inner>>) {
             _ => false,
         };
         inner.prerendered = None;
-        (inner.container.clone(), inner.props(), hydrate)
+        (inner.container.clone(), inner.props(), hydrate, inner.host.clone())
     };
+    // Into the shadow root only now, in the same task as the hydration: the browser lays the
+    // copy out once for both (see `shadow::prepare`). Should the move fail, Yew still runs in
+    // the container where it is.
+    let _ = shadow::take_in(&host, &container);
     let renderer = Renderer::<App>::with_root_and_props(container.clone(), props);
     let app = if hydrate {
         renderer.hydrate()

@@ -5,6 +5,7 @@
 //
 //   GW_KEEP_PEERS=1 node tests/bench/peers.mjs --runs 1   # prints the folder of its pages
 //   node tests/bench/trace.mjs PAGES [ours,ourssr,static] [loads per page, default 5]
+//   GW_TRACE_LAYOUTS=1 node tests/bench/trace.mjs …   # also each load's layouts of 10 ms or more
 //
 // Self time: an event's duration less that of the events nested in it on the same thread, so a
 // layout forced by script counts as layout, not twice. Event names are Chromium's: FunctionCall
@@ -49,6 +50,13 @@ async function trace(name) {
     if (parent) self[parent.name] -= e.dur / 1000;
     self[e.name] = (self[e.name] ?? 0) + e.dur / 1000;
     stack.push(e);
+  }
+  // With GW_TRACE_LAYOUTS=1: each layout of 10 ms or more, as duration@start (ms from the first
+  // main-thread event), to see how many times a page lays the widget out and when.
+  if (process.env.GW_TRACE_LAYOUTS) {
+    const t0 = main[0].ts;
+    const big = main.filter((e) => e.name === 'Layout' && e.dur >= 10_000).map((e) => `${(e.dur / 1000).toFixed(0)}@${((e.ts - t0) / 1000).toFixed(0)}`);
+    console.log(`  ${name}: layouts ${big.join(' ')}; done at ${done.toFixed(0)}`);
   }
   return { done, self };
 }

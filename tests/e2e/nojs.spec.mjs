@@ -118,22 +118,75 @@ export const tests = [
     },
   },
   {
-    name: 'while the report loads, the pre-rendered copy shows inside the widget (no loading box)',
+    name: 'while the report loads, the pre-rendered copy stays where it is (no loading box, no shadow root yet), and moves in once',
     page: PAGE,
     async run({ page }) {
-      let release;
+      let release, requested;
       const held = new Promise((done) => { release = done; });
+      const asked = new Promise((done) => { requested = done; });
       await page.route('**/metropolitan-2006.json', async (route) => {
+        requested();
         await held;
         await route.continue();
       });
       await page.reload();
-      await page.waitForFunction(() => document.getElementById('nojs').shadowRoot?.querySelector('[data-testid="area-row"]'));
+      // The widget has started (it asked for the report) but leaves the copy in the light tree,
+      // with no shadow root yet: attaching one, or moving the copy in, before the report arrives
+      // cost a layout of the whole copy (src/embed/shadow.rs, prepare).
+      await asked;
+      const waiting = await page.evaluate(() => {
+        const host = document.getElementById('nojs');
+        const copy = host.querySelector(':scope > .gw-container');
+        window.__copy = copy;
+        return { light: !!copy, shadow: host.shadowRoot !== null, shown: copy?.checkVisibility() };
+      });
+      assert.deepEqual(waiting, { light: true, shadow: false, shown: true });
       assert.equal(await page.locator('#nojs [data-testid="loading"]').count(), 0);
       assert.equal(await page.locator('#nojs [data-testid="area-row"]').filter({ visible: true }).count(), 23);
       assert.equal(await events(page, 'nojs').then((e) => e.length), 0, 'settled before the report arrived');
       release();
       assert.equal((await settled(page, 'nojs')).type, 'load');
+      const after = await page.evaluate(() => {
+        const host = document.getElementById('nojs');
+        return {
+          moved: host.shadowRoot.querySelector('.gw-container') === window.__copy,
+          slots: host.shadowRoot.querySelectorAll('slot').length,
+          lightCopies: host.querySelectorAll(':scope > .gw-container').length,
+        };
+      });
+      assert.deepEqual(after, { moved: true, slots: 0, lightCopies: 0 });
+    },
+  },
+  {
+    name: 'focus on a link in the pre-rendered copy survives the move into the widget',
+    page: PAGE,
+    async run({ page }) {
+      let release, requested;
+      const held = new Promise((done) => { release = done; });
+      const asked = new Promise((done) => { requested = done; });
+      await page.route('**/metropolitan-2006.json', async (route) => {
+        requested();
+        await held;
+        await route.continue();
+      });
+      await page.reload();
+      await asked;
+      // Any focusable element of the copy will do; the reader tabbed to it while the report loaded.
+      const tag = await page.evaluate(() => {
+        const copy = document.querySelector('#nojs > .gw-container');
+        const target = copy.querySelector('a[href], button, [tabindex]');
+        target.focus();
+        window.__focused = target;
+        return document.activeElement === target ? target.tagName : null;
+      });
+      assert.ok(tag, 'the copy has something focusable');
+      release();
+      assert.equal((await settled(page, 'nojs')).type, 'load');
+      const kept = await page.evaluate(() => {
+        const host = document.getElementById('nojs');
+        return { host: document.activeElement === host, inside: host.shadowRoot.activeElement === window.__focused };
+      });
+      assert.deepEqual(kept, { host: true, inside: true });
     },
   },
   {
