@@ -93,7 +93,6 @@ function analyse(events) {
     const span = main.filter((e) => e.ts >= t0 - 1 && e.ts < t1);
     // The input's task: the RunTask holding the click.
     const task = main.find((e) => e.name === 'RunTask' && e.ts <= t0 && e.ts + e.dur >= t0);
-    const paint = span.find((e) => e.name === 'Paint' || e.name === 'PaintImage');
     const self = {};
     const stack = [];
     for (const e of span) {
@@ -106,12 +105,18 @@ function analyse(events) {
     // Input → the end of the frame's paint, and the tasks after it until the next input.
     const paints = span.filter((e) => e.name === 'Paint');
     const lastPaint = paints.filter((e) => e.ts < t0 + 1e6).at(0);
+    // What the layouts after the input had to do: objects marked for layout, of how many.
+    const layouts = span.filter((e) => e.name === 'Layout');
+    const dirty = layouts.reduce((n, e) => n + (e.args?.beginData?.dirtyObjects ?? 0), 0);
+    const total = layouts.reduce((n, e) => Math.max(n, e.args?.beginData?.totalObjects ?? 0), 0);
     out.push({
+      dirty,
+      total,
+      layouts: layouts.length,
       task: task ? task.dur / 1000 : null,
       toPaintEnd: lastPaint ? (lastPaint.ts + lastPaint.dur - t0) / 1000 : null,
       self,
     });
-    void paint;
   }
   return out;
 }
@@ -128,6 +133,7 @@ const median = (v) => {
 console.log(`select-trace: ${opt.from}, ${all.length} selections over ${opt.loads} loads, ${opt.pkg ?? 'pkg'}${opt.css ? ` + ${opt.css}` : ''}; load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 console.log(`  ${median(all.map((r) => r.task)).toFixed(1).padStart(7)} ms  input task (median)`);
 console.log(`  ${median(all.map((r) => r.toPaintEnd)).toFixed(1).padStart(7)} ms  input -> end of the first paint after it (median)`);
+console.log(`  ${median(all.map((r) => r.dirty))} of ${median(all.map((r) => r.total))} layout objects dirty, in ${median(all.map((r) => r.layouts))} layouts (median)`);
 const names = new Set(all.flatMap((r) => Object.keys(r.self)));
 const rows = [...names].map((n) => [n, median(all.map((r) => r.self[n] ?? 0))]).sort((a, b) => b[1] - a[1]).slice(0, 14);
 for (const [n, v] of rows) console.log(`  ${v.toFixed(1).padStart(7)} ms  ${n} (self, median per selection)`);
