@@ -14,7 +14,7 @@ use crate::i18n::{fill, Lang};
 use crate::model::Report;
 
 /// What the widget is showing. Modelled as one enum, not booleans.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub enum LoadState {
     /// Waiting for `src` to arrive (or for the element to come near the viewport).
     Loading,
@@ -22,6 +22,21 @@ pub enum LoadState {
     Ready(Rc<Report>),
     /// Loading failed; `problems` lists every problem found, each with its place.
     Failed(LoadError),
+}
+
+/// The report by identity, not contents (issue 12): `Rc<Report>`'s own `==` compares the whole
+/// report, every findings string included, and Yew compares the app's props on every update
+/// (each selection, each hash change), so that walked all the report's text each time. One
+/// report is decoded per load, so the same report is always the same `Rc`.
+impl PartialEq for LoadState {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (LoadState::Loading, LoadState::Loading) => true,
+            (LoadState::Ready(a), LoadState::Ready(b)) => Rc::ptr_eq(a, b),
+            (LoadState::Failed(a), LoadState::Failed(b)) => a == b,
+            _ => false,
+        }
+    }
 }
 
 /// Why loading failed, shown inside the widget and sent as the `error` event's detail.

@@ -21,7 +21,7 @@ use crate::model::Report;
 use crate::dom::focus;
 use crate::state::{Action, Arranged, State};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ReportViewProps {
     pub report: Rc<Report>,
     pub options: Options,
@@ -37,6 +37,20 @@ pub struct ReportViewProps {
     /// The top heading: it takes focus after "Try again" (see app.rs).
     #[prop_or_default]
     pub heading: NodeRef,
+}
+
+/// The report by identity (see `LoadState`'s `PartialEq`): a derived `==` would compare every
+/// string of the report on each re-render of the app.
+impl PartialEq for ReportViewProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report)
+            && self.options == other.options
+            && self.lang == other.lang
+            && self.onselect == other.onselect
+            && self.link == other.link
+            && self.level == other.level
+            && self.heading == other.heading
+    }
 }
 
 /// Memo key comparing the report by identity: comparing contents would walk every string.

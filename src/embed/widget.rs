@@ -68,6 +68,22 @@ struct Inner {
     /// With `deepLink`, the `hashchange` + `popstate` listener on `window`; removed when deep
     /// linking is turned off and on destroy.
     on_hash: Option<Closure<dyn FnMut()>>,
+    /// With `deepLink`, the reader's selections whose history entry and `select` event wait
+    /// until the frame showing them has been produced, oldest first (see [`on_select`]).
+    pending: Vec<Pending>,
+    /// A frame callback is asked for and has not run yet: the selections queued meanwhile are
+    /// flushed after that frame.
+    frame_requested: bool,
+}
+
+/// A selection waiting for its history entry and its `select` event.
+struct Pending {
+    area: String,
+    /// False once the reader (or the page) moved to another hash before the entry was made:
+    /// pushing it then would put an entry after the one they went to and show the wrong hash.
+    push: bool,
+    /// The frame after this selection has started: it may be flushed.
+    framed: bool,
 }
 
 impl Widget {
@@ -103,6 +119,8 @@ impl Widget {
                 onretry: on_retry(weak.clone()),
                 selected: None,
                 on_hash: None,
+                pending: Vec::new(),
+                frame_requested: false,
             })
         });
         panic::register(id, &host, &container);
@@ -166,6 +184,9 @@ impl Widget {
             if let Some(abort) = inner.abort.take() {
                 abort.abort();
             }
+            // Selections still waiting for their history entry get none, and no `select`: the
+            // widget is gone (a flush already asked for finds nothing to do).
+            inner.pending.clear();
             (inner.app.take(), inner.container.clone(), inner.id, inner.on_hash.take())
         };
         if let Some(listener) = on_hash {
@@ -377,6 +398,13 @@ fn markup_intact(container: &Element) -> bool {
 }
 
 /// `select` event, and `location.hash` kept in step when the host asked for deep links.
+///
+/// With deep links the history entry is made after the frame that shows the selection, not in
+/// the input's task (issue 12): `history.pushState` took about 8 ms of a selection's 33 ms of
+/// script, all of it before the reader saw anything. The `select` event goes with the entry, just
+/// after it, so a listener still finds `location.hash` naming the area it is told of (as it did
+/// when both were in the input's task), and its own work is off the frame's path too. Without
+/// deep links nothing waits: `select` fires in the input's task, after the render.
 fn on_select(weak: Weak<RefCell<Inner>>) -> Callback<String> {
     Callback::from(move |area: String| {
         let Some(rc) = weak.upgrade() else { return };
@@ -385,20 +413,131 @@ fn on_select(weak: Weak<RefCell<Inner>>) -> Callback<String> {
             inner.selected = Some(area.clone());
             (inner.host.clone(), inner.config.options.deep_link)
         };
-        if deep_link && !config::hash_area().is_some_and(|h| h.eq_ignore_ascii_case(&area)) {
-            if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-                // One history entry per selection, as following a link to `#3A` would make, so
-                // Back walks back through the areas read (popstate then selects each again).
-                // pushState rather than a hash assignment: no scroll jump to an element that
-                // happens to have that id.
-                let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&format!("#{area}")));
-            }
-        }
         // The app's `area` prop follows the selection, so that a later change back to the
         // previous `area` (a link to `#3A`, Back) is a change the app sees.
         render(&rc);
-        events::select(&host, &area);
+        if deep_link {
+            let ask = {
+                let mut inner = rc.borrow_mut();
+                if inner.destroyed {
+                    return;
+                }
+                inner.pending.push(Pending { area, push: true, framed: false });
+                !std::mem::replace(&mut inner.frame_requested, true)
+            };
+            if ask {
+                after_next_frame(&rc);
+            }
+        } else {
+            events::select(&host, &area);
+        }
     })
+}
+
+/// How long a queued selection waits at most when no frame comes (a hidden tab runs no frame
+/// callbacks; a main thread kept busy can starve background tasks). Hidden tabs clamp timers to
+/// a second or more anyway.
+const FLUSH_FALLBACK_MS: i32 = 1000;
+
+/// Flushes the queued selections once the next frame has been produced: a frame callback
+/// (which runs just before that frame's style, layout and paint) posts a background-priority
+/// task (`scheduler.postTask`, else a zero timeout), which runs after the frame and after any
+/// more urgent work. A timer flushes everything if neither comes in time.
+fn after_next_frame(rc: &Rc<RefCell<Inner>>) {
+    let Some(window) = web_sys::window() else {
+        return flush_pending(rc, true);
+    };
+    let weak = Rc::downgrade(rc);
+    let on_frame = Closure::once_into_js(move || {
+        let Some(rc) = weak.upgrade() else { return };
+        {
+            let mut inner = rc.borrow_mut();
+            inner.frame_requested = false;
+            // Only what was queued before this frame: a selection made after it (a click
+            // between the frame and the task) waits for its own frame.
+            for p in &mut inner.pending {
+                p.framed = true;
+            }
+        }
+        let weak = Rc::downgrade(&rc);
+        background_task(move || {
+            if let Some(rc) = weak.upgrade() {
+                flush_pending(&rc, false);
+            }
+        });
+    });
+    let weak = Rc::downgrade(rc);
+    let fallback = Closure::once_into_js(move || {
+        if let Some(rc) = weak.upgrade() {
+            rc.borrow_mut().frame_requested = false;
+            flush_pending(&rc, true);
+        }
+    });
+    let asked = window.request_animation_frame(on_frame.unchecked_ref()).is_ok();
+    let timer = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+        fallback.unchecked_ref(),
+        if asked { FLUSH_FALLBACK_MS } else { 0 },
+    );
+    if timer.is_err() && !asked {
+        rc.borrow_mut().frame_requested = false;
+        flush_pending(rc, true);
+    }
+}
+
+/// Runs `f` in a task of background priority where the browser has `scheduler.postTask`, else
+/// in a zero timeout.
+fn background_task(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else { return f() };
+    let f = Rc::new(RefCell::new(Some(f)));
+    let run = {
+        let f = f.clone();
+        Closure::once_into_js(move || {
+            if let Some(f) = f.borrow_mut().take() {
+                f();
+            }
+        })
+    };
+    let posted = js_sys::Reflect::get(&window, &JsValue::from_str("scheduler"))
+        .ok()
+        .filter(|s| s.is_object())
+        .and_then(|scheduler| {
+            let post = js_sys::Reflect::get(&scheduler, &JsValue::from_str("postTask")).ok()?;
+            let post = post.dyn_into::<js_sys::Function>().ok()?;
+            let options = js_sys::Object::new();
+            js_sys::Reflect::set(&options, &JsValue::from_str("priority"), &JsValue::from_str("background")).ok()?;
+            post.call2(&scheduler, &run, &options).ok()
+        })
+        .is_some();
+    if !posted && window.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 0).is_err() {
+        if let Some(f) = f.borrow_mut().take() {
+            f();
+        }
+    }
+}
+
+/// Makes the queued selections' history entries and fires their `select` events, in the order
+/// they were made: those whose frame has started, or all of them (`all`, the fallback).
+fn flush_pending(rc: &Rc<RefCell<Inner>>, all: bool) {
+    loop {
+        let (p, host, deep_link) = {
+            let mut inner = rc.borrow_mut();
+            if inner.destroyed || inner.pending.first().is_none_or(|p| !(all || p.framed)) {
+                return;
+            }
+            (inner.pending.remove(0), inner.host.clone(), inner.config.options.deep_link)
+        };
+        // One history entry per selection, as following a link to `#3A` would make, so Back
+        // walks back through the areas read (popstate then selects each again). None when the
+        // hash already names the area (clicking the area a link opened). pushState rather than
+        // a hash assignment: no scroll jump to an element that happens to have that id.
+        if deep_link && p.push && !config::hash_area().is_some_and(|h| h.eq_ignore_ascii_case(&p.area)) {
+            if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+                let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&format!("#{}", p.area)));
+            }
+        }
+        // A listener may destroy the widget or select again: the loop reads the state anew.
+        events::select(&host, &p.area);
+    }
 }
 
 /// Adds or removes the `window` listener that makes a changed `#3A` (a link, Back, Forward)
@@ -445,6 +584,12 @@ fn unlisten_hash(listener: &Closure<dyn FnMut()>) {
 /// The hash names an area other than the one shown: select it. Other hashes (a skip link's
 /// `#main`, none at all) leave the selection as it is.
 fn on_hash(rc: &Rc<RefCell<Inner>>) {
+    // The reader went somewhere (a link, Back) before a queued selection's entry was made: the
+    // hash is now theirs, and an entry pushed after it would name another area than the one
+    // shown. Those selections still fire `select`, with no entry.
+    for p in &mut rc.borrow_mut().pending {
+        p.push = false;
+    }
     let Some(area) = config::hash_area() else { return };
     {
         let mut inner = rc.borrow_mut();

@@ -3,6 +3,8 @@
 // Forward walk through the areas read; a link to `#3A`, Back and Forward select that area,
 // whether the widget is an element (attribute present from the start or added later) or made
 // by mount(). Turning deep linking off, or destroying the widget, stops it following the hash.
+// The entry is made just after the frame that shows the selection, and `select` fires right after
+// it (issue 12): so the tests wait for the hash, and a listener of `select` reads the new hash.
 
 import assert from 'node:assert/strict';
 import { events, settled } from './lib.mjs';
@@ -41,9 +43,87 @@ async function hashListeners(context, page) {
   return listeners.filter((l) => l.type === 'hashchange' || l.type === 'popstate').length;
 }
 
-const hash = (page) => page.evaluate(() => location.hash);
+/** `location.hash`, once it is `want` (or after the timeout, whatever it is). */
+async function hash(page, want) {
+  if (want !== undefined) {
+    await page.waitForFunction((want) => location.hash === want, want, { timeout: 5000 }).catch(() => {});
+  }
+  return page.evaluate(() => location.hash);
+}
+
+/** The `select` events `id` fired, once there are `n` (or after the timeout). */
+async function selects(page, id, n) {
+  await page.waitForFunction(([id, n]) => window.__gw.events.filter((e) => e.type === 'select' && e.id === id).length >= n, [id, n], { timeout: 5000 }).catch(() => {});
+  return (await events(page, id)).filter((e) => e.type === 'select').map((e) => e.detail.area);
+}
 
 export const tests = [
+  {
+    name: 'two selections in one task make two entries, in order; select listeners read the new hash',
+    page: 'index.html#3A',
+    async run({ page }) {
+      await settled(page, 'report');
+      const before = await page.evaluate(() => {
+        window.__seen = [];
+        document.getElementById('report').addEventListener('select', (e) => window.__seen.push([e.detail.area, location.hash]));
+        return history.length;
+      });
+      await page.evaluate(() => {
+        const root = document.getElementById('report').shadowRoot;
+        for (const id of ['5B', '6D']) root.querySelector(`[data-testid="area-row"][data-area="${id}"] button`).click();
+      });
+      assert.equal(await hash(page, '#6D'), '#6D');
+      assert.equal(await shownArea(page, 'report', '6D'), '6D');
+      assert.deepEqual(await selects(page, 'report', 2), ['5B', '6D']);
+      assert.deepEqual(await page.evaluate(() => window.__seen), [['5B', '#5B'], ['6D', '#6D']], 'in select, location.hash names the area');
+      assert.equal(await page.evaluate(() => history.length), before + 2);
+      await page.goBack();
+      assert.equal(await hash(page, '#5B'), '#5B');
+      assert.equal(await shownArea(page, 'report', '5B'), '5B');
+      await page.goBack();
+      assert.equal(await shownArea(page, 'report', '3A'), '3A');
+    },
+  },
+  {
+    name: 'removed in the task of a selection: no history entry, no select, no error',
+    page: 'index.html#3A',
+    async run({ page }) {
+      await settled(page, 'report');
+      const before = await page.evaluate(() => history.length);
+      await page.evaluate(() => {
+        const el = document.getElementById('report');
+        // On the element itself: a detached host's events no longer reach the document.
+        window.__late = [];
+        el.addEventListener('select', (e) => window.__late.push(e.detail.area));
+        el.shadowRoot.querySelector('[data-testid="area-row"][data-area="5B"] button').click();
+        el.remove();
+      });
+      // Well past the frame and the 1 s fallback.
+      await page.waitForTimeout(1300);
+      assert.equal(await hash(page), '#3A');
+      assert.equal(await page.evaluate(() => history.length), before);
+      assert.deepEqual(await page.evaluate(() => window.__late), [], 'select fired after destroy');
+    },
+  },
+  {
+    name: "a link followed before a selection's entry is made: the link's entry stands, select still fires",
+    page: 'index.html#3A',
+    async run({ page }) {
+      await settled(page, 'report');
+      const before = await page.evaluate(() => history.length);
+      await page.evaluate(() => {
+        document.getElementById('report').shadowRoot.querySelector('[data-testid="area-row"][data-area="5B"] button').click();
+        // A fragment navigation in the same task: its hashchange comes before the queued entry.
+        location.hash = '#6D';
+      });
+      assert.equal(await shownArea(page, 'report', '6D'), '6D');
+      assert.deepEqual(await selects(page, 'report', 1), ['5B']);
+      await page.waitForTimeout(300);
+      assert.equal(await hash(page), '#6D', 'the queued 5B entry was pushed after the link');
+      assert.equal(await page.evaluate(() => history.length), before + 1);
+      assert.equal(await shownArea(page, 'report', '6D'), '6D');
+    },
+  },
   {
     name: 'opened at #3A, 5B clicked, then a link to #3A: 3A is selected again',
     page: 'index.html#3A',
@@ -52,7 +132,7 @@ export const tests = [
       assert.equal(await shownArea(page, 'report', '3A'), '3A');
       await pick(page, 'report', '5B');
       assert.equal(await shownArea(page, 'report', '5B'), '5B');
-      assert.equal(await hash(page), '#5B');
+      assert.equal(await hash(page, '#5B'), '#5B');
       await followLink(page, '#3A');
       assert.equal(await shownArea(page, 'report', '3A'), '3A');
       // A link to the area already shown changes nothing and fires no select.
@@ -69,8 +149,10 @@ export const tests = [
       await settled(page, 'report');
       await pick(page, 'report', '5B');
       await shownArea(page, 'report', '5B');
+      await hash(page, '#5B');
       await pick(page, 'report', '6D');
       assert.equal(await shownArea(page, 'report', '6D'), '6D');
+      assert.equal(await hash(page, '#6D'), '#6D');
       await page.goBack();
       assert.equal(await hash(page), '#5B');
       assert.equal(await shownArea(page, 'report', '5B'), '5B');
@@ -81,6 +163,7 @@ export const tests = [
       assert.equal(await shownArea(page, 'report', '5B'), '5B');
       // Clicking the area already in the hash adds no entry: one Back leaves 5B for 3A.
       await pick(page, 'report', '5B');
+      await selects(page, 'report', 3);
       await page.goBack();
       assert.equal(await shownArea(page, 'report', '3A'), '3A');
     },
@@ -100,7 +183,7 @@ export const tests = [
       await page.evaluate(() => { location.hash = '#6D'; });
       assert.equal(await shownArea(page, 'late', '6D'), '6D');
       await pick(page, 'late', '2A');
-      assert.equal(await hash(page), '#2A');
+      assert.equal(await hash(page, '#2A'), '#2A');
       await page.goBack();
       assert.equal(await shownArea(page, 'late', '6D'), '6D');
       await page.evaluate(() => document.getElementById('late').removeAttribute('deep-link'));

@@ -48,6 +48,8 @@ export const tests = [
       const area = ALL.find((a) => a.id === '3A');
       await page.locator(`#report [data-testid="area-row"][data-area="3A"] button`).click();
       await strengthsShown(page, area);
+      // With deep-link the entry and select come just after the frame showing the area.
+      await page.waitForFunction(() => location.hash === '#3A', null, { timeout: 5000 }).catch(() => {});
       const selects = (await events(page, 'report')).filter((e) => e.type === 'select');
       assert.deepEqual(selects.at(-1)?.detail, { area: '3A' });
       assert.equal(await page.evaluate(() => location.hash), '#3A');

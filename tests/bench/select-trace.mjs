@@ -1,0 +1,139 @@
+// Where a selection's time goes (issue 12): the demo page, areas selected from the table (or a
+// chart) again and again under a Chromium trace, then per selection: the input's task, script,
+// style, layout, pre-paint and paint self time, and input → the end of the frame's paint
+// (the trace's own clock, so it does not depend on when a marker task after the frame runs:
+// work queued after the frame, like a deferred history push, is not counted in that figure).
+// It measures and asserts nothing else.
+//
+//   node tests/bench/select-trace.mjs [--pkg DIR] [--from table|chart] [--n 10] [--loads 3] [--css FILE]
+//
+// --pkg serves another build's pkg/ files in place of pkg/ (a before/after pair in one go);
+// --css adds a stylesheet to the widget's shadow root after load (trying a CSS change without a
+// rebuild). Self time as in trace.mjs.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadavg } from 'node:os';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
+import { CHROMIUM_ARGS, ROOT } from '../e2e/lib.mjs';
+
+const opt = { pkg: null, from: 'table', n: 10, loads: 3, css: null };
+const argv = process.argv.slice(2);
+for (let i = 0; i < argv.length; i += 2) {
+  const key = argv[i].replace(/^--/, '');
+  if (!(key in opt)) throw new Error(`select-trace: unknown argument ${argv[i]}`);
+  opt[key] = ['n', 'loads'].includes(key) ? Number(argv[i + 1]) : argv[i + 1];
+}
+const css = opt.css ? readFileSync(opt.css, 'utf8') : null;
+const report = JSON.parse(readFileSync(join(ROOT, 'www/data/metropolitan-2006.json'), 'utf8'));
+const areas = report.domains.flatMap((d) => d.areas.map((a) => a.id));
+const pair = opt.from === 'chart' ? [areas.at(-1), areas[0]] : [areas[5], areas[1]];
+const target = (id) => opt.from === 'chart'
+  ? `[data-testid="glance-item"][data-area="${id}"] button`
+  : `[data-testid="summary"] [data-testid="area-row"][data-area="${id}"] button`;
+
+const routes = {};
+if (opt.pkg) {
+  for (const name of ['grade-widget.js', 'grade_widget.js', 'grade_widget_bg.wasm']) {
+    routes[`/pkg/${name}`] = (req, res) => {
+      res.writeHead(200, { 'Content-Type': name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript', 'Cache-Control': 'no-store' });
+      res.end(readFileSync(join(opt.pkg, name)));
+    };
+  }
+}
+const { server, url } = await serve({ port: 0, routes });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+
+/** One cold page, `opt.n` selections traced. Returns per-selection figures. */
+async function load() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.goto(url + 'index.html');
+  await page.locator('#report [data-testid="area-row"]').first().waitFor();
+  if (css) {
+    await page.evaluate((css) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      const root = document.getElementById('report').shadowRoot;
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    }, css);
+  }
+  // Two warm-up selections, untraced.
+  for (const id of pair) await select(page, id);
+  const cdp = await context.newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8.execute,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  for (let i = 0; i < opt.n; i++) await select(page, pair[i % 2]);
+  await cdp.send('Tracing.end');
+  await complete;
+  await context.close();
+  return analyse(events);
+}
+
+/** Clicks the area's button in the page and waits well past the frame after it. */
+function select(page, id) {
+  return page.evaluate((css) => new Promise((done) => {
+    document.getElementById('report').shadowRoot.querySelector(css).click();
+    setTimeout(() => requestAnimationFrame(() => setTimeout(done, 50)), 50);
+  }), target(id));
+}
+
+function analyse(events) {
+  const parse = events.find((e) => e.name === 'RunTask' && e.args?.src_func) ?? null;
+  const clicks = events.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'click').sort((a, b) => a.ts - b.ts);
+  const { pid, tid } = clicks[0] ?? parse;
+  const main = events.filter((e) => e.ph === 'X' && e.pid === pid && e.tid === tid).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const out = [];
+  for (let k = 0; k < clicks.length; k++) {
+    const t0 = clicks[k].ts;
+    const t1 = clicks[k + 1]?.ts ?? Infinity;
+    const span = main.filter((e) => e.ts >= t0 - 1 && e.ts < t1);
+    // The input's task: the RunTask holding the click.
+    const task = main.find((e) => e.name === 'RunTask' && e.ts <= t0 && e.ts + e.dur >= t0);
+    const self = {};
+    const stack = [];
+    for (const e of span) {
+      while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
+      const parent = stack.at(-1);
+      if (parent) self[parent.name] -= e.dur / 1000;
+      self[e.name] = (self[e.name] ?? 0) + e.dur / 1000;
+      stack.push(e);
+    }
+    // Input → the end of the frame's paint, and the tasks after it until the next input.
+    const paints = span.filter((e) => e.name === 'Paint');
+    const lastPaint = paints.filter((e) => e.ts < t0 + 1e6).at(0);
+    // What the layouts after the input had to do: objects marked for layout, of how many.
+    const layouts = span.filter((e) => e.name === 'Layout');
+    const dirty = layouts.reduce((n, e) => n + (e.args?.beginData?.dirtyObjects ?? 0), 0);
+    const total = layouts.reduce((n, e) => Math.max(n, e.args?.beginData?.totalObjects ?? 0), 0);
+    out.push({
+      dirty,
+      total,
+      layouts: layouts.length,
+      task: task ? task.dur / 1000 : null,
+      toPaintEnd: lastPaint ? (lastPaint.ts + lastPaint.dur - t0) / 1000 : null,
+      self,
+    });
+  }
+  return out;
+}
+
+const all = [];
+for (let i = 0; i < opt.loads; i++) all.push(...await load());
+await browser.close();
+server.close();
+
+const median = (v) => {
+  const s = v.filter((x) => typeof x === 'number').sort((a, b) => a - b);
+  return s.length ? s[s.length >> 1] : NaN;
+};
+console.log(`select-trace: ${opt.from}, ${all.length} selections over ${opt.loads} loads, ${opt.pkg ?? 'pkg'}${opt.css ? ` + ${opt.css}` : ''}; load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+console.log(`  ${median(all.map((r) => r.task)).toFixed(1).padStart(7)} ms  input task (median)`);
+console.log(`  ${median(all.map((r) => r.toPaintEnd)).toFixed(1).padStart(7)} ms  input -> end of the first paint after it (median)`);
+console.log(`  ${median(all.map((r) => r.dirty))} of ${median(all.map((r) => r.total))} layout objects dirty, in ${median(all.map((r) => r.layouts))} layouts (median)`);
+const names = new Set(all.flatMap((r) => Object.keys(r.self)));
+const rows = [...names].map((n) => [n, median(all.map((r) => r.self[n] ?? 0))]).sort((a, b) => b[1] - a[1]).slice(0, 14);
+for (const [n, v] of rows) console.log(`  ${v.toFixed(1).padStart(7)} ms  ${n} (self, median per selection)`);
