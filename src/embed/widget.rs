@@ -70,10 +70,8 @@ struct Inner {
     on_hash: Option<Closure<dyn FnMut()>>,
     /// With `deepLink`, the reader's selections whose history entry and `select` event wait
     /// until the frame showing them has been produced, oldest first (see [`on_select`]).
+    /// A frame callback is asked for exactly while some entry is not yet `framed`.
     pending: Vec<Pending>,
-    /// A frame callback is asked for and has not run yet: the selections queued meanwhile are
-    /// flushed after that frame.
-    frame_requested: bool,
 }
 
 /// A selection waiting for its history entry and its `select` event.
@@ -120,7 +118,6 @@ impl Widget {
                 selected: None,
                 on_hash: None,
                 pending: Vec::new(),
-                frame_requested: false,
             })
         });
         panic::register(id, &host, &container);
@@ -422,8 +419,10 @@ fn on_select(weak: Weak<RefCell<Inner>>) -> Callback<String> {
                 if inner.destroyed {
                     return;
                 }
+                // The first selection since the last frame asks for one; later ones share it.
+                let ask = inner.pending.iter().all(|p| p.framed);
                 inner.pending.push(Pending { area, push: true, framed: false });
-                !std::mem::replace(&mut inner.frame_requested, true)
+                ask
             };
             if ask {
                 after_next_frame(&rc);
@@ -434,30 +433,20 @@ fn on_select(weak: Weak<RefCell<Inner>>) -> Callback<String> {
     })
 }
 
-/// How long a queued selection waits at most when no frame comes (a hidden tab runs no frame
-/// callbacks; a main thread kept busy can starve background tasks). Hidden tabs clamp timers to
-/// a second or more anyway.
-const FLUSH_FALLBACK_MS: i32 = 1000;
-
 /// Flushes the queued selections once the next frame has been produced: a frame callback
 /// (which runs just before that frame's style, layout and paint) posts a background-priority
 /// task (`scheduler.postTask`, else a zero timeout), which runs after the frame and after any
-/// more urgent work. A timer flushes everything if neither comes in time.
+/// more urgent work. A tab hidden between the click and its frame runs the callback when it is
+/// shown again, so the entry and the event wait until then. Without frame callbacks, nothing
+/// waits.
 fn after_next_frame(rc: &Rc<RefCell<Inner>>) {
-    let Some(window) = web_sys::window() else {
-        return flush_pending(rc, true);
-    };
     let weak = Rc::downgrade(rc);
     let on_frame = Closure::once_into_js(move || {
         let Some(rc) = weak.upgrade() else { return };
-        {
-            let mut inner = rc.borrow_mut();
-            inner.frame_requested = false;
-            // Only what was queued before this frame: a selection made after it (a click
-            // between the frame and the task) waits for its own frame.
-            for p in &mut inner.pending {
-                p.framed = true;
-            }
+        // Only what was queued before this frame: a selection made after it (a click
+        // between the frame and the task) waits for its own frame.
+        for p in &mut rc.borrow_mut().pending {
+            p.framed = true;
         }
         let weak = Rc::downgrade(&rc);
         background_task(move || {
@@ -466,20 +455,8 @@ fn after_next_frame(rc: &Rc<RefCell<Inner>>) {
             }
         });
     });
-    let weak = Rc::downgrade(rc);
-    let fallback = Closure::once_into_js(move || {
-        if let Some(rc) = weak.upgrade() {
-            rc.borrow_mut().frame_requested = false;
-            flush_pending(&rc, true);
-        }
-    });
-    let asked = window.request_animation_frame(on_frame.unchecked_ref()).is_ok();
-    let timer = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-        fallback.unchecked_ref(),
-        if asked { FLUSH_FALLBACK_MS } else { 0 },
-    );
-    if timer.is_err() && !asked {
-        rc.borrow_mut().frame_requested = false;
+    let asked = web_sys::window().is_some_and(|w| w.request_animation_frame(on_frame.unchecked_ref()).is_ok());
+    if !asked {
         flush_pending(rc, true);
     }
 }
@@ -516,7 +493,7 @@ fn background_task(f: impl FnOnce() + 'static) {
 }
 
 /// Makes the queued selections' history entries and fires their `select` events, in the order
-/// they were made: those whose frame has started, or all of them (`all`, the fallback).
+/// they were made: those whose frame has started, or all of them (`all`: no frame will come).
 fn flush_pending(rc: &Rc<RefCell<Inner>>, all: bool) {
     loop {
         let (p, host, deep_link) = {

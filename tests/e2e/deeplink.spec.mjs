@@ -98,7 +98,7 @@ export const tests = [
         el.shadowRoot.querySelector('[data-testid="area-row"][data-area="5B"] button').click();
         el.remove();
       });
-      // Well past the frame and the 1 s fallback.
+      // Well past the frame and the task after it.
       await page.waitForTimeout(1300);
       assert.equal(await hash(page), '#3A');
       assert.equal(await page.evaluate(() => history.length), before);
