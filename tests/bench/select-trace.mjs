@@ -17,6 +17,7 @@ import { loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 import { CHROMIUM_ARGS, ROOT } from '../e2e/lib.mjs';
+import { selfTimes } from './self-time.mjs';
 
 const opt = { pkg: null, from: 'table', n: 10, loads: 3, css: null };
 const argv = process.argv.slice(2);
@@ -93,15 +94,7 @@ function analyse(events) {
     const span = main.filter((e) => e.ts >= t0 - 1 && e.ts < t1);
     // The input's task: the RunTask holding the click.
     const task = main.find((e) => e.name === 'RunTask' && e.ts <= t0 && e.ts + e.dur >= t0);
-    const self = {};
-    const stack = [];
-    for (const e of span) {
-      while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
-      const parent = stack.at(-1);
-      if (parent) self[parent.name] -= e.dur / 1000;
-      self[e.name] = (self[e.name] ?? 0) + e.dur / 1000;
-      stack.push(e);
-    }
+    const self = selfTimes(span);
     // Input → the end of the frame's paint, and the tasks after it until the next input.
     const paints = span.filter((e) => e.name === 'Paint');
     const lastPaint = paints.filter((e) => e.ts < t0 + 1e6).at(0);

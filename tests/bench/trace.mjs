@@ -15,6 +15,7 @@
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 import { CHROMIUM_ARGS } from '../e2e/lib.mjs';
+import { selfTimes } from './self-time.mjs';
 
 const [root, list = 'ours,ourssr,static', loads = '5'] = process.argv.slice(2);
 if (!root) {
@@ -42,15 +43,7 @@ async function trace(name) {
   // The page's main thread: the renderer thread that parsed this page.
   const parse = events.find((e) => e.name === 'ParseHTML');
   const main = events.filter((e) => e.ph === 'X' && e.pid === parse.pid && e.tid === parse.tid).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
-  const self = {};
-  const stack = [];
-  for (const e of main) {
-    while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
-    const parent = stack.at(-1);
-    if (parent) self[parent.name] -= e.dur / 1000;
-    self[e.name] = (self[e.name] ?? 0) + e.dur / 1000;
-    stack.push(e);
-  }
+  const self = selfTimes(main);
   // With GW_TRACE_LAYOUTS=1: each layout of 10 ms or more, as duration@start (ms from the first
   // main-thread event), to see how many times a page lays the widget out and when.
   if (process.env.GW_TRACE_LAYOUTS) {

@@ -19,6 +19,19 @@ const cap = (w) => w[0].toUpperCase() + w.slice(1);
 /** The national counts as the summary table writes them: poor, fair, good, excellent. */
 const national = (a) => ['poor', 'fair', 'good', 'excellent'].map((g) => a.national[g]).join(', ');
 
+/** Holds the report's response back until `release()`; `asked` resolves when the widget asks. */
+async function holdReport(page) {
+  let release, requested;
+  const held = new Promise((done) => { release = done; });
+  const asked = new Promise((done) => { requested = done; });
+  await page.route('**/metropolitan-2006.json', async (route) => {
+    requested();
+    await held;
+    await route.continue();
+  });
+  return { asked, release };
+}
+
 export const tests = [
   {
     name: 'with JavaScript off, the pre-rendered table shows every grade, direction and national count',
@@ -121,14 +134,7 @@ export const tests = [
     name: 'while the report loads, the pre-rendered copy stays where it is (no loading box, no shadow root yet), and moves in once',
     page: PAGE,
     async run({ page }) {
-      let release, requested;
-      const held = new Promise((done) => { release = done; });
-      const asked = new Promise((done) => { requested = done; });
-      await page.route('**/metropolitan-2006.json', async (route) => {
-        requested();
-        await held;
-        await route.continue();
-      });
+      const { asked, release } = await holdReport(page);
       await page.reload();
       // The widget has started (it asked for the report) but leaves the copy in the light tree,
       // with no shadow root yet: attaching one, or moving the copy in, before the report arrives
@@ -161,14 +167,7 @@ export const tests = [
     name: 'focus on a link in the pre-rendered copy survives the move into the widget',
     page: PAGE,
     async run({ page }) {
-      let release, requested;
-      const held = new Promise((done) => { release = done; });
-      const asked = new Promise((done) => { requested = done; });
-      await page.route('**/metropolitan-2006.json', async (route) => {
-        requested();
-        await held;
-        await route.continue();
-      });
+      const { asked, release } = await holdReport(page);
       await page.reload();
       await asked;
       // Any focusable element of the copy will do; the reader tabbed to it while the report loaded.
