@@ -85,6 +85,32 @@ async function importGlue() {
   });
 }
 
+/**
+ * Starts the request for a report at `src` at once, so that the report comes over the network
+ * while the glue and the wasm do, instead of after them. The wasm makes the same request
+ * (CORS, no credentials) when it gets no prefetch, and reads this one's answer exactly as its
+ * own: status, size limit, timeout (counted from `started`), CORS diagnosis. It cancels it when
+ * the source turns out to be another (a new `src`, a `report` set meanwhile). Only http(s) URLs
+ * are fetched; anything else is left for the wasm to refuse with its own message.
+ */
+function prefetch(src) {
+  const text = typeof src === 'string' ? src.trim() : '';
+  if (!text) return undefined;
+  let url;
+  try {
+    url = new URL(text, document.baseURI);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  const abort = new AbortController();
+  const response = fetch(url.href, { method: 'GET', mode: 'cors', credentials: 'omit', signal: abort.signal });
+  // The wasm awaits it and reports a failure itself; this keeps a request that is cancelled
+  // before the wasm reads it from showing as an unhandled rejection.
+  response.catch(() => {});
+  return { url: url.href, response, abort, started: Date.now() };
+}
+
 /** The widget's language: its own `lang`, else the nearest ancestor's, else English. */
 function langOf(el) {
   return el.closest('[lang]')?.getAttribute('lang') || 'en';
@@ -249,12 +275,14 @@ export async function mount(element, options = {}) {
     throw new TypeError('grade-widget: mount() is for plain elements; set attributes or the report property on <grade-widget> instead');
   }
   checkMountTarget(element);
+  const early = options?.report == null ? prefetch(options?.src) : undefined;
   await boot().catch((error) => {
+    early?.abort.abort();
     showBootFailure(element, error, options);
     throw error;
   });
   let current = { ...options, lang: options?.lang ?? langOf(element) };
-  let widget = mountWasm(element, current);
+  let widget = mountWasm(element, current, early);
   // Without a `lang` option the widget follows the page's (see followLang).
   let ownLang = options?.lang !== undefined;
   const stopLang = followLang(element, (lang) => {
@@ -362,17 +390,24 @@ export class GradeWidget extends HTMLElement {
 
   async #start() {
     this.#starting = true;
+    // Handed to the wasm, which uses it if the source is still this `src` (see prefetch).
+    let early = this.#report == null ? prefetch(this.getAttribute('src')) : undefined;
     try {
       await boot();
       // Inline JSON in a <script> child may still be arriving while the parser runs.
       if (document.readyState === 'loading') {
         await new Promise((done) => document.addEventListener('DOMContentLoaded', done, { once: true }));
       }
-      if (this.isConnected && !this.#widget) this.#widget = mountWasm(this, this.#config());
+      if (this.isConnected && !this.#widget) {
+        this.#widget = mountWasm(this, this.#config(), early);
+        early = undefined;
+      }
     } catch (error) {
       showBootFailure(this, error);
     } finally {
       this.#starting = false;
+      // Not handed over (removed meanwhile, or the wasm failed): nobody will read it.
+      early?.abort.abort();
     }
   }
 

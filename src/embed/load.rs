@@ -11,7 +11,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use js_sys::{JsString, Reflect, Uint8Array};
+use js_sys::{JsString, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -137,15 +137,59 @@ pub fn resolve(src: &str) -> Result<String, LoadError> {
     }
 }
 
+/// A `src` request the loader (`www/grade-widget.js`, `prefetch`) made while the wasm was still
+/// loading, so that the report and the wasm come over the network at the same time. It was made
+/// as [`request`] makes one (CORS, no credentials) and is cancelled through its own `abort`.
+pub struct Prefetched {
+    /// The absolute URL it asked for, resolved as [`resolve`] does.
+    url: String,
+    /// The `fetch()` promise of a `Response`.
+    response: Promise,
+    pub abort: AbortController,
+    /// `Date.now()` when it started: the timeout counts from there.
+    started: f64,
+}
+
+impl Prefetched {
+    /// The loader's `{ url, response, abort, started }`; anything else is no prefetch.
+    pub fn read(value: &JsValue) -> Option<Prefetched> {
+        if !value.is_object() {
+            return None;
+        }
+        let get = |key: &str| Reflect::get(value, &JsValue::from_str(key)).ok();
+        Some(Prefetched {
+            url: get("url")?.as_string()?,
+            response: get("response")?.dyn_into().ok()?,
+            abort: get("abort")?.dyn_into().ok()?,
+            started: get("started")?.as_f64()?,
+        })
+    }
+
+    /// Whether it asked for `url`; one that did not is cancelled.
+    pub fn is_for(self, url: &str) -> Option<Prefetched> {
+        if self.url == url {
+            Some(self)
+        } else {
+            self.abort.abort();
+            None
+        }
+    }
+}
+
 /// Fetches and parses the report JSON at `url` (already [`resolve`]d). Credentials are never
 /// sent. `abort` cancels the request and its body (a newer `src`, `destroy()`, or the timeout).
+/// With `early`, the request is the loader's, already under way, and `abort` is its controller.
 pub async fn fetch_json(
     url: &str,
     abort: &AbortController,
     timeout_ms: u32,
+    early: Option<Prefetched>,
 ) -> Result<JsValue, LoadError> {
     let window = web_sys::window()
         .ok_or_else(|| failure("fetch", "no window to fetch from".to_owned(), false))?;
+    // The time the loader's request has already taken counts against the timeout.
+    let spent = early.as_ref().map_or(0.0, |e| (js_sys::Date::now() - e.started).max(0.0));
+    let wait_ms = (f64::from(timeout_ms) - spent).max(0.0) as u32;
     let timed_out = Rc::new(Cell::new(false));
     // The timer aborts the request; keeping the closure here frees it when the load ends.
     let on_timeout = {
@@ -158,10 +202,10 @@ pub async fn fetch_json(
     let timer = window
         .set_timeout_with_callback_and_timeout_and_arguments_0(
             on_timeout.as_ref().unchecked_ref(),
-            timeout_ms.min(i32::MAX as u32) as i32,
+            wait_ms.min(i32::MAX as u32) as i32,
         )
         .ok();
-    let result = fetch_text(&window, url, abort).await;
+    let result = fetch_text(&window, url, abort, early.map(|e| e.response)).await;
     if let Some(timer) = timer {
         window.clear_timeout_with_handle(timer);
     }
@@ -183,6 +227,7 @@ async fn fetch_text(
     window: &web_sys::Window,
     url: &str,
     abort: &AbortController,
+    early: Option<Promise>,
 ) -> Result<JsString, LoadError> {
     let network = |e: JsValue| {
         failure(
@@ -194,7 +239,8 @@ async fn fetch_text(
             true,
         )
     };
-    let response: Response = match JsFuture::from(window.fetch_with_str_and_init(url, &request(RequestMode::Cors, abort))).await {
+    let pending = early.unwrap_or_else(|| window.fetch_with_str_and_init(url, &request(RequestMode::Cors, abort)));
+    let response: Response = match JsFuture::from(pending).await {
         Ok(r) => r.unchecked_into(),
         Err(e) if cors_refused(window, url, abort).await => {
             let origin = window.location().origin().unwrap_or_default();

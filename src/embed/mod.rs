@@ -26,8 +26,9 @@ pub use widget::Widget;
 /// `config` is a plain object: `{ report | src, view, area, lang, deepLink, timeout }`; every
 /// key is optional (see the README's JS API table). Errors only when the host cannot take a
 /// shadow root; every data problem is shown inside the widget and fired as `error` instead.
+/// `prefetched` is the loader's request for `src`, started while the wasm loaded (or undefined).
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, config: JsValue) -> Result<Widget, JsValue> {
+pub fn mount(host: HtmlElement, config: JsValue, prefetched: JsValue) -> Result<Widget, JsValue> {
     panic::install();
-    Widget::mount(host, &config)
+    Widget::mount(host, &config, &prefetched)
 }

@@ -85,7 +85,7 @@ struct Pending {
 }
 
 impl Widget {
-    pub(super) fn mount(host: HtmlElement, config: &JsValue) -> Result<Widget, JsValue> {
+    pub(super) fn mount(host: HtmlElement, config: &JsValue, prefetched: &JsValue) -> Result<Widget, JsValue> {
         let spare = IDLE.with(|idle| idle.borrow_mut().pop());
         let prepared = shadow::prepare(&host, spare.as_ref().map(|(container, _)| container));
         let (shadow::MountPoint { container, prerendered }, spare_app) = match (prepared, spare) {
@@ -133,7 +133,7 @@ impl Widget {
             inner.borrow_mut().app = Some(app);
         }
         follow_hash_changes(&inner);
-        start_load(&inner);
+        start_load(&inner, load::Prefetched::read(prefetched));
         Ok(Widget { inner })
     }
 }
@@ -159,7 +159,7 @@ impl Widget {
         };
         follow_hash_changes(&self.inner);
         if reload {
-            start_load(&self.inner);
+            start_load(&self.inner, None);
         } else {
             render(&self.inner);
         }
@@ -167,7 +167,7 @@ impl Widget {
 
     /// Loads the same source again (what the "Try again" button does).
     pub fn retry(&self) {
-        start_load(&self.inner);
+        start_load(&self.inner, None);
     }
 
     /// Stops any load, stops following the hash, removes the widget's content from the shadow
@@ -228,11 +228,15 @@ impl Inner {
 }
 
 /// Starts loading the current source. Objects and inline JSON are decoded at once; a `src`
-/// shows "loading" and is fetched in the background.
-fn start_load(rc: &Rc<RefCell<Inner>>) {
+/// shows "loading" and is fetched in the background, through the loader's request when it made
+/// one for the same URL (`early`; cancelled when the source turned out to be another).
+fn start_load(rc: &Rc<RefCell<Inner>>, early: Option<load::Prefetched>) {
     let (source, generation, timeout_ms, host) = {
         let mut inner = rc.borrow_mut();
         if inner.destroyed {
+            if let Some(early) = early {
+                early.abort.abort();
+            }
             return;
         }
         inner.generation = inner.generation.wrapping_add(1);
@@ -245,6 +249,14 @@ fn start_load(rc: &Rc<RefCell<Inner>>) {
             inner.config.timeout_ms,
             inner.host.clone(),
         )
+    };
+    let early = match (&source, early) {
+        (Source::Src(_), early) => early,
+        (_, Some(early)) => {
+            early.abort.abort();
+            None
+        }
+        (_, None) => None,
     };
     match source {
         Source::Object(value) => {
@@ -270,15 +282,24 @@ fn start_load(rc: &Rc<RefCell<Inner>>) {
         Source::Src(src) => {
             let url = match load::resolve(&src) {
                 Ok(url) => url,
-                Err(err) => return set_state(rc, LoadState::Failed(err)),
+                Err(err) => {
+                    if let Some(early) = early {
+                        early.abort.abort();
+                    }
+                    return set_state(rc, LoadState::Failed(err));
+                }
             };
-            let abort = AbortController::new().ok();
+            let early = early.and_then(|e| e.is_for(&url));
+            let abort = match &early {
+                Some(early) => Some(early.abort.clone()),
+                None => AbortController::new().ok(),
+            };
             rc.borrow_mut().abort = abort.clone();
             set_state(rc, LoadState::Loading);
             let weak = Rc::downgrade(rc);
             wasm_bindgen_futures::spawn_local(async move {
                 let result = match &abort {
-                    Some(abort) => load::fetch_json(&url, abort, timeout_ms).await,
+                    Some(abort) => load::fetch_json(&url, abort, timeout_ms, early).await,
                     None => Err(load::failure(
                         "fetch",
                         "this browser cannot cancel requests (no AbortController)".to_owned(),
@@ -586,7 +607,7 @@ fn on_retry(weak: Weak<RefCell<Inner>>) -> Callback<()> {
         let weak = weak.clone();
         wasm_bindgen_futures::spawn_local(async move {
             if let Some(rc) = weak.upgrade() {
-                start_load(&rc);
+                start_load(&rc, None);
             }
         });
     })

@@ -5,8 +5,11 @@
 // work queued after the frame, like a deferred history push, is not counted in that figure).
 // It measures and asserts nothing else.
 //
-//   node tests/bench/select-trace.mjs [--pkg DIR] [--from table|chart] [--n 10] [--loads 3] [--css FILE]
+//   node tests/bench/select-trace.mjs [--pkg DIR] [--from table|chart|sort|grade] [--n 10] [--loads 3] [--css FILE]
 //
+// --from sort alternates the table's sort between grade and area, --from grade the grade filter
+// between Excellent and every grade (a `change` on the <select>, as run.mjs does): the input is
+// then that `change` event rather than a click.
 // --pkg serves another build's pkg/ files in place of pkg/ (a before/after pair in one go);
 // --css adds a stylesheet to the widget's shadow root after load (trying a CSS change without a
 // rebuild). Self time as in trace.mjs.
@@ -29,7 +32,16 @@ for (let i = 0; i < argv.length; i += 2) {
 const css = opt.css ? readFileSync(opt.css, 'utf8') : null;
 const report = JSON.parse(readFileSync(join(ROOT, 'www/data/metropolitan-2006.json'), 'utf8'));
 const areas = report.domains.flatMap((d) => d.areas.map((a) => a.id));
-const pair = opt.from === 'chart' ? [areas.at(-1), areas[0]] : [areas[5], areas[1]];
+// Each input is a pair [testid of a <select>, value] or an area id to click.
+const CHOICES = {
+  chart: [areas.at(-1), areas[0]],
+  table: [areas[5], areas[1]],
+  sort: [['filter-sort', 'grade'], ['filter-sort', 'id']],
+  grade: [['filter-grade', 'excellent'], ['filter-grade', '']],
+};
+if (!(opt.from in CHOICES)) throw new Error(`select-trace: --from is one of ${Object.keys(CHOICES).join(', ')}`);
+const pair = CHOICES[opt.from];
+const inputType = typeof pair[0] === 'string' ? 'click' : 'change';
 const target = (id) => opt.from === 'chart'
   ? `[data-testid="glance-item"][data-area="${id}"] button`
   : `[data-testid="summary"] [data-testid="area-row"][data-area="${id}"] button`;
@@ -74,23 +86,32 @@ async function load() {
   return analyse(events);
 }
 
-/** Clicks the area's button in the page and waits well past the frame after it. */
-function select(page, id) {
-  return page.evaluate((css) => new Promise((done) => {
-    document.getElementById('report').shadowRoot.querySelector(css).click();
+/** Clicks the area's button (or sets the <select>) in the page and waits well past the frame after it. */
+function select(page, choice) {
+  const [testid, value] = typeof choice === 'string' ? [null, null] : choice;
+  return page.evaluate(([css, testid, value]) => new Promise((done) => {
+    const root = document.getElementById('report').shadowRoot;
+    if (testid) {
+      const select = root.querySelector(`[data-testid="${testid}"]`);
+      if (![...select.options].some((o) => o.value === value)) throw new Error(`no option ${value} in ${testid}`);
+      select.value = value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    } else {
+      root.querySelector(css).click();
+    }
     setTimeout(() => requestAnimationFrame(() => setTimeout(done, 50)), 50);
-  }), target(id));
+  }), [typeof choice === 'string' ? target(choice) : null, testid, value]);
 }
 
 function analyse(events) {
   const parse = events.find((e) => e.name === 'RunTask' && e.args?.src_func) ?? null;
-  const clicks = events.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'click').sort((a, b) => a.ts - b.ts);
-  const { pid, tid } = clicks[0] ?? parse;
+  const inputs = events.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === inputType).sort((a, b) => a.ts - b.ts);
+  const { pid, tid } = inputs[0] ?? parse;
   const main = events.filter((e) => e.ph === 'X' && e.pid === pid && e.tid === tid).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
   const out = [];
-  for (let k = 0; k < clicks.length; k++) {
-    const t0 = clicks[k].ts;
-    const t1 = clicks[k + 1]?.ts ?? Infinity;
+  for (let k = 0; k < inputs.length; k++) {
+    const t0 = inputs[k].ts;
+    const t1 = inputs[k + 1]?.ts ?? Infinity;
     const span = main.filter((e) => e.ts >= t0 - 1 && e.ts < t1);
     // The input's task: the RunTask holding the click.
     const task = main.find((e) => e.name === 'RunTask' && e.ts <= t0 && e.ts + e.dur >= t0);
