@@ -27,3 +27,9 @@ pub mod view_model;
 // carries none of the widget's exports.
 #[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub mod embed;
+
+// The widget's heap: talc instead of Rust's default dlmalloc, which is about 8 KB of code.
+// The widget is single-threaded (no `atomics`), which talc's wasm cell requires.
+#[cfg(all(target_arch = "wasm32", feature = "widget", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

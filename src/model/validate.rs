@@ -40,9 +40,19 @@ pub(crate) fn check(report: &Report) -> (Vec<ReportProblem>, usize) {
 }
 
 /// Sorts into document order and applies [`MAX_PROBLEMS`].
-pub(crate) fn finish(mut found: Vec<ReportProblem>, mut dropped: usize) -> Vec<ReportProblem> {
-    // Stable: problems at the same place keep the order they were found in.
-    found.sort_by_cached_key(|p| order_key(p.path.steps()));
+pub(crate) fn finish(found: Vec<ReportProblem>, mut dropped: usize) -> Vec<ReportProblem> {
+    // Stable: problems at the same place keep the order they were found in. Binary insertion
+    // of indexes rather than `sort_by_cached_key`, whose unstable quicksort was the last sort
+    // instance in the wasm (issue 12); at most a few thousand problems, and only for a report
+    // that is already invalid.
+    let keys: Vec<Vec<(usize, usize)>> = found.iter().map(|p| order_key(p.path.steps())).collect();
+    let mut order: Vec<usize> = Vec::with_capacity(keys.len());
+    for (i, key) in keys.iter().enumerate() {
+        let at = order.partition_point(|&j| keys[j] <= *key);
+        order.insert(at, i);
+    }
+    let mut slots: Vec<Option<ReportProblem>> = found.into_iter().map(Some).collect();
+    let mut found: Vec<ReportProblem> = order.iter().filter_map(|&i| slots[i].take()).collect();
     if found.len() > MAX_PROBLEMS {
         dropped += found.len() - MAX_PROBLEMS;
         found.truncate(MAX_PROBLEMS);
