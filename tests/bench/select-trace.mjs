@@ -6,6 +6,7 @@
 // It measures and asserts nothing else.
 //
 //   node tests/bench/select-trace.mjs [--pkg DIR] [--from table|chart|sort|grade] [--n 10] [--loads 3] [--css FILE]
+//                                      [--scroll input|none]
 //
 // --from sort alternates the table's sort between grade and area, --from grade the grade filter
 // between Excellent and every grade (a `change` on the <select>, as run.mjs does): the input is
@@ -13,6 +14,10 @@
 // --pkg serves another build's pkg/ files in place of pkg/ (a before/after pair in one go);
 // --css adds a stylesheet to the widget's shadow root after load (trying a CSS change without a
 // rebuild). Self time as in trace.mjs.
+// --scroll input (the default) first scrolls the control that is pressed to the middle of the
+// viewport, as a reader sees what they press; the browser then lays out and paints what is on
+// screen, which with `content-visibility: auto` is not the whole widget. --scroll none leaves
+// the page at its top (the demo's widget starts below the fold).
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,7 +27,7 @@ import { serve } from '../../scripts/serve.mjs';
 import { CHROMIUM_ARGS, ROOT } from '../e2e/lib.mjs';
 import { selfTimes } from './self-time.mjs';
 
-const opt = { pkg: null, from: 'table', n: 10, loads: 3, css: null };
+const opt = { pkg: null, from: 'table', n: 10, loads: 3, css: null, scroll: 'input' };
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i += 2) {
   const key = argv[i].replace(/^--/, '');
@@ -40,6 +45,7 @@ const CHOICES = {
   grade: [['filter-grade', 'excellent'], ['filter-grade', '']],
 };
 if (!(opt.from in CHOICES)) throw new Error(`select-trace: --from is one of ${Object.keys(CHOICES).join(', ')}`);
+if (!['input', 'none'].includes(opt.scroll)) throw new Error('select-trace: --scroll is input or none');
 const pair = CHOICES[opt.from];
 const inputType = typeof pair[0] === 'string' ? 'click' : 'change';
 const target = (id) => opt.from === 'chart'
@@ -71,6 +77,10 @@ async function load() {
       const root = document.getElementById('report').shadowRoot;
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     }, css);
+  }
+  if (opt.scroll === 'input') {
+    const first = typeof pair[0] === 'string' ? target(pair[0]) : `[data-testid="${pair[0][0]}"]`;
+    await page.evaluate((css) => document.getElementById('report').shadowRoot.querySelector(css).scrollIntoView({ block: 'center' }), first);
   }
   // Two warm-up selections, untraced.
   for (const id of pair) await select(page, id);
@@ -144,7 +154,7 @@ const median = (v) => {
   const s = v.filter((x) => typeof x === 'number').sort((a, b) => a - b);
   return s.length ? s[s.length >> 1] : NaN;
 };
-console.log(`select-trace: ${opt.from}, ${all.length} selections over ${opt.loads} loads, ${opt.pkg ?? 'pkg'}${opt.css ? ` + ${opt.css}` : ''}; load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+console.log(`select-trace: ${opt.from}, ${all.length} selections over ${opt.loads} loads, ${opt.pkg ?? 'pkg'}${opt.css ? ` + ${opt.css}` : ''}, scroll ${opt.scroll}; load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 console.log(`  ${median(all.map((r) => r.task)).toFixed(1).padStart(7)} ms  input task (median)`);
 console.log(`  ${median(all.map((r) => r.toPaintEnd)).toFixed(1).padStart(7)} ms  input -> end of the first paint after it (median)`);
 console.log(`  ${median(all.map((r) => r.dirty))} of ${median(all.map((r) => r.total))} layout objects dirty, in ${median(all.map((r) => r.layouts))} layouts (median)`);
