@@ -70,6 +70,8 @@ bench: build-bench build
 	node tests/bench/run.mjs
 	node tests/bench/scale.mjs
 	node tests/bench/builder.mjs
+	node tests/bench/first-frame.mjs
+	node tests/bench/first-frame.mjs --view full
 	node tests/bench/peers.mjs
 
 ## fuzz: every fuzz target for FUZZ_SECONDS each (FUZZ_SEED=N repeats a run; see tests/fuzz/harness.rs)
