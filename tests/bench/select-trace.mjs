@@ -134,6 +134,8 @@ function analyse(events) {
     const dirty = layouts.reduce((n, e) => n + (e.args?.beginData?.dirtyObjects ?? 0), 0);
     const total = layouts.reduce((n, e) => Math.max(n, e.args?.beginData?.totalObjects ?? 0), 0);
     out.push({
+      // Which of the two inputs this was (they alternate, the first traced one is pair[0]).
+      which: k % 2,
       dirty,
       total,
       layouts: layouts.length,
@@ -157,6 +159,8 @@ const median = (v) => {
 console.log(`select-trace: ${opt.from}, ${all.length} selections over ${opt.loads} loads, ${opt.pkg ?? 'pkg'}${opt.css ? ` + ${opt.css}` : ''}, scroll ${opt.scroll}; load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 console.log(`  ${median(all.map((r) => r.task)).toFixed(1).padStart(7)} ms  input task (median)`);
 console.log(`  ${median(all.map((r) => r.toPaintEnd)).toFixed(1).padStart(7)} ms  input -> end of the first paint after it (median)`);
+const label = (c) => (typeof c === 'string' ? c : `${c[0]}=${c[1] || '(all)'}`);
+console.log(`          of which ${pair.map((c, w) => `${label(c)} ${median(all.filter((r) => r.which === w).map((r) => r.toPaintEnd)).toFixed(1)} ms`).join(', ')}`);
 console.log(`  ${median(all.map((r) => r.dirty))} of ${median(all.map((r) => r.total))} layout objects dirty, in ${median(all.map((r) => r.layouts))} layouts (median)`);
 const names = new Set(all.flatMap((r) => Object.keys(r.self)));
 const rows = [...names].map((n) => [n, median(all.map((r) => r.self[n] ?? 0))]).sort((a, b) => b[1] - a[1]).slice(0, 14);
