@@ -50,7 +50,6 @@ pub fn distribution_chart(spec: &ChartSpec) -> Html {
     let y = Linear::new((0.0, max), (base, f.top));
     let x = Band::new(4, (f.left, f.width - f.right), 0.25);
     let view_box = if spec.compact { "0 0 160 112" } else { "0 0 320 200" };
-    let class = if spec.compact { "gw-svg gw-svg--compact" } else { "gw-svg" };
     let mut marks = String::with_capacity(if spec.compact { 1100 } else { 2200 });
     if !spec.compact {
         y_axis(&mut marks, &y, f.left, f.width - f.right, 4);
@@ -61,7 +60,7 @@ pub fn distribution_chart(spec: &ChartSpec) -> Html {
     own_marker(&mut marks, &x, spec.own, base + 18.0, (!spec.compact).then_some(spec.this_force));
     // Only numbers, class names and the widget's own words: no report text in the fragment.
     html! {
-        <svg class={class} viewBox={view_box} role="img" aria-label={spec.label.to_string()} focusable="false">
+        <svg class="gw-svg" viewBox={view_box} role="img" aria-label={spec.label.to_string()} focusable="false">
             { Html::from_html_unchecked(AttrValue::from(marks)) }
         </svg>
     }

@@ -189,12 +189,10 @@ pub fn app(props: &AppProps) -> Html {
         _ => None,
     };
     let role = label.is_some().then_some("region");
-    let class = match props.options.view {
-        View::Badge => "gw gw--badge",
-        _ => "gw",
-    };
+    // The badge's frame is styled by `data-view`, not a modifier class (see `grade_key` in
+    // symbols.rs).
     html! {
-        <div key={props.instance} class={class} part="root" lang={lang.code()} data-view={view} data-testid="widget"
+        <div key={props.instance} class="gw" part="root" lang={lang.code()} data-view={view} data-testid="widget"
             role={role} aria-label={label}>
             { body }
         </div>

@@ -120,17 +120,18 @@ pub fn area_row(props: &AreaRowProps) -> Html {
         },
         Names::Text => (None, html! { <span lang={text_lang(lang)}>{ area.title.clone() }</span> }),
     };
-    let class = match (&props.names, props.selected) {
-        (Names::Select(_), true) => "gw-row gw-row--select gw-row--selected",
-        (Names::Select(_), false) => "gw-row gw-row--select",
-        _ => "gw-row",
+    // Attributes, not modifier classes: see `grade_key` in symbols.rs.
+    let state = match (&props.names, props.selected) {
+        (Names::Select(_), true) => Some("selected"),
+        (Names::Select(_), false) => Some("select"),
+        _ => None,
     };
     // Each cell's headers (H43): its column's, the area name's and the group heading's. With
     // `headers` the cell's header cells are exactly these, in place of the ones `scope` implies.
     let row_id = [data.id_prefix.as_str(), "-r", &index.to_string()].concat();
     let headers = |c: usize| [col_id(&data.id_prefix, c).as_str(), " ", &row_id, " ", &props.group].concat();
     html! {
-        <tr class={class} hidden={props.hidden} data-testid="area-row" data-area={area.id.clone()} onclick={onclick}>
+        <tr class="gw-row" data-row={state} hidden={props.hidden} data-testid="area-row" data-area={area.id.clone()} onclick={onclick}>
             <td class="gw-cell gw-cell--id" headers={headers(0)} data-label={lang.t("col.id")}>{ area.id.clone() }</td>
             <th scope="row" class="gw-cell gw-cell--area" id={row_id.clone()} headers={[col_id(&data.id_prefix, 1).as_str(), " ", &props.group].concat()} data-label={lang.t("col.area")}>{ name }</th>
             <td class="gw-cell" headers={headers(2)} data-label={lang.t("col.grade")}>{ grade_label(lang, area.grade.as_ref()) }</td>

@@ -42,8 +42,10 @@ pub fn glance_item(props: &GlanceItemProps) -> Html {
     };
     let [p, f, g, e] = [n.poor, n.fair, n.good, n.excellent].map(|c| c.to_string());
     let counts = fill(lang.t("glance.counts"), &[("poor", &p), ("fair", &f), ("good", &g), ("excellent", &e)]);
+    // The stylesheet marks the selected card by its aria-current: no modifier class, whose
+    // computed `class` would cost the wasm Yew's `Classes` (see `grade_key` in symbols.rs).
     html! {
-        <button type="button" class={if props.selected { "gw-glance__btn gw-glance__btn--selected" } else { "gw-glance__btn" }}
+        <button type="button" class="gw-glance__btn"
             aria-current={props.selected.then_some("true")} onclick={onclick}>
             <span class="gw-glance__head">
                 <span class="gw-glance__id">{ area.id.clone() }</span>{ " " }

@@ -12,11 +12,12 @@ use super::symbols::grade_label;
 use crate::model::Grade;
 
 /// A 0–100 bar as SVG geometry (no style attribute, so strict CSP is happy).
-fn share_bar(pct: i64, fill: &'static str) -> Html {
+/// `bar` is the fill's `data-bar` ("force" or "national"), which the stylesheet colours.
+fn share_bar(pct: i64, bar: &'static str) -> Html {
     html! {
         <svg class="gw-pbar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">
             <rect class="gw-pbar__track" width="100" height="8" />
-            <rect class={fill} width={pct.clamp(0, 100).to_string()} height="8" />
+            <rect class="gw-pbar__fill" data-bar={bar} width={pct.clamp(0, 100).to_string()} height="8" />
         </svg>
     }
 }
@@ -36,11 +37,11 @@ pub fn grade_profile(data: &Rc<PreparedReport>, level: Level) -> Html {
                 <th scope="row">{ grade_label(lang, Some(g)) }</th>
                 <td class="gw-num">
                     <span class="gw-profile__n">{ n.to_string() }</span>
-                    { share_bar(percent(n, areas), "gw-pbar__fill gw-pbar__fill--force") }
+                    { share_bar(percent(n, areas), "force") }
                 </td>
                 <td class="gw-num">
                     <span class="gw-profile__n">{ share.to_string() }{ "%" }</span>
-                    { share_bar(share, "gw-pbar__fill gw-pbar__fill--national") }
+                    { share_bar(share, "national") }
                 </td>
             </tr>
         }

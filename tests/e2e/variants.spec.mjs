@@ -417,7 +417,7 @@ tests.push({
       const style = (el) => getComputedStyle(el);
       const own = style(chart.querySelector('.gw-bar--own'));
       const other = style(chart.querySelector('.gw-bar:not(.gw-bar--own)'));
-      const pbar = style(root.querySelector('.gw-pbar__fill--force'));
+      const pbar = style(root.querySelector('.gw-pbar__fill[data-bar="force"]'));
       const track = style(root.querySelector('.gw-pbar__track'));
       return { sys, canvas: style(root.querySelector('.gw')).backgroundColor, own: { fill: own.fill, stroke: own.stroke, width: own.strokeWidth }, other: other.fill, pbar: pbar.fill, track: track.stroke };
     });
