@@ -17,17 +17,11 @@ pub fn grade_symbol(grade: Option<&Grade>) -> &'static str {
     }
 }
 
-/// The grade's `data-grade` ("excellent" … "none"), which the stylesheet colours. An attribute,
-/// not a modifier class: a non-literal `class` in `html!` goes through Yew's `Classes`, whose
-/// index set costs the wasm about 1.5 KB brotli for what a static string says.
+/// The grade's `data-grade` (its JSON word, or "none"), which the stylesheet colours. An
+/// attribute, not a modifier class: a non-literal `class` in `html!` goes through Yew's `Classes`,
+/// whose index set cost the wasm about 1 KB brotli for what a static string says.
 fn grade_key(grade: Option<&Grade>) -> &'static str {
-    match grade {
-        Some(Grade::Excellent) => "excellent",
-        Some(Grade::Good) => "good",
-        Some(Grade::Fair) => "fair",
-        Some(Grade::Poor) => "poor",
-        _ => "none",
-    }
+    grade.map_or("none", Grade::as_str)
 }
 
 pub fn direction_symbol(direction: Option<&Direction>) -> &'static str {
@@ -39,14 +33,10 @@ pub fn direction_symbol(direction: Option<&Direction>) -> &'static str {
     }
 }
 
-/// The direction's `data-direction`, an attribute for the reason `grade_key` gives.
+/// The direction's `data-direction` (its JSON word, or "none"), an attribute for the reason
+/// `grade_key` gives.
 fn direction_key(direction: Option<&Direction>) -> &'static str {
-    match direction {
-        Some(Direction::Improved) => "improved",
-        Some(Direction::Stable) => "stable",
-        Some(Direction::Declined) => "declined",
-        _ => "none",
-    }
+    direction.map_or("none", Direction::as_str)
 }
 
 pub fn grade_label(lang: Lang, grade: Option<&Grade>) -> Html {
