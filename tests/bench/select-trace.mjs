@@ -57,6 +57,7 @@ const CHOICES = {
 };
 if (!(opt.from in CHOICES)) throw new Error(`select-trace: --from is one of ${Object.keys(CHOICES).join(', ')}`);
 if (!['input', 'none'].includes(opt.scroll)) throw new Error('select-trace: --scroll is input or none');
+if (!['', '1', 'both'].includes(opt.floor)) throw new Error('select-trace: --floor is 1 or both');
 const pair = CHOICES[opt.from];
 const inputType = typeof pair[0] === 'string' ? 'click' : 'change';
 const target = (id) => opt.from === 'chart'
@@ -131,10 +132,10 @@ function select(page, choice) {
  */
 async function recordFloor(page) {
   const choices = pair.map((c) => (typeof c === 'string' ? { css: target(c) } : { testid: c[0], value: c[1] }));
-  await page.evaluate(() => {
+  const PANEL = '[data-testid="area-detail"]';
+  await page.evaluate((PANEL) => {
     const root = document.getElementById('report').shadowRoot;
     const gw = root.querySelector('.gw');
-    const PANEL = '[data-testid="area-detail"]';
     // Everything but the panel's subtree: each element's attributes and child list, each text's data.
     const snap = () => {
       const panel = gw.querySelector(PANEL);
@@ -159,12 +160,12 @@ async function recordFloor(page) {
     };
     window.__floorSnap = snap;
     window.__floorStates = [];
-  });
+  }, PANEL);
   // The widget is at pair[1]: record it, then make pair[0] and record that.
   await page.evaluate(() => window.__floorStates[1] = window.__floorSnap());
   await select(page, pair[0]);
   await page.evaluate(() => window.__floorStates[0] = window.__floorSnap());
-  await page.evaluate((choices) => {
+  await page.evaluate(([choices, PANEL]) => {
     const root = document.getElementById('report').shadowRoot;
     const gw = root.querySelector('.gw');
     const [s0, s1] = window.__floorStates;
@@ -190,10 +191,10 @@ async function recordFloor(page) {
     const apply = (p) => {
       for (const [el, k, v] of p.attrs) v === null ? el.removeAttribute(k) : el.setAttribute(k, v);
       for (const [n, d] of p.texts) n.data = d;
-      let panel = gw.querySelector('[data-testid="area-detail"]');
+      let panel = gw.querySelector(PANEL);
       for (const [el, want] of p.kids) {
         // Keep the live panel where the recorded one stood (it is replaced below).
-        const list = want.map((n) => (n.matches?.('[data-testid="area-detail"]') ? panel : n));
+        const list = want.map((n) => (n.matches?.(PANEL) ? panel : n));
         for (let i = 0; i < list.length; i++) if (el.childNodes[i] !== list[i]) el.insertBefore(list[i], el.childNodes[i] ?? null);
         while (el.childNodes.length > list.length) el.lastChild.remove();
       }
@@ -220,7 +221,7 @@ async function recordFloor(page) {
     root.addEventListener('click', stop, true);
     root.addEventListener('change', stop, true);
     window.__floorCheck = (i) => gw.outerHTML === window.__floorStates[i].html;
-  }, choices);
+  }, [choices, PANEL]);
   // Two untraced replays, each checked against the widget's own markup for that state.
   for (const [i, c] of pair.entries()) {
     await select(page, c);
@@ -281,6 +282,6 @@ for (const [floor, all] of runs) {
   console.log(`          of which ${pair.map((c, w) => `${label(c)} ${median(all.filter((r) => r.which === w).map((r) => r.toPaintEnd)).toFixed(1)} ms`).join(', ')}`);
   console.log(`  ${median(all.map((r) => r.dirty))} of ${median(all.map((r) => r.total))} layout objects dirty, in ${median(all.map((r) => r.layouts))} layouts (median)`);
   const names = new Set(all.flatMap((r) => Object.keys(r.self)));
-  const rows = [...names].map((n) => [n, median(all.map((r) => r.self[n] ?? 0))]).sort((a, b) => b[1] - a[1]).slice(0, floor || modes.length === 1 ? 14 : 8);
+  const rows = [...names].map((n) => [n, median(all.map((r) => r.self[n] ?? 0))]).sort((a, b) => b[1] - a[1]).slice(0, 14);
   for (const [n, v] of rows) console.log(`  ${v.toFixed(1).padStart(7)} ms  ${n} (self, median per selection)`);
 }
