@@ -15,7 +15,7 @@ use std::rc::Rc;
 
 use yew::LocalServerRenderer;
 
-use crate::components::{light_dom_stylesheet, App, AppProps, LoadState, Options, View};
+use crate::components::{light_dom_stylesheet, App, AppProps, LoadState, Options, View, CONTAINER_BASE, SOURCE};
 use crate::hydration::{fingerprint, markup_shape, FINGERPRINT_ATTR, SHAPE_ATTR};
 use crate::model::Report;
 
@@ -100,6 +100,54 @@ pub fn stylesheet() -> String {
     let mut css = light_dom_stylesheet(TAG);
     css.push_str(CONTAINER_RULE);
     css
+}
+
+/// Inside a declarative shadow root the copy is styled by the shadow root's own sheet, not the
+/// page's, and no page rule reaches it, so no margin reset is needed. What script would do
+/// is quieted while the container still carries its fingerprint, which the widget removes once
+/// it has hydrated the copy: from then on the buttons show and work, with no other sheet to
+/// change.
+const SHADOW_NO_SCRIPT_RULE: &str = "
+/* For the static copy in a declarative shadow root (grade-widget render --shadow-root), until
+   the widget has hydrated it: no buttons that need script, area names that read as text. */
+.gw-container[data-gw-hydrate] .gw-export,.gw-container[data-gw-hydrate] .gw-detail__back{display:none}
+.gw-container[data-gw-hydrate] button.gw-link{color:inherit;text-decoration:none;cursor:auto}
+";
+
+/// The stylesheet for markup in a declarative shadow root ([`in_shadow_root`]): the live
+/// widget's own (its `:host` rules as they are, the container's wall) plus the rules that
+/// quiet controls until the widget has started.
+pub fn shadow_stylesheet() -> String {
+    let mut css = String::with_capacity(CONTAINER_BASE.len() + SOURCE.len() + SHADOW_NO_SCRIPT_RULE.len() + 1);
+    css.push_str(CONTAINER_BASE);
+    css.push('\n');
+    css.push_str(SOURCE);
+    css.push_str(SHADOW_NO_SCRIPT_RULE);
+    css
+}
+
+/// [`markup`] inside a declarative shadow root (`<template shadowrootmode="open">`) that links
+/// the stylesheet at `href` ([`shadow_stylesheet`], hosted by the page). The HTML parser builds
+/// the element's shadow root itself, so the copy is laid out once, under the widget's own
+/// rules, and the widget hydrates it where it is: nothing is moved into a shadow root at start,
+/// which lays the whole copy out again. Only the parser does this: markup inserted with
+/// `innerHTML` keeps an inert `<template>`, which the widget unpacks when it starts.
+pub fn in_shadow_root(markup: &str, href: &str) -> String {
+    let mut html = String::with_capacity(markup.len() + href.len() + 96);
+    html.push_str("<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"");
+    for c in href.chars() {
+        match c {
+            '&' => html.push_str("&amp;"),
+            '"' => html.push_str("&quot;"),
+            '<' => html.push_str("&lt;"),
+            '>' => html.push_str("&gt;"),
+            c => html.push(c),
+        }
+    }
+    html.push_str("\">");
+    html.push_str(markup.trim_end());
+    html.push_str("</template>\n");
+    html
 }
 
 /// Yew marks each component in hydratable output with a comment naming its Rust type

@@ -250,6 +250,35 @@ grade-widget > .gw-container button.gw-link{color:inherit;text-decoration:none;c
 }
 
 #[test]
+fn shadow_root_wraps_the_markup_and_writes_the_shadow_sheet() {
+    let dir = std::env::temp_dir().join(format!("grade-widget-render-dsd-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let css = dir.join("w.css");
+    let plain = ok(&[MET]);
+    // The URL goes into an attribute: quotes, ampersands and angle brackets are escaped.
+    let html = ok(&[MET, "--shadow-root", "/css/w.css?v=1&x=\"<>", "--stylesheet", css.to_str().expect("utf-8 path")]);
+    let inside = html
+        .strip_prefix("<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"/css/w.css?v=1&amp;x=&quot;&lt;&gt;\">")
+        .and_then(|rest| rest.strip_suffix("</template>\n"))
+        .unwrap_or_else(|| panic!("not one declarative shadow root: {}", &html[..200.min(html.len())]));
+    // The very markup `render` prints without the flag: same fingerprint, same shape.
+    assert_eq!(inside, plain.trim_end());
+    let written = std::fs::read_to_string(&css).expect("css written");
+    // The shadow root's sheet: the container's wall, the widget's rules with their :host as
+    // written, and the rules that quiet controls until the widget has hydrated the copy.
+    assert!(written.starts_with(".gw-container{all:initial;display:block;font-family:inherit;color-scheme:inherit}\n"), "{}", &written[..120]);
+    assert!(written.contains(include_str!("../src/components/style.css")));
+    assert!(written.contains(".gw-container[data-gw-hydrate] .gw-export,.gw-container[data-gw-hydrate] .gw-detail__back{display:none}"));
+    assert!(!written.contains("grade-widget >"), "no light-DOM rules in the shadow sheet");
+    // An empty URL would link the page itself as the stylesheet: refused, nothing written.
+    let out = render(&[MET, "--shadow-root", ""]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--shadow-root"), "{}", String::from_utf8_lossy(&out.stderr));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn heading_level_and_area_links() {
     let html = ok(&[MET, "--view", "summary", "--heading-level", "4", "--area-href", "/grades/{id}"]);
     assert!(html.contains(r#"<h4 tabindex="-1" class="gw-h2 gw-header__title">"#), "{html}");

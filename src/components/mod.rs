@@ -28,6 +28,15 @@ mod symbols;
 pub use abbr::{Glossary, Segment};
 pub use app::{App, AppProps, LoadError, LoadState, Options, View};
 
+/// The rule of the container the widget renders into (src/embed/shadow.rs), its isolation from
+/// the host page; also in the stylesheet `grade-widget render --shadow-root` links. Shadow DOM stops selectors, but inherited
+/// properties (font size, line height, colour, letter spacing, text transform …) still flow in
+/// from the host element, where a page's `* { … !important }` rules land. `all: initial` cuts
+/// them off; custom properties are untouched by `all`, so `--gw-*` theming still inherits, and
+/// the font family follows the host on purpose (README: theming), and so does `color-scheme`:
+/// the widget is light or dark as the host page declares (see style.css, `light-dark()`).
+pub const CONTAINER_BASE: &str = ".gw-container{all:initial;display:block;font-family:inherit;color-scheme:inherit}";
+
 /// The widget's whole stylesheet, for the shadow root (a constructable stylesheet, so no
 /// `<style>` element and no `style-src 'unsafe-inline'`). In the wasm it is `style.css`
 /// minified by build.rs (lightningcss; about 1 KB brotli less); natively it is the source as
@@ -37,6 +46,11 @@ pub const STYLESHEET: &str = include_str!("style.css");
 #[cfg(target_arch = "wasm32")]
 pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/style.min.css"));
 
+/// `style.css` as written, for the stylesheets `grade-widget render` and the report builder
+/// write (the same bytes from both).
+#[cfg(any(not(target_arch = "wasm32"), feature = "ssr"))]
+pub const SOURCE: &str = include_str!("style.css");
+
 /// [`STYLESHEET`] for markup outside a shadow root (the static HTML `grade-widget render`
 /// prints, read with JavaScript off): each `:host` / `:host(X)` becomes `tag` / `tagX`, so the
 /// same defaults, themes and layout apply to the element in the page. Native and the builder's
@@ -44,7 +58,6 @@ pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/style.min.c
 /// written, not the minified copy, so the builder's stylesheet is the CLI's byte for byte.
 #[cfg(any(not(target_arch = "wasm32"), feature = "ssr"))]
 pub fn light_dom_stylesheet(tag: &str) -> String {
-    const SOURCE: &str = include_str!("style.css");
     let mut out = String::with_capacity(SOURCE.len());
     let mut rest = SOURCE;
     while let Some(i) = rest.find(":host") {

@@ -9,17 +9,11 @@ use std::cell::OnceCell;
 
 use js_sys::{Array, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{CssStyleSheet, DocumentFragment, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
-use crate::components::STYLESHEET;
+use crate::components::{CONTAINER_BASE as BASE, STYLESHEET};
+use crate::hydration::FINGERPRINT_ATTR;
 
-/// Isolation of the container from the host page. Shadow DOM stops selectors, but inherited
-/// properties (font size, line height, colour, letter spacing, text transform …) still flow in
-/// from the host element, where a page's `* { … !important }` rules land. `all: initial` cuts
-/// them off; custom properties are untouched by `all`, so `--gw-*` theming still inherits, and
-/// the font family follows the host on purpose (README: theming), and so does `color-scheme`:
-/// the widget is light or dark as the host page declares (see style.css, `light-dark()`).
-const BASE: &str = ".gw-container{all:initial;display:block;font-family:inherit;color-scheme:inherit}";
 
 thread_local! {
     /// [`BASE`] and the components' [`STYLESHEET`], built on first use; `None` when the browser
@@ -49,12 +43,42 @@ pub struct MountPoint {
 /// about to hydrate it or draw afresh, in the same task, so the copy is laid out once, not twice.
 /// A host that already has a shadow root (a re-mount) shows the copy through a `<slot>` meanwhile.
 ///
+/// Markup in a declarative shadow root (`grade-widget render --shadow-root`) is already where
+/// the widget needs it: the container is taken where it is, and nothing moves. When that markup
+/// arrived as an inert `<template>` (inserted with `innerHTML`, which does not build shadow
+/// roots), the template's content is moved into a shadow root attached now.
+///
 /// `spare` is an idle container to use instead of a new one (see `widget.rs`); it is left
 /// unused when the host brought pre-rendered markup.
 pub fn prepare(host: &HtmlElement, spare: Option<&Element>) -> Result<MountPoint, JsValue> {
     let document = host
         .owner_document()
         .ok_or_else(|| JsValue::from_str("grade-widget: host has no document"))?;
+    // Markup in a declarative shadow root (`render --shadow-root`): the parser has built the
+    // root and laid the copy out under the stylesheet it links, so it is hydrated where it is.
+    // The widget's own sheet is adopted by `take_in`, in the hydration's task: adopting it now
+    // would restyle the whole copy once more while the report loads.
+    if let Some(shadow) = host.shadow_root() {
+        if let Some(container) = hydratable_child(&shadow) {
+            let stamp = container.get_attribute(FINGERPRINT_ATTR);
+            return Ok(MountPoint { container, prerendered: stamp });
+        }
+    }
+    // The same markup put in with `innerHTML`, or by a browser without declarative shadow DOM,
+    // or with the attribute stripped: an inert `<template>`, shown by no one. Its content
+    // becomes the shadow root's now, so the grades show while the report loads.
+    if let Some(template) = host.query_selector(":scope > template")? {
+        let content: DocumentFragment = Reflect::get(&template, &JsValue::from_str("content"))?.unchecked_into();
+        if hydratable_child(&content).is_some() {
+            let shadow = shadow_of(host, &document)?;
+            shadow.append_child(&content)?;
+            template.remove();
+            if let Some(container) = hydratable_child(&shadow) {
+                let stamp = container.get_attribute(FINGERPRINT_ATTR);
+                return Ok(MountPoint { container, prerendered: stamp });
+            }
+        }
+    }
     if let Some(container) = host.query_selector(":scope > .gw-container[data-gw-hydrate]")? {
         let stamp = container.get_attribute("data-gw-hydrate");
         if let Some(shadow) = host.shadow_root() {
@@ -78,8 +102,22 @@ pub fn prepare(host: &HtmlElement, spare: Option<&Element>) -> Result<MountPoint
     Ok(MountPoint { container, prerendered: None })
 }
 
+/// The first child element of `parent` that is a pre-rendered container. Children are walked
+/// rather than queried with `:scope >`, which matches nothing in a document fragment.
+fn hydratable_child(parent: &DocumentFragment) -> Option<Element> {
+    let mut child = parent.first_element_child();
+    while let Some(element) = child {
+        if element.matches(".gw-container[data-gw-hydrate]").unwrap_or(false) {
+            return Some(element);
+        }
+        child = element.next_element_sibling();
+    }
+    None
+}
+
 /// Moves a pre-rendered container from the host's light DOM into its shadow root, attached now
-/// (see [`prepare`]), in place of the `<slot>` that showed it after a re-mount. Moving keeps the nodes themselves (no copy, no
+/// (see [`prepare`]), in place of the `<slot>` that showed it after a re-mount; a container
+/// already in the shadow root (a declarative one) stays, and only the stylesheet is adopted. Moving keeps the nodes themselves (no copy, no
 /// HTML parsing), so Yew can hydrate them. Focus inside the copy (a reader tabbing through its
 /// links while the report loads) is lost by the move and given back to the same element.
 pub fn take_in(host: &HtmlElement, container: &Element) -> Result<(), JsValue> {
@@ -91,6 +129,9 @@ pub fn take_in(host: &HtmlElement, container: &Element) -> Result<(), JsValue> {
         .filter(|active| container.contains(Some(active)))
         .and_then(|active| active.dyn_into::<HtmlElement>().ok());
     let shadow = shadow_of(host, &document)?;
+    if container.parent_node().is_some_and(|parent| parent == **shadow) {
+        return Ok(());
+    }
     release_slot(host);
     shadow.append_child(container)?;
     if let Some(focused) = focused {

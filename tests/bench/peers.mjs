@@ -11,12 +11,13 @@
 // 2. Writes the 23-area report without report text (the harness contract: the same data as the
 //    peers' data.json) and renders it with our CLI (`render --stylesheet`, full view, as the
 //    element draws it without attributes).
-// 3. Adds three pages:
+// 3. Adds four pages:
 //    ours    <grade-widget src="report.json">: a fresh render; done = frame after `load`.
 //    static  the CLI's markup and stylesheet inside a script-less <grade-widget>: the floor.
 //            Its only script is an inline one at the end of body for the completion signal.
 //    ourssr  the same markup inside <grade-widget src="report.json">, hydrated by the widget;
 //            done = frame after `load` (interactive); FCP is when the grades were first painted.
+//    ourdsd  the same, rendered with `--shadow-root`: the copy in a declarative shadow root.
 // 4. Runs the harness's run.mjs with the remaining arguments and summarises its results.json.
 
 import { spawnSync } from 'node:child_process';
@@ -151,6 +152,21 @@ ${h1('grade-widget, pre-rendered and hydrated')}
 </html>
 `);
 
+// The same markup in a declarative shadow root (`render --shadow-root`): the parser builds the
+// element's shadow root, and the widget hydrates the copy where it is.
+const dsdRender = spawnSync(cli, ['render', join(work, 'report.json'), '-o', join(work, 'markup-dsd.html'),
+  '--shadow-root', 'shadow.css', '--stylesheet', join(work, 'shadow.css')], { encoding: 'utf8' });
+if (dsdRender.status !== 0) fail(`grade-widget render --shadow-root failed (exit ${dsdRender.status}): ${dsdRender.stderr}`);
+page('ourdsd', { ...widgetFiles, 'report.json': join(work, 'report.json'), 'shadow.css': join(work, 'shadow.css') },
+  `${head('pre-rendered in a declarative shadow root, hydrated', onLoad(adopted))}
+<body>
+${h1('grade-widget, pre-rendered in a shadow root and hydrated')}
+<grade-widget src="report.json">${readFileSync(join(work, 'markup-dsd.html'), 'utf8').trim()}</grade-widget>
+<script>window.__ssrRow = document.querySelector('grade-widget').shadowRoot.querySelector('[data-testid="area-row"]');</script>
+</body>
+</html>
+`);
+
 // 4. The harness.
 mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
 const loadStart = loadavg();
@@ -163,16 +179,17 @@ for (const [name, p] of failed) {
   const why = [...new Set(p.failureDetails.map((f) => f.error))].join('; ');
   console.error(`peers: page ${name} failed ${p.failures} of ${results.meta.runs} loads: ${why || 'no render done time'}`);
 }
-for (const name of ['ours', 'static', 'ourssr']) if (!pages[name]) fail(`no results for page ${name}`);
+const OWN = ['ours', 'static', 'ourssr', 'ourdsd'];
+for (const name of OWN) if (!pages[name]) fail(`no results for page ${name}`);
 
 const med = (name, key = 'renderDone') => pages[name]?.summary[key]?.median ?? NaN;
 const ratio = (a, b) => med(a) / med(b);
-const peers = Object.keys(pages).filter((p) => !['ours', 'static', 'ourssr'].includes(p));
+const peers = Object.keys(pages).filter((p) => !OWN.includes(p));
 const fastest = peers.sort((a, b) => med(a) - med(b))[0];
 const f1 = (x) => x.toFixed(1);
 const f2 = (x) => x.toFixed(2);
 console.log(`\ngrade-widget side by side (${results.meta.runs} cold loads per page, load average ${loadStart[0].toFixed(2)} at start, ${results.meta.host.loadavgAtEnd[0].toFixed(2)} at end)`);
-for (const name of ['static', 'ours', 'ourssr', ...peers]) {
+for (const name of [...OWN, ...peers]) {
   const s = pages[name].summary;
   console.log(`  ${name.padEnd(10)} render done ${f1(s.renderDone.median)} ms (${f1(s.renderDone.min)}–${f1(s.renderDone.max)}), FCP ${s.fcp ? f1(s.fcp.median) : '-'} ms, ` +
     `brotli ${(s.code.brotli / 1024).toFixed(1)} KiB (${s.code.files} files), nodes ${s.domNodes?.median ?? '-'}`);
@@ -182,6 +199,9 @@ const summary = {
   ourssrOverStatic: ratio('ourssr', 'static'),
   ourssrOverOurs: ratio('ourssr', 'ours'),
   ourssrFcpOverStaticFcp: med('ourssr', 'fcp') / med('static', 'fcp'),
+  ourdsdOverOurs: ratio('ourdsd', 'ours'),
+  ourdsdOverOurssr: ratio('ourdsd', 'ourssr'),
+  ourdsdFcpOverStaticFcp: med('ourdsd', 'fcp') / med('static', 'fcp'),
   fastestPeer: fastest ?? null,
   oursOverFastestPeer: fastest ? ratio('ours', fastest) : null,
   staticOverFastestPeer: fastest ? ratio('static', fastest) : null,
@@ -190,6 +210,7 @@ const summary = {
 console.log(`  ours / static   = ${f2(summary.oursOverStatic)} (target ≤ 1.10)`);
 console.log(`  ourssr / static = ${f2(summary.ourssrOverStatic)}; ourssr / ours = ${f2(summary.ourssrOverOurs)} (target ≤ 1.00: pre-rendered interactive no later than a fresh render)`);
 console.log(`  ourssr FCP / static FCP = ${f2(summary.ourssrFcpOverStaticFcp)} (the grades at first paint)`);
+console.log(`  ourdsd / ours = ${f2(summary.ourdsdOverOurs)}; ourdsd / ourssr = ${f2(summary.ourdsdOverOurssr)}; ourdsd FCP / static FCP = ${f2(summary.ourdsdFcpOverStaticFcp)} (the copy in a declarative shadow root)`);
 if (fastest) console.log(`  fastest peer ${fastest}: ours / ${fastest} = ${f2(summary.oursOverFastestPeer)}, static / ${fastest} = ${f2(summary.staticOverFastestPeer)}`);
 console.log(`  ours brotli ${(summary.oursBrotli / 1024).toFixed(1)} KiB (target ≤ 130 KiB)`);
 results.gw = { summary, loadavgAtStart: loadStart, harness: relative(ROOT, SRC) };

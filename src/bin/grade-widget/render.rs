@@ -1,5 +1,5 @@
 //! `grade-widget render REPORT.json [--view V] [--area ID] [--lang en|cy] [--href URL]
-//! [--heading-level N] [--area-href TEMPLATE] [-o OUT] [--stylesheet CSS]`:
+//! [--heading-level N] [--area-href TEMPLATE] [-o OUT] [--stylesheet CSS] [--shadow-root URL]`:
 //! renders the widget's own Yew components to static HTML (SSR) so a page can put it inside
 //! `<grade-widget>…</grade-widget>` and readers without JavaScript or WebAssembly still see every
 //! grade, direction and national count. When the widget starts it adopts that markup (Yew
@@ -9,7 +9,8 @@
 //!
 //! The output is markup only: no `<style>` element and no `style=` attribute, because a strict
 //! CSP (`style-src 'self'`) blocks both. `--stylesheet` writes the matching CSS to a file the page
-//! links instead. The rendering itself is the library's (src/prerender.rs), shared with the
+//! links instead. With `--shadow-root URL` the markup goes in a declarative shadow root that
+//! links the stylesheet at that URL, and `--stylesheet` writes the shadow root's sheet. The rendering itself is the library's (src/prerender.rs), shared with the
 //! report builder; this file is the command line around it: files, checks, exit codes.
 
 use std::fs::File;
@@ -67,6 +68,8 @@ pub struct Request<'a> {
     pub area_href: Option<&'a str>,
     pub output: Option<&'a Path>,
     pub stylesheet: Option<&'a Path>,
+    /// `--shadow-root`: the URL of the stylesheet the declarative shadow root links.
+    pub shadow_root: Option<&'a str>,
 }
 
 pub fn run(req: &Request) -> ExitCode {
@@ -104,7 +107,10 @@ pub fn run(req: &Request) -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
-    let html = block_on(prerender::markup(report, options(req)));
+    let mut html = block_on(prerender::markup(report, options(req)));
+    if let Some(href) = req.shadow_root {
+        html = prerender::in_shadow_root(&html, href);
+    }
     match write_outputs(req, &html) {
         Ok(()) => ExitCode::SUCCESS,
         Err((place, e)) => {
@@ -120,7 +126,8 @@ pub fn run(req: &Request) -> ExitCode {
 fn write_outputs(req: &Request, html: &str) -> Result<(), (String, io::Error)> {
     let mut staged = Vec::new();
     if let Some(css) = req.stylesheet {
-        let file = Staged::write(css, &prerender::stylesheet())
+        let sheet = if req.shadow_root.is_some() { prerender::shadow_stylesheet() } else { prerender::stylesheet() };
+        let file = Staged::write(css, &sheet)
             .map_err(|e| (format!("the stylesheet {}", css.display()), e))?;
         staged.push(file);
     }
