@@ -79,6 +79,9 @@ pub fn options(
 /// The report should have passed validation: the components draw what they are given.
 pub async fn markup(report: Report, options: Options) -> String {
     let stamp = fingerprint(&report, &options);
+    // The container's `lang` as the widget sets it at mount, so that it finds it already set:
+    // changing `lang` on an element that is laid out restyles and lays out all of it again.
+    let lang = options.lang.clone();
     let props = AppProps {
         state: LoadState::Ready(Rc::new(report)),
         options,
@@ -92,7 +95,7 @@ pub async fn markup(report: Report, options: Options) -> String {
         .await;
     let app = anonymous_markers(&app);
     let shape = markup_shape(&app);
-    format!("<div class=\"{CONTAINER_CLASS}\" {FINGERPRINT_ATTR}=\"{stamp}\" {SHAPE_ATTR}=\"{shape}\">{app}</div>\n")
+    format!("<div class=\"{CONTAINER_CLASS}\" {FINGERPRINT_ATTR}=\"{stamp}\" {SHAPE_ATTR}=\"{shape}\" lang=\"{lang}\">{app}</div>\n")
 }
 
 /// The widget's stylesheet for light-DOM markup, plus the container's wall.

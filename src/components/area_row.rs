@@ -57,7 +57,7 @@ fn national(lang: Lang, counts: [i64; 4], own: Option<usize>) -> Html {
                         } else {
                             <span>{ c.to_string() }</span>
                         }
-                        { sep }
+                        if !sep.is_empty() { { sep } }
                     </>
                 }
             }) }

@@ -36,10 +36,10 @@ pub fn badge(data: &Rc<PreparedReport>, link: Option<&AttrValue>, level: Level, 
             // The report's words (force, title, period): marked English in a Welsh widget.
             { heading(level, 0, "gw-h2 gw-badge__force", text_lang(lang), Some(target), html! { r.force.clone() }) }
             <p class="gw-badge__title" lang={text_lang(lang)}>
-                { r.title.clone() }
-                if let Some(period) = &r.period {
-                    { " " }{ period.clone() }
-                }
+                { match &r.period {
+                    Some(period) => format!("{} {period}", r.title),
+                    None => r.title.to_string(),
+                } }
             </p>
             <p class="gw-badge__count">{ fill(lang.count("badge.areas", u64::from(graded_n)), &[("n", &graded_n.to_string())]) }</p>
             <ul class="gw-badge__profile" part="profile" data-testid="profile">

@@ -39,7 +39,7 @@ pub fn error_box(e: &LoadError, lang: Lang, level: Level, fallback: Option<&str>
                     { heading(level, 1, "gw-h5 gw-error__problems-title", None, None, html! { lang.t("error.problems") }) }
                     <ul class="gw-error__problems" data-testid="problems" lang={detail_lang}>
                         { for e.problems.iter().map(|(path, message)| html! {
-                            <li><code class="gw-path">{ path.clone() }</code>{ ": " }{ message.clone() }</li>
+                            <li><code class="gw-path">{ path.clone() }</code>{ format!(": {message}") }</li>
                         }) }
                     </ul>
                 }

@@ -53,7 +53,7 @@ pub fn glance_item(props: &GlanceItemProps) -> Html {
                 <span class="gw-vh">{ ": " }</span>
             </span>
             { grade_label(lang, area.grade.as_ref()) }
-            <span class="gw-vh">{ ". " }{ counts }</span>
+            <span class="gw-vh">{ format!(". {counts}") }</span>
             <span class="gw-chart gw-chart--compact" part="chart" data-testid="chart" data-area={area.id.clone()} aria-hidden="true">
                 { distribution_chart(&spec) }
             </span>

@@ -5,6 +5,11 @@
 //! parsing, events and the shadow root; it renders [`App`] with an [`AppProps`] and re-renders
 //! when the load state changes. Everything visible is built here, and styled only by
 //! [`STYLESHEET`] (classes, no style attributes, so it runs under a strict CSP).
+//!
+//! Each run of text is one text node: `{ format!("{share}%") }`, not `{ share }{ "%" }`, and no
+//! empty text. The HTML parser merges adjacent text and makes no node for an empty one, so Yew's
+//! hydration of pre-rendered markup would insert and rewrite text nodes, and the browser lays out
+//! again every table cell they sit in (tests/e2e/shadowroot.spec.mjs, `textsMade`).
 
 mod abbr;
 mod app;

@@ -40,7 +40,7 @@ pub fn grade_profile(data: &Rc<PreparedReport>, level: Level) -> Html {
                     { share_bar(percent(n, areas), "force") }
                 </td>
                 <td class="gw-num">
-                    <span class="gw-profile__n">{ share.to_string() }{ "%" }</span>
+                    <span class="gw-profile__n">{ format!("{share}%") }</span>
                     { share_bar(share, "national") }
                 </td>
             </tr>

@@ -100,7 +100,11 @@ impl Widget {
         };
         let id = NEXT_ID.with(|n| n.replace(n.get().wrapping_add(1)));
         let config = config::read(config);
-        let _ = container.set_attribute("lang", &config.options.lang);
+        // Pre-rendered markup carries it already (`render`): setting it again would lay the
+        // whole copy out once more while the report loads.
+        if container.get_attribute("lang").as_deref() != Some(config.options.lang.as_str()) {
+            let _ = container.set_attribute("lang", &config.options.lang);
+        }
         let inner = Rc::new_cyclic(|weak: &Weak<RefCell<Inner>>| {
             RefCell::new(Inner {
                 id,

@@ -11,7 +11,7 @@
 // so a few pixels always move a little). The frames are written to bench-results/first-frame/
 // to look at. It measures; it asserts nothing and fails only when a page does not load.
 //
-//   node tests/bench/first-frame.mjs [--runs 3] [--page www/examples/no-js.html | --view full]
+//   node tests/bench/first-frame.mjs [--runs 3] [--page www/examples/no-js.html | --view full [--shadow-root 1]]
 //
 // --view full renders the demo report's full view (filters, table, findings panel, charts) with
 // the CLI (`grade-widget render --stylesheet`, built by cargo if need be) into a page of its own
@@ -25,7 +25,7 @@ import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 import { CHROMIUM_ARGS, ROOT } from '../e2e/lib.mjs';
 
-const opt = { runs: 3, page: 'www/examples/no-js.html', view: null };
+const opt = { runs: 3, page: 'www/examples/no-js.html', view: null, 'shadow-root': '0' };
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i += 2) {
   const key = argv[i].replace(/^--/, '');
@@ -35,17 +35,21 @@ for (let i = 0; i < argv.length; i += 2) {
 const OUT = join(ROOT, 'bench-results', 'first-frame');
 mkdirSync(OUT, { recursive: true });
 if (opt.view) {
-  const css = join(OUT, `${opt.view}.css`);
-  const r = spawnSync('cargo', ['run', '-q', '--bin', 'grade-widget', '--', 'render', 'www/data/metropolitan-2006.json', '--view', opt.view, '--stylesheet', css],
+  // --shadow-root 1: the copy in a declarative shadow root that links the stylesheet itself.
+  const dsd = opt['shadow-root'] === '1';
+  const name = dsd ? `${opt.view}-shadow-root` : opt.view;
+  const css = join(OUT, `${name}.css`);
+  const r = spawnSync('cargo', ['run', '-q', '--bin', 'grade-widget', '--', 'render', 'www/data/metropolitan-2006.json', '--view', opt.view, '--stylesheet', css,
+    ...(dsd ? ['--shadow-root', `${name}.css`] : [])],
     { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
   if (r.status !== 0) throw new Error(`first-frame: render failed: ${r.stderr}`);
-  writeFileSync(join(OUT, `${opt.view}.html`), `<!doctype html>
+  // A heading above the widget, as on a real page: the first paint must not be the heading alone.
+  writeFileSync(join(OUT, `${name}.html`), `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>pre-rendered ${opt.view} view</title>
-<link rel="stylesheet" href="${opt.view}.css">
-<script type="module" src="/pkg/grade-widget.js"></script></head>
-<body><grade-widget src="/www/data/metropolitan-2006.json" view="${opt.view}">${r.stdout}</grade-widget></body></html>
+${dsd ? '' : `<link rel="stylesheet" href="${name}.css">\n`}<script type="module" src="/pkg/grade-widget.js"></script></head>
+<body><h1>Inspection grades</h1><grade-widget src="/www/data/metropolitan-2006.json" view="${opt.view}">${r.stdout}</grade-widget></body></html>
 `);
-  opt.page = `bench-results/first-frame/${opt.view}.html`;
+  opt.page = `bench-results/first-frame/${name}.html`;
 }
 
 const { server, url } = await serve({ port: 0, routes: {} });

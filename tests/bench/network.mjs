@@ -3,6 +3,12 @@
 // Prints the median time from navigation to the widget's `load` event. Measures, asserts nothing.
 //
 //   node tests/bench/network.mjs [--pkg DIR] [--runs 7] [--latency 100] [--kbps 5000]
+//   node tests/bench/network.mjs --peers DIR [--list ours,ourssr,ourdsd,static] [--runs 7] …
+//
+// --peers serves the pages `GW_KEEP_PEERS=1 node tests/bench/peers.mjs` kept (it prints their
+// folder) and times each page in --list from navigation to its render-done signal (the frame
+// after the widget's `load`; for the static page, its first frame): whether a pre-rendered page
+// is interactive sooner than a fresh render once the files take time to arrive.
 //
 // --pkg serves another build's three files in place of pkg/'s as a second page ("other"), so a
 // before/after pair runs in one go. The server does not compress: every byte of the report and
@@ -15,12 +21,12 @@ import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 import { CHROMIUM_ARGS, ROOT } from '../e2e/lib.mjs';
 
-const opt = { pkg: null, runs: 7, latency: 100, kbps: 5000 };
+const opt = { pkg: null, peers: null, list: 'ours,ourssr,ourdsd,static', runs: 7, latency: 100, kbps: 5000 };
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i += 2) {
   const key = argv[i].replace(/^--/, '');
   if (!(key in opt)) throw new Error(`network: unknown argument ${argv[i]}`);
-  opt[key] = key === 'pkg' ? argv[i + 1] : Number(argv[i + 1]);
+  opt[key] = ['pkg', 'peers', 'list'].includes(key) ? argv[i + 1] : Number(argv[i + 1]);
 }
 
 const FILES = ['grade-widget.js', 'grade_widget.js', 'grade_widget_bg.wasm'];
@@ -39,7 +45,7 @@ if (opt.pkg) {
     };
   }
 }
-const { server, url } = await serve({ port: 0, routes });
+const { server, url } = await serve(opt.peers ? { root: opt.peers.replace(/\/$/, ''), port: 0 } : { port: 0, routes });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 
 /** One cold load: ms from navigation start to the widget's `load` event. */
@@ -60,16 +66,20 @@ async function load(path) {
       if (e instanceof CustomEvent && e.target.id === 'report') window.__loaded = performance.now();
     }, true);
   });
-  await page.goto(url + path);
-  await page.waitForFunction(() => window.__loaded !== undefined, null, { timeout: 60_000 });
-  const ms = await page.evaluate(() => window.__loaded);
+  await page.goto(new URL(path, url).href);
+  const signal = opt.peers ? () => window.__renderDone ?? (window.__renderError && Infinity) : () => window.__loaded;
+  await page.waitForFunction(signal, null, { timeout: 60_000 });
+  const ms = await page.evaluate(signal);
+  if (!Number.isFinite(ms)) throw new Error(`network: ${path}: ${await page.evaluate(() => window.__renderError)}`);
   await context.close();
   return ms;
 }
 
-const pages = { pkg: 'index.html', ...(opt.pkg ? { other: 'other/index.html' } : {}) };
+const pages = opt.peers
+  ? Object.fromEntries(opt.list.split(',').map((name) => [name, `/${name}/index.html`]))
+  : { pkg: 'index.html', ...(opt.pkg ? { other: 'other/index.html' } : {}) };
 const times = Object.fromEntries(Object.keys(pages).map((k) => [k, []]));
-await load(pages.pkg); // warm-up: the browser itself, not the page
+await load(Object.values(pages)[0]); // warm-up: the browser itself, not the page
 for (let i = 0; i < opt.runs; i++) {
   for (const [k, path] of Object.entries(pages)) times[k].push(await load(path));
 }
@@ -79,6 +89,6 @@ server.close();
 const median = (v) => [...v].sort((a, b) => a - b)[v.length >> 1];
 console.log(`network: ${opt.runs} cold loads per page, ${opt.latency} ms latency, ${opt.kbps} kbit/s; load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 for (const [k, v] of Object.entries(times)) {
-  const label = k === 'pkg' ? 'pkg/' : opt.pkg;
-  console.log(`  ${median(v).toFixed(0).padStart(6)} ms  to load (${Math.min(...v).toFixed(0)}–${Math.max(...v).toFixed(0)})  ${label}`);
+  const label = opt.peers ? k : k === 'pkg' ? 'pkg/' : opt.pkg;
+  console.log(`  ${median(v).toFixed(0).padStart(6)} ms  to ${opt.peers ? 'render done' : 'load'} (${Math.min(...v).toFixed(0)}–${Math.max(...v).toFixed(0)})  ${label}`);
 }
