@@ -62,7 +62,8 @@ test-e2e:
 ## bench: extraction and validation speed (criterion), bundle size, render and re-render time,
 ## parse + validate in wasm, the scale curve (1/10/43 widgets, 10x areas) in chromium, and the
 ## report builder (text in to preview shown; extraction in its worker against the native figure), and
-## the widget beside the static floor, its hydrated page and the peers (tests/bench/peers.mjs), and
+## the widget beside the static floor, its hydrated pages (plain and in a declarative shadow root)
+## and the peers (tests/bench/peers.mjs), and
 ## every interaction traced on the widget and on the same DOM change made by hand (select-trace.mjs)
 # build-bench first: both builds share target/, and the last one links the production wasm
 # again, so pkg/ is what `make build` makes.
@@ -73,6 +74,7 @@ bench: build-bench build
 	node tests/bench/builder.mjs
 	node tests/bench/first-frame.mjs
 	node tests/bench/first-frame.mjs --view full
+	node tests/bench/first-frame.mjs --view full --shadow-root 1
 	for i in grade domain direction sort table chart; do node tests/bench/select-trace.mjs --from $$i --floor both --loads 2; done
 	node tests/bench/peers.mjs
 

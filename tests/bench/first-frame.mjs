@@ -89,7 +89,8 @@ async function load(js) {
   if (!shots.length || !fcp) throw new Error(`first-frame: no frames or no first contentful paint (${js ? 'with' : 'without'} JavaScript)`);
   // The first frame at or after the first contentful paint (earlier frames are the blank page).
   const first = shots.find((s) => s.ts >= fcp.ts) ?? shots.at(-1);
-  return { first: first.args.snapshot, last: shots.at(-1).args.snapshot, fcp: (fcp.ts - nav.ts) / 1000, frames: shots.length };
+  const painted = shots.filter((s) => s.ts >= first.ts).map((s) => ({ at: (s.ts - nav.ts) / 1000, snapshot: s.args.snapshot }));
+  return { first: first.args.snapshot, last: shots.at(-1).args.snapshot, fcp: (fcp.ts - nav.ts) / 1000, frames: shots.length, painted };
 }
 
 /** A JPEG frame as PNG bytes (re-encoded by the browser), to look at. */
@@ -140,6 +141,7 @@ async function differ(a, b) {
   return share;
 }
 
+const pct = (x) => `${(x * 100).toFixed(2)} %`;
 const rows = [];
 for (let r = 0; r < opt.runs; r++) {
   const on = await load(true);
@@ -149,14 +151,22 @@ for (let r = 0; r < opt.runs; r++) {
   writeFileSync(join(OUT, `run${r}-js-first.png`), await png(on.first));
   writeFileSync(join(OUT, `run${r}-js-last.png`), await png(on.last));
   writeFileSync(join(OUT, `run${r}-nojs-first.png`), await png(off.first));
-  rows.push({ fcpJs: on.fcp, fcpNoJs: off.fcp, firstVsStatic: vsStatic.differ, firstVsLast: vsLast.differ, ink: vsStatic.ink, frames: on.frames });
+  // Every frame from the first paint on, against the last: what a reader saw in between (a
+  // heading alone, the copy unstyled, the copy as it ends up).
+  const sequence = [];
+  for (const [i, f] of on.painted.entries()) {
+    const d = await differ(f.snapshot, on.last);
+    writeFileSync(join(OUT, `run${r}-js-frame${i}.png`), await png(f.snapshot));
+    sequence.push(`${f.at.toFixed(0)} ms ink ${pct(d.ink)} differs ${pct(d.differ)}`);
+  }
+  rows.push({ fcpJs: on.fcp, fcpNoJs: off.fcp, firstVsStatic: vsStatic.differ, firstVsLast: vsLast.differ, ink: vsStatic.ink, frames: on.frames, sequence });
 }
 await browser.close();
 server.close();
 
-const pct = (x) => `${(x * 100).toFixed(2)} %`;
 console.log(`first-frame: ${opt.page}, ${opt.runs} cold loads each way, 1280x800; load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 for (const [i, r] of rows.entries()) {
   console.log(`  run ${i}: FCP ${r.fcpJs.toFixed(0)} ms with JavaScript, ${r.fcpNoJs.toFixed(0)} ms without; first painted frame (${pct(r.ink)} of it ink) vs the static page's: ${pct(r.firstVsStatic)} of pixels differ; vs the last of ${r.frames} frames (hydrated): ${pct(r.firstVsLast)}`);
+  console.log(`    with JavaScript, each frame from the first paint against the last: ${r.sequence.join('; ')}`);
 }
 console.log(`  frames written to ${join('bench-results', 'first-frame')}/`);
