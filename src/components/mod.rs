@@ -34,12 +34,13 @@ pub use abbr::{Glossary, Segment};
 pub use app::{App, AppProps, LoadError, LoadState, Options, View};
 
 /// The rule of the container the widget renders into (src/embed/shadow.rs), its isolation from
-/// the host page; also in the stylesheet `grade-widget render --shadow-root` links. Shadow DOM stops selectors, but inherited
-/// properties (font size, line height, colour, letter spacing, text transform …) still flow in
-/// from the host element, where a page's `* { … !important }` rules land. `all: initial` cuts
-/// them off; custom properties are untouched by `all`, so `--gw-*` theming still inherits, and
-/// the font family follows the host on purpose (README: theming), and so does `color-scheme`:
-/// the widget is light or dark as the host page declares (see style.css, `light-dark()`).
+/// the host page; also in the stylesheet `grade-widget render --shadow-root` links. Shadow DOM
+/// stops selectors, but inherited properties (font size, line height, colour, letter spacing,
+/// text transform …) still flow in from the host element, where a page's `* { … !important }`
+/// rules land. `all: initial` cuts them off; custom properties are untouched by `all`, so
+/// `--gw-*` theming still inherits, and the font family follows the host on purpose (README:
+/// theming), and so does `color-scheme`: the widget is light or dark as the host page declares
+/// (see style.css, `light-dark()`).
 pub const CONTAINER_BASE: &str = ".gw-container{all:initial;display:block;font-family:inherit;color-scheme:inherit}";
 
 /// The widget's whole stylesheet, for the shadow root (a constructable stylesheet, so no

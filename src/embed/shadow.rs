@@ -14,7 +14,6 @@ use web_sys::{CssStyleSheet, DocumentFragment, Element, HtmlElement, ShadowRoot,
 use crate::components::{CONTAINER_BASE as BASE, STYLESHEET};
 use crate::hydration::FINGERPRINT_ATTR;
 
-
 thread_local! {
     /// [`BASE`] and the components' [`STYLESHEET`], built on first use; `None` when the browser
     /// lacks constructable stylesheets.
@@ -80,7 +79,7 @@ pub fn prepare(host: &HtmlElement, spare: Option<&Element>) -> Result<MountPoint
         }
     }
     if let Some(container) = host.query_selector(":scope > .gw-container[data-gw-hydrate]")? {
-        let stamp = container.get_attribute("data-gw-hydrate");
+        let stamp = container.get_attribute(FINGERPRINT_ATTR);
         if let Some(shadow) = host.shadow_root() {
             if shadow.query_selector("slot")?.is_none() {
                 let slot = document.create_element("slot")?;
@@ -117,8 +116,8 @@ fn hydratable_child(parent: &DocumentFragment) -> Option<Element> {
 
 /// Moves a pre-rendered container from the host's light DOM into its shadow root, attached now
 /// (see [`prepare`]), in place of the `<slot>` that showed it after a re-mount; a container
-/// already in the shadow root (a declarative one) stays, and only the stylesheet is adopted. Moving keeps the nodes themselves (no copy, no
-/// HTML parsing), so Yew can hydrate them. Focus inside the copy (a reader tabbing through its
+/// already in the shadow root (a declarative one) stays, and only the stylesheet is adopted.
+/// Moving keeps the nodes themselves (no copy, no HTML parsing), so Yew can hydrate them. Focus inside the copy (a reader tabbing through its
 /// links while the report loads) is lost by the move and given back to the same element.
 pub fn take_in(host: &HtmlElement, container: &Element) -> Result<(), JsValue> {
     let document = host
