@@ -31,7 +31,9 @@ fn group_heading(data: &PreparedReport, key: GroupKey) -> Html {
                     // The report's words: marked English in a Welsh widget.
                     <span lang={text_lang(data.lang)}>{ domain.title.clone() }</span>
                     if let Some(ppaf) = &domain.ppaf {
-                        <span class="gw-group__ppaf" lang={text_lang(data.lang)}>{ format!(" ({ppaf})") }</span>
+                        // The brackets are the widget's, the words the report's: each its own
+                        // text node, so the parser's nodes are the ones hydration expects.
+                        <span class="gw-group__ppaf">{ " (" }<span lang={text_lang(data.lang)}>{ ppaf.clone() }</span>{ ")" }</span>
                     }
                 </>
             }
