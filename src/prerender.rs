@@ -31,19 +31,28 @@ const CONTAINER_CLASS: &str = "gw-container";
 /// Host rules on bare elements (`h2 { margin: … }`) also reach light-DOM markup, and they beat
 /// the widget's zero-specificity margin reset (`:where(.gw) :where(h2, …)`). The second rule
 /// repeats that reset at element specificity: it wins over such host rules when the page links
-/// this sheet after its own, and still loses to the widget's class rules. The last two rules
-/// quiet controls that need script (the live widget, in its shadow root, is not affected).
-const CONTAINER_RULE: &str = "
+/// this sheet after its own, and still loses to the widget's class rules. The wall itself is the
+/// live container's rule ([`CONTAINER_BASE`]) under the element.
+const LIGHT_DOM_RESET: &str = "
 /* For the static copy outside a shadow root (grade-widget render): the wall the live widget's
    container has, and its margin reset at element specificity, to outweigh host element rules. */
-grade-widget > .gw-container{all:initial;display:block;font-family:inherit;color-scheme:inherit}
-:where(grade-widget > .gw-container) :is(h2, h3, h4, h5, h6, p, ul, dl, dd, figure, details){margin:0}
-/* Without script the CSV and back-to-the-table buttons can do nothing, and the area name
+";
+const LIGHT_DOM_MARGINS: &str =
+    ":where(grade-widget > .gw-container) :is(h2, h3, h4, h5, h6, p, ul, dl, dd, figure, details){margin:0}\n";
+
+/// What the static copy quiets, for both its sheets ([`stylesheet`], [`shadow_stylesheet`]):
+/// one definition, so a control added here is hidden without script in both. `scope` is the
+/// container as each sheet selects it; the live widget, in its shadow root, is not affected.
+fn no_script_rules(scope: &str) -> String {
+    format!(
+        "/* Without script the CSV and back-to-the-table buttons can do nothing, and the area name
    buttons select nothing: no buttons, and names that read as text (real links, from
    --area-href, stay links). */
-grade-widget > .gw-container .gw-export,grade-widget > .gw-container .gw-detail__back{display:none}
-grade-widget > .gw-container button.gw-link{color:inherit;text-decoration:none;cursor:auto}
-";
+{scope} .gw-export,{scope} .gw-detail__back{{display:none}}
+{scope} button.gw-link{{color:inherit;text-decoration:none;cursor:auto}}
+"
+    )
+}
 
 /// The options static markup is drawn with: the element's `view`, `area`, `lang` ("en" or "cy")
 /// and `href` (the badge's link to the full report, which the element must then say too),
@@ -101,31 +110,22 @@ pub async fn markup(report: Report, options: Options) -> String {
 /// The widget's stylesheet for light-DOM markup, plus the container's wall.
 pub fn stylesheet() -> String {
     let mut css = light_dom_stylesheet(TAG);
-    css.push_str(CONTAINER_RULE);
+    css.push_str(LIGHT_DOM_RESET);
+    css.push_str(&format!("{TAG} > {CONTAINER_BASE}\n"));
+    css.push_str(LIGHT_DOM_MARGINS);
+    css.push_str(&no_script_rules(&format!("{TAG} > .{CONTAINER_CLASS}")));
     css
 }
 
-/// Inside a declarative shadow root the copy is styled by the shadow root's own sheet, not the
-/// page's, and no page rule reaches it, so no margin reset is needed. What script would do
-/// is quieted while the container still carries its fingerprint, which the widget removes once
-/// it has hydrated the copy: from then on the buttons show and work, with no other sheet to
-/// change.
-const SHADOW_NO_SCRIPT_RULE: &str = "
-/* For the static copy in a declarative shadow root (grade-widget render --shadow-root), until
-   the widget has hydrated it: no buttons that need script, area names that read as text. */
-.gw-container[data-gw-hydrate] .gw-export,.gw-container[data-gw-hydrate] .gw-detail__back{display:none}
-.gw-container[data-gw-hydrate] button.gw-link{color:inherit;text-decoration:none;cursor:auto}
-";
-
 /// The stylesheet for markup in a declarative shadow root ([`in_shadow_root`]): the live
-/// widget's own (its `:host` rules as they are, the container's wall) plus the rules that
-/// quiet controls until the widget has started.
+/// widget's own (its `:host` rules as they are, the container's wall) plus the rules that quiet
+/// controls until the widget has started. No page rule reaches the copy there, so no margin
+/// reset is needed. The quieting is scoped to the container's fingerprint, which the widget
+/// removes once it has hydrated the copy: from then on the buttons show and work, with no other
+/// sheet to change.
 pub fn shadow_stylesheet() -> String {
-    let mut css = String::with_capacity(CONTAINER_BASE.len() + SOURCE.len() + SHADOW_NO_SCRIPT_RULE.len() + 1);
-    css.push_str(CONTAINER_BASE);
-    css.push('\n');
-    css.push_str(SOURCE);
-    css.push_str(SHADOW_NO_SCRIPT_RULE);
+    let mut css = format!("{CONTAINER_BASE}\n{SOURCE}\n");
+    css.push_str(&no_script_rules(&format!(".{CONTAINER_CLASS}[{FINGERPRINT_ATTR}]")));
     css
 }
 

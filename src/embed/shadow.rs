@@ -68,14 +68,12 @@ pub fn prepare(host: &HtmlElement, spare: Option<&Element>) -> Result<MountPoint
     // becomes the shadow root's now, so the grades show while the report loads.
     if let Some(template) = host.query_selector(":scope > template")? {
         let content: DocumentFragment = Reflect::get(&template, &JsValue::from_str("content"))?.unchecked_into();
-        if hydratable_child(&content).is_some() {
-            let shadow = shadow_of(host, &document)?;
-            shadow.append_child(&content)?;
+        if let Some(container) = hydratable_child(&content) {
+            // Moving the fragment moves its nodes: `container` is then the shadow root's.
+            shadow_of(host, &document)?.append_child(&content)?;
             template.remove();
-            if let Some(container) = hydratable_child(&shadow) {
-                let stamp = container.get_attribute(FINGERPRINT_ATTR);
-                return Ok(MountPoint { container, prerendered: stamp });
-            }
+            let stamp = container.get_attribute(FINGERPRINT_ATTR);
+            return Ok(MountPoint { container, prerendered: stamp });
         }
     }
     if let Some(container) = host.query_selector(":scope > .gw-container[data-gw-hydrate]")? {
@@ -117,8 +115,9 @@ fn hydratable_child(parent: &DocumentFragment) -> Option<Element> {
 /// Moves a pre-rendered container from the host's light DOM into its shadow root, attached now
 /// (see [`prepare`]), in place of the `<slot>` that showed it after a re-mount; a container
 /// already in the shadow root (a declarative one) stays, and only the stylesheet is adopted.
-/// Moving keeps the nodes themselves (no copy, no HTML parsing), so Yew can hydrate them. Focus inside the copy (a reader tabbing through its
-/// links while the report loads) is lost by the move and given back to the same element.
+/// Moving keeps the nodes themselves (no copy, no HTML parsing), so Yew can hydrate them. Focus
+/// inside the copy (a reader tabbing through its links while the report loads) is lost by the
+/// move and given back to the same element.
 pub fn take_in(host: &HtmlElement, container: &Element) -> Result<(), JsValue> {
     let document = host
         .owner_document()

@@ -102,6 +102,14 @@ async function works(page) {
 
 const WHOLE = { before: 0, reused: 0, sameContainer: true, inRoot: true, containers: 1, lightChildren: 0, stamp: false, comments: false, rows: 23, textsMade: 0 };
 
+/** Every element the parser made became the live widget's own, in place, and it works. */
+async function hydratedWhole(page) {
+  const state = await adopted(page);
+  assert.ok(state.before > 500, `too little markup: ${JSON.stringify(state)}`);
+  assert.deepEqual(state, { ...WHOLE, before: state.before, reused: state.before });
+  await works(page);
+}
+
 export const tests = [
   {
     name: 'with JavaScript off, the parser builds the shadow root: every grade shows, styled, with the controls that need script hidden',
@@ -142,10 +150,7 @@ export const tests = [
     page: PAGE,
     async run({ page, url }) {
       await open(page, url, 'on', { widget: `<grade-widget id="a" src="../data/metropolitan-2006.json">${rendered().html}</grade-widget>` });
-      const state = await adopted(page);
-      assert.ok(state.before > 500, `too little markup: ${JSON.stringify(state)}`);
-      assert.deepEqual(state, { ...WHOLE, before: state.before, reused: state.before });
-      await works(page);
+      await hydratedWhole(page);
     },
   },
   {
@@ -159,10 +164,7 @@ export const tests = [
         widget: '<grade-widget id="a" src="../data/metropolitan-2006.json"></grade-widget>',
         script: `<script>document.getElementById('a').innerHTML = ${markup};</script>`,
       });
-      const state = await adopted(page);
-      assert.ok(state.before > 500, `too little markup: ${JSON.stringify(state)}`);
-      assert.deepEqual(state, { ...WHOLE, before: state.before, reused: state.before });
-      await works(page);
+      await hydratedWhole(page);
     },
   },
   {

@@ -10,7 +10,8 @@
 //! The output is markup only: no `<style>` element and no `style=` attribute, because a strict
 //! CSP (`style-src 'self'`) blocks both. `--stylesheet` writes the matching CSS to a file the page
 //! links instead. With `--shadow-root URL` the markup goes in a declarative shadow root that
-//! links the stylesheet at that URL, and `--stylesheet` writes the shadow root's sheet. The rendering itself is the library's (src/prerender.rs), shared with the
+//! links the stylesheet at that URL, and `--stylesheet` writes the shadow root's sheet. The
+//! rendering itself is the library's (src/prerender.rs), shared with the
 //! report builder; this file is the command line around it: files, checks, exit codes.
 
 use std::fs::File;
