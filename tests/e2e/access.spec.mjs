@@ -73,6 +73,29 @@ export function layoutProblems(page, id) {
   }, id);
 }
 
+/**
+ * The words inside the elements matching `selector` in widget `id` that the layout broke across
+ * lines, as "word: lines". A word's Range gives one box per line it is laid out on.
+ */
+export function brokenWords(page, id, selector) {
+  return page.evaluate(({ id, selector }) => {
+    const out = [];
+    for (const el of document.getElementById(id).shadowRoot.querySelectorAll(selector)) {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const m of node.data.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+          if (lines > 1) out.push(`${m[0]}: ${lines} lines`);
+        }
+      }
+    }
+    return out;
+  }, { id, selector });
+}
+
 async function selectArea(page, id, areaId) {
   await page.locator(`#${id} [data-testid="area-row"][data-area="${areaId}"] button`).click();
   await page.locator(`#${id} [data-testid="area-detail"][data-area="${areaId}"]`).waitFor();
@@ -156,6 +179,9 @@ export const tests = [
     async run({ page }) {
       for (const id of ['cy', 'en']) await settled(page, id);
       await selectArea(page, 'cy', '3A');
+      // Before the text spacing there is room for every header word of the grade profile whole
+      // ("(meysydd)" was broken as "(meysyd" + "d)", with the grade column wider than it needed).
+      for (const id of ['cy', 'en']) assert.deepEqual(await brokenWords(page, id, '[data-testid="profile"] thead th'), [], `#${id}`);
       for (const id of ['cy', 'en']) await textSpacing(page, id);
       for (const id of ['cy', 'en']) assert.deepEqual(await layoutProblems(page, id), [], `#${id}`);
       const profile = await page.locator('#cy [data-testid="profile"]').evaluate((s) => ({ table: s.querySelector('table').getBoundingClientRect().width, section: s.getBoundingClientRect().width }));
