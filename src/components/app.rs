@@ -1,5 +1,6 @@
 //! The top-level component: loading, error or the report itself, inside the widget's root
-//! element (language, view name, and the size container the stylesheet queries).
+//! element (view name, and the size container the stylesheet queries; the language is the
+//! container's, around it).
 
 use std::rc::Rc;
 
@@ -190,9 +191,12 @@ pub fn app(props: &AppProps) -> Html {
     };
     let role = label.is_some().then_some("region");
     // The badge's frame is styled by `data-view`, not a modifier class (see `grade_key` in
-    // symbols.rs).
+    // symbols.rs). No `lang` here: the container around the root carries it (set at mount, and
+    // written by `render`), and everything inherits it. On the root, Yew's hydration would set it
+    // again, and setting `lang`, even to the value it has, restyles everything under it (6.7 ms
+    // for the whole report on the demo page).
     html! {
-        <div key={props.instance} class="gw" part="root" lang={lang.code()} data-view={view} data-testid="widget"
+        <div key={props.instance} class="gw" part="root" data-view={view} data-testid="widget"
             role={role} aria-label={label}>
             { body }
         </div>

@@ -446,7 +446,7 @@ export const tests = [
           e.setAttribute('lang', lang);
           e.setAttribute('fallback-href', '/reports/metropolitan-2006.pdf');
         }, lang);
-        const link = page.locator(`#missing [part="root"][lang="${lang}"] [data-testid="fallback"]`);
+        const link = page.locator(`#missing .gw-container[lang="${lang}"] [data-testid="fallback"]`);
         await link.waitFor();
         assert.equal(await link.innerText(), t['error.fallback']);
         assert.equal(await link.getAttribute('href'), '/reports/metropolitan-2006.pdf');

@@ -21,13 +21,16 @@ function thrown(page, body) {
   }, body);
 }
 
-/** The widget's language as it writes it: its root's `lang`, and its loading or region label. */
+/**
+ * The widget's language as it writes it: the `lang` its root inherits (the container's, around
+ * it; the root has none of its own, see src/components/app.rs), and its loading or region label.
+ */
 function widgetLang(page, id) {
-  return page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector('[data-testid="widget"]')?.getAttribute('lang'), id);
+  return page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector('[data-testid="widget"]')?.closest('[lang]')?.getAttribute('lang'), id);
 }
 
 async function waitLang(page, id, want) {
-  await page.waitForFunction(([id, want]) => document.getElementById(id).shadowRoot?.querySelector('[data-testid="widget"]')?.getAttribute('lang') === want, [id, want], { timeout: 5000 }).catch(() => {});
+  await page.waitForFunction(([id, want]) => document.getElementById(id).shadowRoot?.querySelector('[data-testid="widget"]')?.closest('[lang]')?.getAttribute('lang') === want, [id, want], { timeout: 5000 }).catch(() => {});
   return widgetLang(page, id);
 }
 

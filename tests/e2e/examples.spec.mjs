@@ -279,7 +279,7 @@ for (const [path, ids] of Object.entries(AXE_PAGES)) {
             await el.evaluate((e, l) => e.setAttribute('lang', l), mode.lang);
             // The JS API example is a mounted <div>: its language changes through update().
             if (path.includes('js-api')) await page.locator('#show-cy').click();
-            await page.waitForFunction(({ id, l }) => document.getElementById(id).shadowRoot.querySelector(`[part="root"][lang="${l}"]`), { id, l: mode.lang });
+            await page.waitForFunction(({ id, l }) => document.getElementById(id).shadowRoot.querySelector(`.gw-container[lang="${l}"] > [part="root"]`), { id, l: mode.lang });
           }
         }
         // Open an area in full views (they have a findings panel), so its text and chart are checked too.
