@@ -30,8 +30,8 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// extract`, checked by `grade-widget validate`, read by the widget. Unknown fields are refused
 /// (a misspelt optional field such as `grdae` would otherwise be silently ignored), except
 /// `$schema` at the top. Rules a schema cannot express are checked by `grade-widget validate`
-/// only: national counts sum to `forces_assessed`; the area's own grade is counted at least
-/// once; area ids are unique and start with their domain's id; domain ids are unique; at most
+/// and by the widget, not by a schema validator: national counts sum to `forces_assessed`; the
+/// area's own grade is counted at least once; area ids are unique and start with their domain's id; domain ids are unique; at most
 /// 1000 areas and 100000 text blocks in all; strings at most 2 MiB of UTF-8.
 #[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
 #[cfg_attr(schema, derive(JsonSchema))]
@@ -229,9 +229,10 @@ pub struct GlossaryEntry {
 
 /// How many forces were graded at each grade in this area, in the report's column order Poor,
 /// Fair, Good, Excellent. The counts sum to forces_assessed and include this force, so the
-/// area's own grade has a count of at least 1. Signed so that a negative count in a
-/// hand-written file is reported by validation rather than failing to read with a less
-/// helpful message.
+/// area's own grade has a count of at least 1.
+// Signed so that a negative count in a hand-written file is reported by validation rather than
+// failing to read with a less helpful message (not in the doc comment: that is the schema's
+// description, which editors and docs/json-format.md show to people writing reports).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(schema, derive(JsonSchema))]
 #[cfg_attr(schema, schemars(deny_unknown_fields, rename = "national", title = "National grade distribution"))]

@@ -100,3 +100,152 @@ impl JsonSchema for Direction {
         })
     }
 }
+
+/// The format's field reference in Markdown, written from [`report_schema`]: one table per kind
+/// of object (the report first, then each object type in the order the fields first name it),
+/// each field with its type, whether it is required, and its description, which is the doc
+/// comment on the type in report.rs. `grade-widget schema --markdown` prints it, and
+/// docs/json-format.md holds it between two markers (tests/schema_cli.rs fails when they
+/// differ), so the documentation cannot drift from the one definition of the format.
+pub fn field_reference() -> String {
+    let schema = report_schema().to_value();
+    let defs = schema["$defs"].as_object().cloned().unwrap_or_default();
+    let mut out = String::new();
+    if let Some(text) = defs.get("text").and_then(|t| t["description"].as_str()) {
+        out.push_str(&format!("*text* in the tables: {}\n", lower_first(text)));
+    }
+    // The report, then every object type it leads to, each once, in order of first mention.
+    let mut queue: Vec<(String, &Value)> = vec![("The report (top level)".to_owned(), &schema)];
+    let mut seen: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < queue.len() {
+        let (heading, object) = (queue[i].0.clone(), queue[i].1);
+        i += 1;
+        out.push_str(&format!("\n### {heading}\n\n"));
+        if let Some(d) = object["description"].as_str() {
+            out.push_str(&format!("{}\n\n", cell(d)));
+        }
+        // Object types met in this one's fields go right after it (depth first), so each
+        // table comes close to the field that leads to it.
+        let mut next = i;
+        out.push_str("| field | type | required | meaning |\n| --- | --- | --- | --- |\n");
+        let required: Vec<&str> = object["required"].as_array().map(|r| r.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+        let Some(properties) = object["properties"].as_object() else { continue };
+        for (name, field) in properties {
+            let meaning = field["description"].as_str().or(field["title"].as_str()).unwrap_or("");
+            let yes = if required.contains(&name.as_str()) { "yes" } else { "no" };
+            out.push_str(&format!("| `{name}` | {} | {yes} | {} |\n", cell(&type_of(field, &defs)), cell(meaning)));
+            for target in refs(field) {
+                let Some(def) = defs.get(target) else { continue };
+                if def["type"] == "object" && !seen.iter().any(|s| s == target) {
+                    seen.push(target.to_owned());
+                    queue.insert(next, (title_of(target, def), def));
+                    next += 1;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The heading of an object type: its title, else its name.
+fn title_of(name: &str, def: &Value) -> String {
+    def["title"].as_str().unwrap_or(name).to_owned()
+}
+
+/// GitHub's anchor for a heading: lower case, spaces as hyphens, other punctuation dropped.
+fn anchor(heading: &str) -> String {
+    heading
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The `$defs` names a field refers to, directly, through `anyOf` or through its items.
+fn refs(field: &Value) -> Vec<&str> {
+    let mut out = Vec::new();
+    if let Some(r) = field["$ref"].as_str() {
+        out.push(r.trim_start_matches("#/$defs/"));
+    }
+    for inner in field["anyOf"].as_array().into_iter().flatten().chain(field.get("items")) {
+        out.extend(refs(inner));
+    }
+    out
+}
+
+/// A field's type in words: *text*, an object type linked to its table, the values of an enum,
+/// an integer's range, an array's element type and length, "or null".
+fn type_of(field: &Value, defs: &Map<String, Value>) -> String {
+    if let Some(r) = field["$ref"].as_str() {
+        let name = r.trim_start_matches("#/$defs/");
+        let Some(def) = defs.get(name) else { return format!("`{name}`") };
+        if def["type"] == "object" {
+            let title = title_of(name, def);
+            return format!("[{}](#{})", lower_first(&title), anchor(&title));
+        }
+        return type_of(def, defs).replace("string matching `\\S`", "*text*");
+    }
+    if let Some(options) = field["anyOf"].as_array() {
+        return options.iter().map(|o| type_of(o, defs)).collect::<Vec<_>>().join(" or ");
+    }
+    if let Some(values) = field["enum"].as_array() {
+        return values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ");
+    }
+    if !field["const"].is_null() {
+        return format!("`{}`", field["const"]);
+    }
+    let kinds: Vec<&str> = match &field["type"] {
+        Value::String(t) => vec![t.as_str()],
+        Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    };
+    let words: Vec<String> = kinds
+        .iter()
+        .map(|kind| match *kind {
+            "integer" => format!("integer{}", range(&field["minimum"], &field["maximum"])),
+            "string" => match field["pattern"].as_str() {
+                Some(p) => format!("string matching `{p}`"),
+                None => "string".to_owned(),
+            },
+            "array" => {
+                let items = type_of(&field["items"], defs);
+                match (field["minItems"].as_i64(), field["maxItems"].as_i64()) {
+                    (Some(a), Some(b)) => format!("array of {items}, {a}–{b} items"),
+                    (Some(a), None) => format!("array of {items}, at least {a}"),
+                    (None, Some(b)) => format!("array of {items}, at most {b}"),
+                    (None, None) => format!("array of {items}"),
+                }
+            }
+            other => other.to_owned(),
+        })
+        .collect();
+    words.join(" or ")
+}
+
+/// An integer's bounds: ` 1–1000`, ` ≥ 0`, ` ≤ 50`, or nothing.
+fn range(min: &Value, max: &Value) -> String {
+    match (min.as_i64(), max.as_i64()) {
+        (Some(a), Some(b)) => format!(" {a}–{b}"),
+        (Some(a), None) => format!(" ≥ {a}"),
+        (None, Some(b)) => format!(" ≤ {b}"),
+        (None, None) => String::new(),
+    }
+}
+
+/// Text for a table cell: one line, `|` escaped.
+fn cell(text: &str) -> String {
+    text.replace('\n', " ").replace('|', "\\|")
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) if !text.starts_with("PPAF") => c.to_lowercase().chain(chars).collect(),
+        _ => text.to_owned(),
+    }
+}

@@ -82,7 +82,12 @@ enum Command {
     },
     /// Print the JSON Schema of the report format (generated from the types; the same as
     /// www/schema/report.schema.json).
-    Schema,
+    Schema {
+        /// Print the format's field reference in Markdown instead, written from the same schema
+        /// (the tables in docs/json-format.md).
+        #[arg(long)]
+        markdown: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -91,8 +96,9 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Extract { input, output } => extract::run(&input, output.as_deref()),
         Command::Validate { input } => validate::run(&input),
-        Command::Schema => {
-            print!("{}", grade_widget::model::schema::report_schema_json());
+        Command::Schema { markdown } => {
+            use grade_widget::model::schema::{field_reference, report_schema_json};
+            print!("{}", if markdown { field_reference() } else { report_schema_json() });
             ExitCode::SUCCESS
         }
         Command::Render { input, view, area, lang, href, heading_level, area_href, output, stylesheet, shadow_root } => render::run(&render::Request {
