@@ -242,10 +242,8 @@ fn cell(text: &str) -> String {
     text.replace('\n', " ").replace('|', "\\|")
 }
 
+/// "Glossary entry" → "glossary entry", for a type named inside a sentence or a cell.
 fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
-    match chars.next() {
-        Some(c) if !text.starts_with("PPAF") => c.to_lowercase().chain(chars).collect(),
-        _ => text.to_owned(),
-    }
+    chars.next().map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
