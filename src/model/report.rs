@@ -31,8 +31,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// (a misspelt optional field such as `grdae` would otherwise be silently ignored), except
 /// `$schema` at the top. Rules a schema cannot express are checked by `grade-widget validate`
 /// and by the widget, not by a schema validator: national counts sum to `forces_assessed`; the
-/// area's own grade is counted at least once; area ids are unique and start with their domain's id; domain ids are unique; at most
-/// 1000 areas and 100000 text blocks in all; strings at most 2 MiB of UTF-8.
+/// area's own grade is counted at least once; area ids are unique and start with their domain's
+/// id; domain ids are unique; at most 1000 areas and 100000 text blocks in all; strings at most
+/// 2 MiB of UTF-8.
 #[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
 #[cfg_attr(schema, derive(JsonSchema))]
 #[cfg_attr(schema, schemars(

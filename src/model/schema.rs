@@ -111,7 +111,7 @@ pub fn field_reference() -> String {
     let schema = report_schema().to_value();
     let defs = schema["$defs"].as_object().cloned().unwrap_or_default();
     let mut out = String::new();
-    if let Some(text) = defs.get("text").and_then(|t| t["description"].as_str()) {
+    if let Some(text) = defs.get(Text::schema_name().as_ref()).and_then(|t| t["description"].as_str()) {
         out.push_str(&format!("*text* in the tables: {}\n", lower_first(text)));
     }
     // The report, then every object type it leads to, each once, in order of first mention.
@@ -183,12 +183,16 @@ fn refs(field: &Value) -> Vec<&str> {
 fn type_of(field: &Value, defs: &Map<String, Value>) -> String {
     if let Some(r) = field["$ref"].as_str() {
         let name = r.trim_start_matches("#/$defs/");
+        if name == Text::schema_name() {
+            // Defined once, in the line above the tables.
+            return "*text*".to_owned();
+        }
         let Some(def) = defs.get(name) else { return format!("`{name}`") };
         if def["type"] == "object" {
             let title = title_of(name, def);
             return format!("[{}](#{})", lower_first(&title), anchor(&title));
         }
-        return type_of(def, defs).replace("string matching `\\S`", "*text*");
+        return type_of(def, defs);
     }
     if let Some(options) = field["anyOf"].as_array() {
         return options.iter().map(|o| type_of(o, defs)).collect::<Vec<_>>().join(" or ");
