@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER ?= wasm-bindgen-test-runner
 
-.PHONY: setup build build-bench dist demo serve test test-native test-schema test-browser test-e2e bench fuzz clean
+.PHONY: setup build build-bench smoke-stable dist demo serve test test-native test-schema test-browser test-e2e bench fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -19,6 +19,12 @@ build: setup
 ## build-bench: the same wasm with the bench-only export (`bench` feature) into target/bench-pkg/
 build-bench: setup
 	@GW_FEATURES=bench GW_OUT=target/bench-pkg bash scripts/build.sh
+
+## smoke-stable: the widget built on stable Rust (GW_TOOLCHAIN=stable) into target/stable-pkg/,
+## loaded in chromium: the release is built on the pinned nightly, and must never depend on it alone
+smoke-stable: setup
+	@GW_TOOLCHAIN=stable GW_OUT=target/stable-pkg bash scripts/build.sh
+	node tests/e2e/smoke-stable.mjs target/stable-pkg
 
 ## dist: the release folder dist/grade-widget-<version>/ and its npm tarball (hashed file names,
 ## SRI manifest, snippet, licences; see docs/hosting.md)
@@ -33,7 +39,7 @@ serve:
 	@node scripts/serve.mjs --port $(PORT)
 
 ## test: every test the project has
-test: setup test-native test-schema build dist test-browser test-e2e
+test: setup test-native test-schema build dist test-browser test-e2e smoke-stable
 	@echo "make test: all suites passed"
 
 # Includes the bounded fuzz pass (tests/fuzz): FUZZ_TEST_SECONDS per target, cases printed.

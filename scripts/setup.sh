@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything the build and the tests need, skipping what is already present.
-# Idempotent: `make demo`, `make test` and `.ci/run` call it first. Versions: see TOOLCHAIN notes in README.
+# Idempotent: `make demo`, `make test` and `.ci/run` call it first. Versions and pitfalls: docs/development.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +18,28 @@ fi
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   echo "setup: rustup target add wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
+fi
+
+# The pinned nightly for the widget's release wasm (scripts/toolchain.sh): its std sources and
+# wasm target. Without it the build falls back to stable, says so, and reports the larger size.
+. scripts/toolchain.sh
+if [ "${GW_TOOLCHAIN:-nightly}" = nightly ]; then
+  nightly=$(gw_nightly)
+  if [ -z "$nightly" ]; then
+    echo "setup: rustup toolchain install nightly-$GW_NIGHTLY_DATE (the pinned nightly)"
+    rustup toolchain install "nightly-$GW_NIGHTLY_DATE" --profile minimal \
+      --component rust-src --target wasm32-unknown-unknown \
+      || echo "setup: the pinned nightly could not be installed: the widget will be built on stable" >&2
+  else
+    if ! rustup component list --toolchain "$nightly" --installed | grep -q '^rust-src'; then
+      echo "setup: rustup component add rust-src --toolchain $nightly"
+      rustup component add rust-src --toolchain "$nightly"
+    fi
+    if ! rustup target list --toolchain "$nightly" --installed | grep -qx wasm32-unknown-unknown; then
+      echo "setup: rustup target add wasm32-unknown-unknown --toolchain $nightly"
+      rustup target add wasm32-unknown-unknown --toolchain "$nightly"
+    fi
+  fi
 fi
 
 # wasm-bindgen-cli must equal the wasm-bindgen version in Cargo.lock exactly.
