@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER ?= wasm-bindgen-test-runner
 
-.PHONY: setup build build-bench smoke-stable dist demo serve test test-native test-schema test-browser test-e2e bench fuzz clean
+.PHONY: setup build build-bench smoke-stable dist demo serve test test-native test-js test-schema test-browser test-e2e bench fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -39,7 +39,7 @@ serve:
 	@node scripts/serve.mjs --port $(PORT)
 
 ## test: every test the project has
-test: setup test-native test-schema build dist test-browser test-e2e smoke-stable
+test: setup test-native test-js test-schema build dist test-browser test-e2e smoke-stable
 	@echo "make test: all suites passed"
 
 # Includes the bounded fuzz pass (tests/fuzz): FUZZ_TEST_SECONDS per target, cases printed.
@@ -51,6 +51,11 @@ FUZZ_TEST_SECONDS ?= 3
 test-native:
 	FUZZ_SECONDS=$(FUZZ_TEST_SECONDS) cargo test --all-targets
 	cargo test -p grade-widget-builder
+
+# Unit tests of the pages' pure JavaScript modules (node's own test runner, no browser): the
+# report builder's embed code, worker client, language tags and plural rules (tests/js/).
+test-js:
+	node --test tests/js/
 
 test-schema:
 	node tests/schema/check.mjs

@@ -1,5 +1,8 @@
-// builder-strings.js: every word the report builder page (builder.html, builder.js) writes
-// itself, in English and Welsh. `{name}` marks a value filled in when the text is shown.
+// builder-strings.js: every word the report builder page (builder.html and its modules) writes
+// itself, in English and Welsh. `{name}` marks a value filled in when the text is shown (see
+// builder-i18n.js). A counted text is an object of its plural forms, by CLDR category, with the
+// count as `{n}`: English has one and other, Welsh zero, one, two, few, many and other; a test
+// (tests/js/builder-i18n.test.mjs) checks each has exactly the forms Rust's plural rule needs.
 // The extractor's own problem messages come from the wasm, in English, and are marked lang="en".
 
 export const STRINGS = {
@@ -34,9 +37,14 @@ export const STRINGS = {
     starting: 'Starting the builder…',
     working: 'Reading the report…',
     rendering: 'Preparing the markup…',
-    readyStatus: 'Read {areas} areas of the {force} report in {ms} ms.',
-    problemsOne: '1 problem found: it is listed below.',
-    problemsMany: '{count} problems found: they are listed below.',
+    readyStatus: {
+      one: 'Read {n} area of the {force} report in {ms} ms.',
+      other: 'Read {n} areas of the {force} report in {ms} ms.',
+    },
+    problemsFound: {
+      one: '{n} problem found: it is listed below.',
+      other: '{n} problems found: they are listed below.',
+    },
     startFailed: 'The builder could not start: {reason}',
     crashed: 'The builder stopped while reading: {reason}. Your text is still in the box; reload the page to try again.',
     renderFailed: 'The markup could not be made: {reason}',
@@ -75,7 +83,9 @@ export const STRINGS = {
     embedHeading: 'The code for your page',
     jsonUrlLabel: 'Where you will upload the JSON',
     scriptUrlLabel: "Where the widget's files (grade-widget.js) are",
-    copy: 'Copy',
+    copyEmbed: 'Copy the code for your page',
+    copyInline: 'Copy the code with the JSON inside',
+    copyMarkup: 'Copy the markup',
     copied: 'Copied {what}.',
     copyFailed: 'Could not copy: select the text and copy it yourself.',
     whatEmbed: 'the code for your page',
@@ -120,9 +130,24 @@ export const STRINGS = {
     starting: "Wrthi'n cychwyn yr adeiladwr…",
     working: "Wrthi'n darllen yr adroddiad…",
     rendering: "Wrthi'n paratoi'r marcio…",
-    readyStatus: 'Darllenwyd {areas} maes o adroddiad {force} mewn {ms} ms.',
-    problemsOne: "Cafwyd hyd i 1 broblem: mae hi wedi'i rhestru isod.",
-    problemsMany: "Cafwyd hyd i {count} problem: maen nhw wedi'u rhestru isod.",
+    // A numeral takes the singular noun; 2 softens it (maes, faes; problem, broblem), as does 1
+    // for a feminine noun (problem), and 6 (chwe) aspirates p (phroblem).
+    readyStatus: {
+      zero: 'Darllenwyd {n} maes o adroddiad {force} mewn {ms} ms.',
+      one: 'Darllenwyd {n} maes o adroddiad {force} mewn {ms} ms.',
+      two: 'Darllenwyd {n} faes o adroddiad {force} mewn {ms} ms.',
+      few: 'Darllenwyd {n} maes o adroddiad {force} mewn {ms} ms.',
+      many: 'Darllenwyd {n} maes o adroddiad {force} mewn {ms} ms.',
+      other: 'Darllenwyd {n} maes o adroddiad {force} mewn {ms} ms.',
+    },
+    problemsFound: {
+      zero: "Cafwyd hyd i {n} problem: maen nhw wedi'u rhestru isod.",
+      one: "Cafwyd hyd i {n} broblem: mae hi wedi'i rhestru isod.",
+      two: "Cafwyd hyd i {n} broblem: maen nhw wedi'u rhestru isod.",
+      few: "Cafwyd hyd i {n} problem: maen nhw wedi'u rhestru isod.",
+      many: "Cafwyd hyd i {n} phroblem: maen nhw wedi'u rhestru isod.",
+      other: "Cafwyd hyd i {n} problem: maen nhw wedi'u rhestru isod.",
+    },
     startFailed: "Nid oedd modd i'r adeiladwr ddechrau: {reason}",
     crashed: "Daeth yr adeiladwr i ben wrth ddarllen: {reason}. Mae eich testun yn dal yn y blwch; ail-lwythwch y dudalen i roi cynnig arall arni.",
     renderFailed: "Nid oedd modd creu'r marcio: {reason}",
@@ -161,7 +186,9 @@ export const STRINGS = {
     embedHeading: 'Y cod ar gyfer eich tudalen',
     jsonUrlLabel: "Lle byddwch yn lanlwytho'r JSON",
     scriptUrlLabel: "Lle mae ffeiliau'r teclyn (grade-widget.js)",
-    copy: 'Copïo',
+    copyEmbed: "Copïo'r cod ar gyfer eich tudalen",
+    copyInline: "Copïo'r cod â'r JSON y tu mewn",
+    copyMarkup: "Copïo'r marcio",
     copied: "Wedi copïo {what}.",
     copyFailed: "Nid oedd modd copïo: dewiswch y testun a'i gopïo eich hun.",
     whatEmbed: "y cod ar gyfer eich tudalen",
@@ -177,7 +204,3 @@ export const STRINGS = {
   },
 };
 
-/** Fills `{name}` placeholders. */
-export function fill(template, values = {}) {
-  return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
-}

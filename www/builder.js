@@ -1,10 +1,15 @@
-// builder.js: the report builder page (builder.html). The text goes to a module worker
-// (builder-worker.js, the builder's own wasm) and the page shows what comes back: a live
-// <grade-widget> preview, the JSON to download, the embed code and the pre-rendered markup, or
-// the problems, each leading to its line. Report text is only ever set as text (textContent,
-// value), never parsed as HTML. No inline script or style: runs under the widget's strict CSP.
+// builder.js: the report builder page (builder.html): its language, its state, and the text in
+// (pasted, chosen as a file, dropped). The text goes to the builder's worker (builder-client.js)
+// and the page shows what comes back: the problems, each leading to its line
+// (builder-problems.js), or the result (builder-output.js: preview, JSON, embed code, markup).
+// Report text is only ever set as text (textContent, value), never parsed as HTML. No inline
+// script or style: runs under the widget's strict CSP.
 
-import { STRINGS, fill } from './builder-strings.js';
+import { startWorker } from './builder-client.js';
+import { parseLang, text } from './builder-i18n.js';
+import { jsonName } from './builder-embed.js';
+import { outputs } from './builder-output.js';
+import { listProblems, showLine } from './builder-problems.js';
 
 const $ = (id) => document.getElementById(id);
 const els = {
@@ -30,11 +35,8 @@ const MIB = 1024 * 1024;
 // ---- Language ------------------------------------------------------------------------------
 
 const params = new URLSearchParams(location.search);
-let lang = pickLang(params.get('lang') ?? sessionStorage.getItem(LANG_STORE) ?? 'en');
-function pickLang(tag) {
-  return /^cy\b/i.test(tag) ? 'cy' : 'en';
-}
-const t = (key, values) => fill(STRINGS[lang][key] ?? STRINGS.en[key] ?? key, values);
+let lang = parseLang(params.get('lang') ?? sessionStorage.getItem(LANG_STORE) ?? 'en');
+const t = (key, values) => text(lang, key, values);
 
 function applyLanguage() {
   document.documentElement.lang = lang;
@@ -44,12 +46,12 @@ function applyLanguage() {
   for (const b of document.querySelectorAll('.lang-switch')) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
   showStatus();
   showProblems();
-  if (state.phase === 'ready') showJsonSize();
+  output.showJsonSize();
 }
 
 for (const button of document.querySelectorAll('.lang-switch')) {
   button.addEventListener('click', () => {
-    lang = button.dataset.lang;
+    lang = parseLang(button.dataset.lang);
     sessionStorage.setItem(LANG_STORE, lang);
     applyLanguage();
   });
@@ -57,50 +59,16 @@ for (const button of document.querySelectorAll('.lang-switch')) {
 
 // ---- The worker -------------------------------------------------------------------------------
 
-const worker = new Worker(new URL('builder-worker.js', import.meta.url), { type: 'module' });
-const pending = new Map();
-let nextId = 1;
-let workerReady;
-const started = new Promise((resolve, reject) => { workerReady = { resolve, reject }; });
-// A worker that fails to start is reported through the status line; each request also rejects.
-started.catch(() => {});
-
-worker.addEventListener('message', ({ data }) => {
-  if (data.type === 'ready') {
-    maxBytes = data.maxBytes;
-    workerReady.resolve();
+const { ask } = startWorker(new URL('builder-worker.js', import.meta.url), {
+  onReady(ready) {
+    maxBytes = ready.maxBytes;
     if (state.phase === 'starting') setState({ phase: 'idle' });
-    return;
-  }
-  if (data.type === 'failed') {
-    workerReady.reject(new Error(data.error));
-    setState({ phase: 'failed', error: t('startFailed', { reason: data.error }) });
-    return;
-  }
-  const wait = pending.get(data.id);
-  pending.delete(data.id);
-  if (!wait) return;
-  if (data.ok) wait.resolve(data);
-  else wait.reject(new Error(data.error));
+  },
+  onFailed(error, { starting }) {
+    setState({ phase: 'failed', error: t(starting ? 'startFailed' : 'crashed', { reason: error.message }) });
+  },
 });
-// A worker that cannot be loaded at all (missing file, blocked) or that dies.
-worker.addEventListener('error', (e) => {
-  e.preventDefault();
-  const reason = e.message || 'the worker could not be loaded';
-  workerReady.reject(new Error(reason));
-  for (const wait of pending.values()) wait.reject(new Error(reason));
-  pending.clear();
-  setState({ phase: 'failed', error: t(state.phase === 'working' ? 'crashed' : 'startFailed', { reason }) });
-});
-
-async function ask(message, transfer = []) {
-  await started;
-  const id = nextId++;
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    worker.postMessage({ ...message, id }, transfer);
-  });
-}
+const output = outputs({ els, t, ask });
 
 // ---- State ------------------------------------------------------------------------------------
 
@@ -118,21 +86,27 @@ function setState(next) {
   for (const region of [els.result, els.problemsSection]) region.setAttribute('aria-busy', String(busy));
   els.problemsSection.hidden = state.phase !== 'problems';
   els.result.hidden = state.phase !== 'ready';
+  if (state.phase !== 'ready') output.hide();
   showStatus();
   showProblems();
 }
 
 function showStatus() {
   const s = state;
-  const text = {
+  els.status.textContent = {
     starting: () => t('starting'),
     idle: () => '',
     working: () => t('working'),
-    ready: () => t('readyStatus', { areas: s.areas.length, force: s.force, ms: Math.round(s.ms) }),
-    problems: () => (s.problems.length === 1 ? t('problemsOne') : t('problemsMany', { count: s.problems.length })),
+    ready: () => t('readyStatus', { n: s.areas.length, force: s.force, ms: Math.round(s.ms) }),
+    problems: () => t('problemsFound', { n: s.problems.length }),
     failed: () => s.error,
   }[s.phase]();
-  els.status.textContent = text;
+}
+
+/** Shows the page's own problems (`own`: a builder-strings.js key) and moves focus to them. */
+function ownProblem(inBox, problem) {
+  setState({ phase: 'problems', inBox, problems: [problem] });
+  els.problemsHeading.focus();
 }
 
 // ---- Input ------------------------------------------------------------------------------------
@@ -187,51 +161,48 @@ els.drop.addEventListener('drop', (e) => {
 
 /** The text box's text: what the person pasted or typed. */
 function readText() {
-  const text = els.source.value;
-  if (text.trim() === '') {
+  const value = els.source.value;
+  if (value.trim() === '') {
     // The builder's own check, so the message is in the page's language.
-    setState({ phase: 'problems', inBox: true, problems: [{ line: 1, own: 'empty' }] });
-    els.problemsHeading.focus();
+    ownProblem(true, { line: 1, own: 'empty' });
     return;
   }
-  const bytes = new TextEncoder().encode(text).length;
+  const bytes = new TextEncoder().encode(value).length;
   if (bytes > maxBytes) {
-    setState({ phase: 'problems', inBox: true, problems: [{ line: null, own: 'tooLargeText', values: { size: (bytes / MIB).toFixed(1), mib: maxBytes / MIB } }] });
-    els.problemsHeading.focus();
+    ownProblem(true, { line: null, own: 'tooLargeText', values: { size: (bytes / MIB).toFixed(1), mib: maxBytes / MIB } });
     return;
   }
-  extract({ type: 'extract', text }, [], true);
+  extract({ type: 'extract', text: value }, [], true);
 }
 
 /** A chosen or dropped file: its own bytes go to the extractor, as the CLI reads a file. */
 async function readFile(file) {
   if (file.size > maxBytes) {
-    setState({ phase: 'problems', inBox: false, problems: [{ line: null, own: 'tooLarge', values: { name: file.name, size: (file.size / MIB).toFixed(1), mib: maxBytes / MIB } }] });
-    els.problemsHeading.focus();
+    ownProblem(false, { line: null, own: 'tooLarge', values: { name: file.name, size: (file.size / MIB).toFixed(1), mib: maxBytes / MIB } });
     return;
   }
   let buffer;
   try {
     buffer = await file.arrayBuffer();
   } catch (error) {
-    setState({ phase: 'problems', inBox: false, problems: [{ line: null, own: 'fileUnreadable', values: { name: file.name, reason: error.message } }] });
-    els.problemsHeading.focus();
+    ownProblem(false, { line: null, own: 'fileUnreadable', values: { name: file.name, reason: error.message } });
     return;
   }
   // Text goes in the box (so problems can point into it, and a reload keeps it); anything that
   // is not UTF-8 text stays out, and the box keeps what it had.
-  const text = asText(buffer);
-  if (text !== null) {
-    els.source.value = text;
+  const asText = utf8Text(buffer);
+  if (asText !== null) {
+    els.source.value = asText;
     keepText();
   }
-  extract({ type: 'extract', bytes: buffer }, [buffer], text !== null, file.name);
+  extract({ type: 'extract', bytes: buffer }, [buffer], asText !== null, file.name);
 }
 
-function asText(buffer) {
+/** The buffer as text, or null when it is not UTF-8 or holds control bytes (a binary file). */
+function utf8Text(buffer) {
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-    return /[\0-\x08\x0e-\x1f\x7f]/.test(text) ? null : text;
+    const decoded = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+    return /[\0-\x08\x0e-\x1f\x7f]/.test(decoded) ? null : decoded;
   } catch {
     return null;
   }
@@ -247,7 +218,8 @@ async function extract(message, transfer, inBox, fileName) {
   try {
     answer = await ask(message, transfer);
   } catch (error) {
-    if (mine === run) setState({ phase: 'failed', error: t('crashed', { reason: error.message }) });
+    // A worker that died has already said so (onFailed); this is a request that failed alone.
+    if (mine === run && state.phase !== 'failed') setState({ phase: 'failed', error: t('crashed', { reason: error.message }) });
     return;
   }
   if (mine !== run) return;
@@ -260,221 +232,27 @@ async function extract(message, transfer, inBox, fileName) {
   }
   const report = JSON.parse(result.json);
   setState({ phase: 'ready', ...result, report, ms, fileName: jsonName(report) });
-  showResult();
+  output.show(state);
   els.resultHeading.focus();
 }
 
 // ---- Problems ---------------------------------------------------------------------------------
 
 function showProblems() {
-  els.problems.replaceChildren();
   els.context.hidden = true;
-  if (state.phase !== 'problems') return;
-  for (const p of state.problems) {
-    const item = document.createElement('li');
-    const where = p.line
-      ? t('lineButton', { line: p.line })
-      : p.path ? t('jsonPath', { path: p.path }) : t('wholeText');
-    if (p.line && state.inBox) {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'line';
-      button.textContent = where;
-      button.addEventListener('click', () => showLine(p.line));
-      item.append(button);
-    } else {
-      const label = document.createElement('strong');
-      label.textContent = state.fileName ? `${state.fileName}, ${where}` : where;
-      item.append(label);
-    }
-    const message = document.createElement('span');
-    message.className = 'message';
-    if (p.own) {
-      message.textContent = t(p.own, p.values);
-    } else {
-      // The extractor's and validator's words are English; say so for screen readers.
-      message.lang = 'en';
-      message.textContent = p.message;
-    }
-    item.append(' ', message);
-    els.problems.append(item);
+  if (state.phase !== 'problems') {
+    els.problems.replaceChildren();
+    return;
   }
-}
-
-/** Selects line `n` in the text box, scrolls it into view, and shows it with its neighbours. */
-function showLine(n) {
-  const lines = els.source.value.split('\n');
-  const index = Math.min(Math.max(n, 1), lines.length) - 1;
-  const start = lines.slice(0, index).reduce((sum, l) => sum + l.length + 1, 0);
-  els.source.focus();
-  els.source.setSelectionRange(start, start + lines[index].length);
-  // wrap="off": one text line per box line, so the line's place is its number times the height.
-  const height = parseFloat(getComputedStyle(els.source).lineHeight) || 20;
-  els.source.scrollTop = Math.max(0, index * height - els.source.clientHeight / 2);
-  els.source.scrollLeft = 0;
-
-  els.contextCaption.textContent = t('contextCaption', { line: index + 1 });
-  const from = Math.max(0, index - 3);
-  const rows = lines.slice(from, index + 4).map((text, i) => {
-    const row = document.createElement(from + i === index ? 'mark' : 'span');
-    row.textContent = `${String(from + i + 1).padStart(5)}  ${text}\n`;
-    return row;
-  });
-  els.contextLines.replaceChildren(...rows);
-  els.context.hidden = false;
-}
-
-// ---- The result -------------------------------------------------------------------------------
-
-let jsonBlob;
-let cssBlob;
-
-function showResult() {
-  const { areas, json } = state;
-  els.area.replaceChildren(...areas.map((a) => {
-    const o = document.createElement('option');
-    o.value = a.id;
-    o.textContent = `${a.id} ${a.title}`;
-    return o;
-  }));
-  if (jsonBlob) URL.revokeObjectURL(jsonBlob);
-  jsonBlob = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-  els.download.href = jsonBlob;
-  els.download.download = state.fileName;
-  showJsonSize();
-  if (!els.jsonUrl.dataset.edited) els.jsonUrl.value = `/reports/${state.fileName}`;
-  if (!els.scriptUrl.value) els.scriptUrl.value = '/grade-widget/grade-widget.js';
-  // Set once the element is defined: a property set on a not-yet-upgraded element would hide the
-  // class's `report` setter from it.
-  const report = state.report;
-  customElements.whenDefined('grade-widget').then(() => { els.preview.report = report; });
-  if (!cssBlob) {
-    ask({ type: 'stylesheet' }).then(({ css }) => {
-      cssBlob = URL.createObjectURL(new Blob([css], { type: 'text/css' }));
-      els.downloadCss.href = cssBlob;
-    }, () => {});
-  }
-  updateOutputs();
-}
-
-function showJsonSize() {
-  els.jsonSize.textContent = t('jsonSize', { name: state.fileName, kb: Math.round(new Blob([state.json]).size / 1000) });
-}
-
-/** "Metropolitan Police Service", "2006-10" -> metropolitan-police-service-2006-10.json */
-function jsonName(report) {
-  const slug = `${report.force} ${report.published ?? ''}`.toLowerCase().normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  return `${slug || 'report'}.json`;
-}
-
-/**
- * The options as chosen: { view, area, lang, theme, href, headingLevel, areaHref }; area only for
- * view=area, href only for the badge, areaHref only for the summary (the only view that links
- * area names), as the element reads them.
- */
-function chosen() {
-  const form = new FormData(els.controls);
-  const view = form.get('view');
-  return {
-    view,
-    area: view === 'area' ? els.area.value : '',
-    lang: form.get('lang'),
-    theme: form.get('theme'),
-    href: view === 'badge' ? els.href.value.trim() : '',
-    headingLevel: els.headingLevel.value,
-    areaHref: view === 'summary' ? els.areaHref.value.trim() : '',
-  };
-}
-
-els.controls.addEventListener('change', updateOutputs);
-els.href.addEventListener('input', updateOutputs);
-els.areaHref.addEventListener('input', updateOutputs);
-els.controls.addEventListener('submit', (e) => e.preventDefault());
-for (const input of [els.jsonUrl, els.scriptUrl]) {
-  input.addEventListener('input', () => {
-    input.dataset.edited = 'yes';
-    showEmbed(chosen());
+  listProblems(els.problems, state.problems, {
+    t, inBox: state.inBox, fileName: state.fileName,
+    onLine(n) {
+      const line = showLine(els.source, els.contextLines, n);
+      els.contextCaption.textContent = t('contextCaption', { line });
+      els.context.hidden = false;
+    },
   });
 }
-
-let renderRun = 0;
-async function updateOutputs() {
-  if (state.phase !== 'ready') return;
-  const o = chosen();
-  els.areaRow.hidden = o.view !== 'area';
-  els.hrefRow.hidden = o.view !== 'badge';
-  els.areaHrefRow.hidden = o.view !== 'summary';
-  const attrs = attributes(o);
-  for (const name of ['view', 'area', 'lang', 'theme', 'href', 'heading-level', 'area-href']) els.preview.removeAttribute(name);
-  for (const [name, value] of attrs) els.preview.setAttribute(name, value);
-  showEmbed(o);
-  const mine = ++renderRun;
-  els.markup.textContent = t('rendering');
-  els.markup.setAttribute('aria-busy', 'true');
-  try {
-    const { markup } = await ask({
-      type: 'render', json: state.json, view: o.view, area: o.area, lang: o.lang, href: o.href,
-      headingLevel: Number(o.headingLevel), areaHref: o.areaHref,
-    });
-    if (mine !== renderRun) return;
-    els.markup.textContent = markup;
-  } catch (error) {
-    if (mine !== renderRun) return;
-    els.markup.textContent = t('renderFailed', { reason: error.message });
-  }
-  els.markup.setAttribute('aria-busy', 'false');
-}
-
-/** The element's attributes for these options, in the order the embed code writes them. */
-function attributes(o) {
-  const out = [];
-  if (o.view !== 'full') out.push(['view', o.view]);
-  if (o.area) out.push(['area', o.area]);
-  out.push(['lang', o.lang]);
-  if (o.theme !== 'auto') out.push(['theme', o.theme]);
-  if (o.href) out.push(['href', o.href]);
-  if (o.headingLevel !== '2') out.push(['heading-level', o.headingLevel]);
-  if (o.areaHref) out.push(['area-href', o.areaHref]);
-  return out;
-}
-
-const escapeAttr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
-function showEmbed(o) {
-  const attrs = attributes(o).map(([n, v]) => ` ${n}="${escapeAttr(v)}"`).join('');
-  const script = `<script type="module" src="${escapeAttr(els.scriptUrl.value.trim())}"></script>`;
-  els.embed.textContent = `${script}\n<grade-widget src="${escapeAttr(els.jsonUrl.value.trim())}"${attrs}></grade-widget>\n`;
-  // Inside a <script> element only "</" (which could close it) and "<!--" (which changes how
-  // the HTML parser reads script text) matter; both are written as JSON escapes.
-  const json = state.json.trimEnd().replace(/<\//g, '<\\/').replace(/<!--/g, '\\u003c!--');
-  els.inline.textContent = `${script}\n<grade-widget${attrs}>\n<script type="application/json">\n${json}\n</script>\n</grade-widget>\n`;
-}
-
-// ---- Copy -------------------------------------------------------------------------------------
-
-const WHAT = { 'embed-code': 'whatEmbed', 'embed-inline': 'whatInline', 'static-markup': 'whatMarkup' };
-for (const button of document.querySelectorAll('button.copy')) {
-  const target = $(button.dataset.copy);
-  const note = button.nextElementSibling;
-  let clearNote;
-  button.addEventListener('click', async () => {
-    clearTimeout(clearNote);
-    try {
-      await navigator.clipboard.writeText(target.textContent);
-      note.textContent = t('copied', { what: t(WHAT[target.id]) });
-    } catch {
-      // No clipboard (permission refused): select the text so Ctrl+C copies it.
-      getSelection().selectAllChildren(target);
-      note.textContent = t('copyFailed');
-    }
-    clearNote = setTimeout(() => { note.textContent = ''; }, 8000);
-  });
-}
-
-// ---- The preview's timing, for tests/bench/builder.mjs ---------------------------------------
-
-els.preview.addEventListener('load', () => performance.mark('builder:preview'));
 
 applyLanguage();
 setState(state);

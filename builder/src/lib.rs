@@ -8,10 +8,11 @@
 //! report JSON as the very string `grade-widget extract` writes.
 
 mod outcome;
+mod report;
 mod settings;
 
 use grade_widget::extract::extract_bytes;
-use grade_widget::model::{validate, Report, MAX_REPORT_BYTES};
+use grade_widget::model::{validate, MAX_REPORT_BYTES};
 use grade_widget::prerender;
 use wasm_bindgen::prelude::*;
 
@@ -65,7 +66,8 @@ fn outcome(bytes: &[u8]) -> Outcome {
 /// The markup `grade-widget render` writes for this report JSON and these options (`view`:
 /// full, summary, area or badge; `area`: an area id, for view=area; `lang`: en or cy; `href`:
 /// the badge's link; `heading_level`: 2 to 6; `area_href`: the summary's link template). Rejects
-/// with a message when the JSON or an option is not usable.
+/// with a message when the JSON or an option is not usable: for the JSON, every problem the
+/// shared reader finds, one per line (src/report.rs).
 #[wasm_bindgen]
 pub async fn render(
     json: String,
@@ -76,11 +78,7 @@ pub async fn render(
     heading_level: Option<u8>,
     area_href: Option<String>,
 ) -> Result<String, JsValue> {
-    let report: Report = serde_json::from_str(&json)
-        .map_err(|e| JsValue::from_str(&format!("the report JSON cannot be read: {e}")))?;
-    if let Some(problem) = validate(&report).first() {
-        return Err(JsValue::from_str(&format!("the report is not valid: {problem}")));
-    }
+    let report = report::read(&json).map_err(|problems| JsValue::from_str(&report::problems_message(&problems)))?;
     let options = settings::options(
         &report,
         &view,

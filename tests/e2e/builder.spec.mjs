@@ -455,6 +455,79 @@ export const tests = [
     },
   },
   {
+    name: 'the worker renders no invalid JSON: it lists every problem, as grade-widget validate does',
+    page: PAGE,
+    async run({ page }) {
+      const report = JSON.parse(seed());
+      report.colour = 'blue';
+      report.domains[0].areas[0].grade = 'brilliant';
+      report.domains[1].areas[0].direction = 'sideways';
+      report.domains[2].areas[0].national.good = 99;
+      const json = `${JSON.stringify(report, null, 2)}\n`;
+      const path = `${OUT}/builder-invalid.json`;
+      writeFileSync(path, json);
+      const want = cli('validate', path);
+      assert.equal(want.status, 1, want.stderr);
+      const lines = want.stdout.trimEnd().split('\n');
+      const problems = lines.slice(0, -1);
+      assert.match(lines.at(-1), /^\d+ problems in /);
+      assert.ok(problems.length >= 4, `several problems: ${problems.join(' / ')}`);
+
+      await workerReady(page);
+      // The page only ever renders JSON it extracted itself, so the worker is asked directly.
+      const error = await page.evaluate(async (text) => {
+        const worker = new Worker(new URL('builder-worker.js', location.href), { type: 'module' });
+        const answer = (want) => new Promise((resolve) => {
+          worker.addEventListener('message', function on({ data }) {
+            if (!want(data)) return;
+            worker.removeEventListener('message', on);
+            resolve(data);
+          });
+        });
+        await answer((d) => d.type === 'ready');
+        const done = answer((d) => d.id === 1);
+        worker.postMessage({ id: 1, type: 'render', json: text, view: 'full', lang: 'en', headingLevel: 2 });
+        const reply = await done;
+        worker.terminate();
+        return reply.ok ? null : reply.error;
+      }, json);
+      assert.deepEqual(error?.split('\n'), [`${problems.length} problems in the report JSON:`, ...problems]);
+      await cspClean(page);
+    },
+  },
+  {
+    name: 'each copy button is named for what it copies; code blocks are named regions; report lines are lang="en"',
+    page: PAGE,
+    async run({ page, context, base }) {
+      await workerReady(page);
+      await page.locator('.lang-switch[data-lang="cy"]').click();
+      const cut = SEED.slice(0, SEED.indexOf('\n4 Promoting Safety (Domain 3)'));
+      await paste(page, context, base, cut);
+      await page.locator('[data-testid="read"]').click();
+      await page.locator('[data-testid="problems"] button').first().click();
+      const lines = page.getByRole('region', { name: /^Llinell \d+ o'ch testun/ });
+      assert.equal(await lines.count(), 1, 'the lines shown are a region named by their caption');
+      assert.equal(await lines.getAttribute('lang'), 'en', 'the report\'s lines are English on the Welsh page');
+      assert.equal(await page.locator('[data-testid="problem-context"] figcaption').getAttribute('lang'), null);
+
+      await page.locator('.lang-switch[data-lang="en"]').click();
+      await paste(page, context, base, SEED);
+      await page.locator('[data-testid="read"]').click();
+      await built(page);
+      const names = await page.locator('button.copy').evaluateAll((buttons) => buttons.map((b) => b.textContent));
+      assert.deepEqual(names, [STRINGS.en.copyEmbed, STRINGS.en.copyInline, STRINGS.en.copyMarkup]);
+      assert.equal(new Set(names).size, 3, 'no two copy buttons share a name');
+      for (const [testid, key] of [['embed-code', 'embedHeading'], ['embed-inline', 'inlineLabel'], ['static-markup', 'markupHeading']]) {
+        const block = page.getByRole('region', { name: STRINGS.en[key], exact: true });
+        assert.equal(await block.getAttribute('data-testid'), testid, `${testid} is the region "${STRINGS.en[key]}"`);
+        assert.equal(await block.getAttribute('tabindex'), '0', `${testid} can be scrolled by keyboard`);
+      }
+      await page.locator('.lang-switch[data-lang="cy"]').click();
+      assert.equal(await page.getByRole('button', { name: STRINGS.cy.copyMarkup, exact: true }).count(), 1);
+      await cspClean(page);
+    },
+  },
+  {
     name: 'complete by keyboard alone: read, choose a view, copy the code with an announced confirmation',
     page: PAGE,
     async run({ page, context, base }) {

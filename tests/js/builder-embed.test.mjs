@@ -1,0 +1,91 @@
+// The report builder's embed code (www/builder-embed.js): the options the element reads, the
+// attributes in order with defaults left out, escaping, the inline JSON that cannot end its
+// script element early, and the JSON file's name. Run with `node --test tests/js/`.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { attributes, chosenOptions, embedCode, escapeAttr, inlineCode, jsonName, scriptJson } from '../../www/builder-embed.js';
+
+const FORM = { view: 'full', area: '1A', lang: 'en', theme: 'auto', href: ' /met ', headingLevel: '2', areaHref: ' /g/{id} ' };
+const SCRIPT = '/grade-widget/grade-widget.js';
+
+test('chosenOptions: area, href and areaHref only for the view that reads them, trimmed', () => {
+  const cases = [
+    ['full', { area: '', href: '', areaHref: '' }],
+    ['area', { area: '1A', href: '', areaHref: '' }],
+    ['badge', { area: '', href: '/met', areaHref: '' }],
+    ['summary', { area: '', href: '', areaHref: '/g/{id}' }],
+  ];
+  for (const [view, want] of cases) {
+    const o = chosenOptions({ ...FORM, view });
+    assert.deepEqual({ area: o.area, href: o.href, areaHref: o.areaHref }, want, view);
+    assert.equal(o.view, view);
+  }
+  // The heading level is compared as text: a number from elsewhere is the same option.
+  assert.equal(chosenOptions({ ...FORM, headingLevel: 3 }).headingLevel, '3');
+});
+
+test('attributes: defaults left out, lang always written, in the documented order', () => {
+  const table = [
+    [{}, [['lang', 'en']]],
+    [{ lang: 'cy', theme: 'dark' }, [['lang', 'cy'], ['theme', 'dark']]],
+    [{ view: 'area', headingLevel: '4' }, [['view', 'area'], ['area', '1A'], ['lang', 'en'], ['heading-level', '4']]],
+    [{ view: 'badge', theme: 'light' }, [['view', 'badge'], ['lang', 'en'], ['theme', 'light'], ['href', '/met']]],
+    [{ view: 'summary', headingLevel: '6' }, [['view', 'summary'], ['lang', 'en'], ['heading-level', '6'], ['area-href', '/g/{id}']]],
+  ];
+  for (const [change, want] of table) {
+    assert.deepEqual(attributes(chosenOptions({ ...FORM, ...change })), want, JSON.stringify(change));
+  }
+});
+
+test('escapeAttr: &, " and < as references; nothing else touched', () => {
+  assert.equal(escapeAttr('a&b "c" <d> \'e\''), 'a&amp;b &quot;c&quot; &lt;d> \'e\'');
+  assert.equal(escapeAttr('&amp;'), '&amp;amp;');
+  assert.equal(escapeAttr('/grades/{id}?x=1'), '/grades/{id}?x=1');
+});
+
+test('embedCode: the script tag and the element with src and the chosen attributes', () => {
+  const options = chosenOptions({ ...FORM, view: 'badge', href: 'https://police.example/r?a=1&b="2"' });
+  assert.equal(
+    embedCode({ scriptUrl: ` ${SCRIPT} `, jsonUrl: 'https://police.example/data/met "2006".json', options }),
+    `<script type="module" src="${SCRIPT}"></script>\n`
+      + '<grade-widget src="https://police.example/data/met &quot;2006&quot;.json" view="badge" lang="en"'
+      + ' href="https://police.example/r?a=1&amp;b=&quot;2&quot;"></grade-widget>\n',
+  );
+});
+
+test('inlineCode: the JSON inside the element, "</" and "<!--" escaped, the same value read back', () => {
+  const report = { force: 'A </script><script>alert(1)</script> <!-- force', notes: ['</SCRIPT>', '<\\/ ok'] };
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  const code = inlineCode({ scriptUrl: SCRIPT, json, options: chosenOptions({ ...FORM, lang: 'cy' }) });
+  const open = '<grade-widget lang="cy">\n<script type="application/json">\n';
+  assert.ok(code.startsWith(`<script type="module" src="${SCRIPT}"></script>\n${open}`), code);
+  assert.ok(code.endsWith('\n</script>\n</grade-widget>\n'));
+  const inside = code.slice(code.indexOf(open) + open.length, code.lastIndexOf('\n</script>'));
+  assert.equal(inside.includes('</'), false, 'no "</" can close the script element');
+  assert.equal(inside.includes('<!--'), false, 'no "<!--" can change how the script text is read');
+  assert.deepEqual(JSON.parse(inside), report);
+  // Upper case "</SCRIPT" closes a script element too; it is escaped as "</" is.
+  assert.equal(scriptJson('"</SCRIPT>"'), '"<\\/SCRIPT>"');
+});
+
+test('inlineCode: the seed report round-trips', () => {
+  const json = readFileSync(new URL('../../www/data/metropolitan-2006.json', import.meta.url), 'utf8');
+  const code = inlineCode({ scriptUrl: SCRIPT, json, options: chosenOptions(FORM) });
+  const inside = code.slice(code.indexOf('<script type="application/json">\n') + 33, code.lastIndexOf('\n</script>'));
+  assert.deepEqual(JSON.parse(inside), JSON.parse(json));
+});
+
+test('jsonName: force and publication date as a file name', () => {
+  const table = [
+    [{ force: 'Metropolitan Police Service', published: '2006-10' }, 'metropolitan-police-service-2006-10.json'],
+    [{ force: 'Dyfed-Powys Police' }, 'dyfed-powys-police.json'],
+    [{ force: 'Heddlu Gogledd Cymru / North Wales Police', published: '2006' }, 'heddlu-gogledd-cymru-north-wales-police-2006.json'],
+    // Accents dropped, not turned into hyphens.
+    [{ force: 'Police de Sûreté Côtière' }, 'police-de-surete-cotiere.json'],
+    [{ force: '  ***  ' }, 'report.json'],
+    [{}, 'report.json'],
+  ];
+  for (const [report, want] of table) assert.equal(jsonName(report), want, JSON.stringify(report));
+});

@@ -1,0 +1,75 @@
+// builder-embed.js: the code the report builder hands a web team, made from the options chosen
+// on the page: the element's attributes, the embed code (script tag and element), the inline
+// alternative (the JSON inside the element) and the JSON file's name. Pure functions of their
+// arguments, no DOM, so tests/js/builder-embed.test.mjs runs them under node.
+
+/**
+ * The options as the element reads them, from the form's raw fields: `area` only for view=area,
+ * `href` only for the badge, `areaHref` only for the summary (the only view that links area
+ * names). Text fields are trimmed.
+ */
+export function chosenOptions({ view, area = '', lang, theme, href = '', headingLevel, areaHref = '' }) {
+  return {
+    view,
+    area: view === 'area' ? area : '',
+    lang,
+    theme,
+    href: view === 'badge' ? href.trim() : '',
+    headingLevel: String(headingLevel),
+    areaHref: view === 'summary' ? areaHref.trim() : '',
+  };
+}
+
+/**
+ * The element's attributes for these options, as [name, value] pairs in the order the embed
+ * code writes them. Defaults (view full, theme auto, heading level 2) are left out; `lang` is
+ * always written, so the widget does not follow the host page's language by surprise.
+ */
+export function attributes(o) {
+  const out = [];
+  if (o.view !== 'full') out.push(['view', o.view]);
+  if (o.area) out.push(['area', o.area]);
+  out.push(['lang', o.lang]);
+  if (o.theme !== 'auto') out.push(['theme', o.theme]);
+  if (o.href) out.push(['href', o.href]);
+  if (o.headingLevel !== '2') out.push(['heading-level', o.headingLevel]);
+  if (o.areaHref) out.push(['area-href', o.areaHref]);
+  return out;
+}
+
+/** Text for a double-quoted attribute value: `&`, `"` and `<` as character references. */
+export function escapeAttr(s) {
+  return String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
+
+const attributeText = (o) => attributes(o).map(([n, v]) => ` ${n}="${escapeAttr(v)}"`).join('');
+const scriptTag = (scriptUrl) => `<script type="module" src="${escapeAttr(scriptUrl.trim())}"></script>`;
+
+/** The script tag and the element that loads the report from `jsonUrl`. */
+export function embedCode({ scriptUrl, jsonUrl, options }) {
+  return `${scriptTag(scriptUrl)}\n<grade-widget src="${escapeAttr(jsonUrl.trim())}"${attributeText(options)}></grade-widget>\n`;
+}
+
+/**
+ * The JSON as the text of a <script type="application/json">. Inside a script element only "</"
+ * (which could close it) and "<!--" (which changes how the HTML parser reads script text)
+ * matter; both are written as JSON escapes, so the text still parses to the same value.
+ */
+export function scriptJson(json) {
+  return json.trimEnd().replace(/<\//g, '<\\/').replace(/<!--/g, '\\u003c!--');
+}
+
+/** The script tag and the element with the report JSON inside it: no second file to upload. */
+export function inlineCode({ scriptUrl, json, options }) {
+  return `${scriptTag(scriptUrl)}\n<grade-widget${attributeText(options)}>\n<script type="application/json">\n${scriptJson(json)}\n</script>\n</grade-widget>\n`;
+}
+
+/**
+ * "Metropolitan Police Service", "2006-10" -> metropolitan-police-service-2006-10.json. Accents
+ * are dropped (NFKD, then the combining marks), so "Sûreté" is "surete", not "su-rete".
+ */
+export function jsonName(report) {
+  const slug = `${report.force ?? ''} ${report.published ?? ''}`.toLowerCase().normalize('NFKD')
+    .replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return `${slug || 'report'}.json`;
+}
