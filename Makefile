@@ -75,7 +75,8 @@ test-e2e:
 ## report builder (text in to preview shown; extraction in its worker against the native figure), and
 ## the widget beside the static floor, its hydrated pages (plain and in a declarative shadow root)
 ## and the peers (tests/bench/peers.mjs), and
-## every interaction traced on the widget and on the same DOM change made by hand (select-trace.mjs)
+## every interaction traced on the widget and on the same DOM change made by hand (select-trace.mjs),
+## and Lighthouse's mobile preset on the same pages and on 43 badges (lighthouse.mjs)
 # build-bench first: both builds share target/, and the last one links the production wasm
 # again, so pkg/ is what `make build` makes.
 bench: build-bench build
@@ -88,6 +89,7 @@ bench: build-bench build
 	node tests/bench/first-frame.mjs --view full --shadow-root 1
 	for i in grade domain direction sort table chart; do node tests/bench/select-trace.mjs --from $$i --floor both --loads 2; done
 	node tests/bench/peers.mjs
+	node tests/bench/lighthouse.mjs
 
 ## fuzz: every fuzz target for FUZZ_SECONDS each (FUZZ_SEED=N repeats a run; see tests/fuzz/harness.rs)
 FUZZ_SECONDS ?= 60

@@ -167,6 +167,16 @@ ${h1('grade-widget, pre-rendered in a shadow root and hydrated')}
 </html>
 `);
 
+// GW_PEERS_PAGES_ONLY=1: stop here, with the peers' bundles copied beside their pages, and keep
+// the scratch folder for another runner (tests/bench/lighthouse.mjs serves it as it is).
+if (process.env.GW_PEERS_PAGES_ONLY === '1') {
+  const { copyBundles } = await import(join(PEERS, 'copy-bundles.mjs'));
+  copyBundles({ quiet: true });
+  process.env.GW_KEEP_PEERS = '1';
+  console.log(`peers: pages ready: ${PEERS}`);
+  process.exit(0);
+}
+
 // 4. The harness.
 mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
 const loadStart = loadavg();

@@ -1,0 +1,171 @@
+// What a host page pays for the widget, as a web team's Lighthouse shows it (issue 27). Not a
+// test: it prints medians and writes bench-results/lighthouse.json; it fails only when a page
+// does not load or Lighthouse cannot run, never on a score.
+//
+//   node tests/bench/lighthouse.mjs [--runs N] [--pages a,b]     (default 3 runs, every page)
+//
+// 1. Builds the peers harness's pages with tests/bench/peers.mjs (GW_PEERS_PAGES_ONLY=1): the
+//    static floor, the fresh widget, both pre-rendered pages and the peers, from pkg/.
+// 2. Adds two pages of 43 badges (`view="badge"`), the transparency-page use: the static markup
+//    (`render --view badge`) and the live widgets, all with one `src`.
+// 3. Serves the folder with brotli (as a real host would; Lighthouse counts transfer sizes) and
+//    runs Lighthouse 12.2.3 (pinned in tests/bench/lighthouse/, installed into
+//    target/lighthouse/ on first use; 13 needs Node 22) with its default mobile preset: simulated
+//    slow 4G and a 4x slower CPU. Pages are interleaved run by run, so a busy spell hits all.
+
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { loadavg } from 'node:os';
+import { extname, join, normalize, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { CHROMIUM_ARGS, ROOT } from '../e2e/lib.mjs';
+
+const fail = (message) => {
+  console.error(`lighthouse: ${message}`);
+  process.exit(1);
+};
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const RUNS = Number(opt('--runs', 3));
+const ONLY = opt('--pages', '')?.split(',').filter(Boolean);
+
+// Lighthouse, pinned, in a folder of its own: 110 MB the tests never need.
+const LH = join(ROOT, 'target', 'lighthouse');
+if (!existsSync(join(LH, 'node_modules', 'lighthouse', 'package.json'))) {
+  mkdirSync(LH, { recursive: true });
+  for (const f of ['package.json', 'package-lock.json']) cpSync(join(ROOT, 'tests/bench/lighthouse', f), join(LH, f));
+  console.log('lighthouse: npm ci in target/lighthouse (once)');
+  const npm = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: LH, stdio: 'inherit' });
+  if (npm.status !== 0) fail(`npm ci in target/lighthouse failed (exit ${npm.status})`);
+}
+const { default: lighthouse } = await import(pathToFileURL(join(LH, 'node_modules/lighthouse/core/index.js')));
+const chromeLauncher = await import(pathToFileURL(join(LH, 'node_modules/chrome-launcher/dist/index.js')));
+
+// 1. The peers' pages and ours.
+const peers = spawnSync(process.execPath, [join(ROOT, 'tests/bench/peers.mjs')], {
+  env: { ...process.env, GW_PEERS_PAGES_ONLY: '1', GW_KEEP_PEERS: '1' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'],
+});
+const ready = /peers: pages ready: (.+)/.exec(peers.stdout ?? '');
+if (peers.status !== 0 || !ready) fail(`tests/bench/peers.mjs could not build the pages (exit ${peers.status}):\n${peers.stdout}`);
+const SITE = ready[1].trim();
+process.on('exit', () => rmSync(join(SITE, '..'), { recursive: true, force: true }));
+
+// 2. 43 badges, static and live.
+const work = join(SITE, '.gw');
+const cli = process.env.GW_CLI ?? join(ROOT, 'target', 'debug', 'grade-widget');
+const badge = spawnSync(cli, ['render', join(work, 'report.json'), '--view', 'badge', '-o', join(work, 'badge.html')], { encoding: 'utf8' });
+if (badge.status !== 0) fail(`grade-widget render --view badge failed: ${badge.stderr}`);
+const badgeMarkup = readFileSync(join(work, 'badge.html'), 'utf8').trim();
+const FORCES = 43;
+const badgePage = (name, files, headExtra, body) => {
+  const dir = join(SITE, 'pages', name);
+  mkdirSync(dir, { recursive: true });
+  for (const [to, from] of Object.entries(files)) cpSync(from, join(dir, to));
+  writeFileSync(join(dir, 'index.html'), `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Every force's grades: ${name}</title>
+<link rel="icon" href="data:,">
+${headExtra}</head>
+<body>
+<h1>Inspection grades of all ${FORCES} forces</h1>
+<ul style="list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:1rem">
+${body}
+</ul>
+</body>
+</html>
+`);
+};
+badgePage('badges43static', { 'static.css': join(work, 'static.css') }, '<link rel="stylesheet" href="static.css">\n',
+  Array.from({ length: FORCES }, () => `<li><grade-widget view="badge">${badgeMarkup}</grade-widget></li>`).join('\n'));
+badgePage('badges43', {
+  ...Object.fromEntries(['grade-widget.js', 'grade_widget.js', 'grade_widget_bg.wasm'].map((f) => [f, join(ROOT, 'pkg', f)])),
+  'report.json': join(work, 'report.json'),
+}, '<script type="module" src="grade-widget.js"></script>\n',
+  Array.from({ length: FORCES }, () => '<li><grade-widget view="badge" src="report.json"></grade-widget></li>').join('\n'));
+
+// 3. A server that sends brotli, cached per file.
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml' };
+const packed = new Map();
+const server = createServer((req, res) => {
+  let rel;
+  try { rel = decodeURIComponent(new URL(req.url, 'http://x').pathname); } catch { res.writeHead(400).end(); return; }
+  let file = join(SITE, normalize(rel));
+  if (!file.startsWith(SITE + sep) && file !== SITE) { res.writeHead(403).end(); return; }
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  if (!existsSync(file)) { res.writeHead(404).end(); return; }
+  const headers = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' };
+  let body = readFileSync(file);
+  if (/\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
+    if (!packed.has(file)) packed.set(file, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    body = packed.get(file);
+    headers['Content-Encoding'] = 'br';
+  }
+  res.writeHead(200, { ...headers, 'Content-Length': body.length });
+  res.end(body);
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const base = `http://127.0.0.1:${server.address().port}/pages/`;
+
+const ORDER = ['static', 'ours', 'ourssr', 'ourdsd', 'badges43static', 'badges43'];
+const pages = readdirSync(join(SITE, 'pages'))
+  .filter((p) => !p.startsWith('_') && !p.startsWith('.') && (!ONLY?.length || ONLY.includes(p)))
+  .sort((a, b) => (ORDER.indexOf(a) + 1 || 99) - (ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b));
+
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  chromeFlags: [...CHROMIUM_ARGS.filter((f) => f !== '--headless'), '--headless=new'],
+});
+const samples = Object.fromEntries(pages.map((p) => [p, []]));
+const loadStart = loadavg();
+try {
+  for (let run = 0; run < RUNS; run++) {
+    for (const name of pages) {
+      const result = await lighthouse(`${base}${name}/`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+      const lhr = result?.lhr;
+      if (!lhr || lhr.runtimeError) fail(`${name}: ${lhr?.runtimeError?.message ?? 'no result'}`);
+      const a = lhr.audits;
+      const longTasks = (a['long-tasks']?.details?.items ?? []).map((t) => Math.round(t.duration));
+      const sample = {
+        score: Math.round(lhr.categories.performance.score * 100),
+        fcp: a['first-contentful-paint'].numericValue,
+        lcp: a['largest-contentful-paint'].numericValue,
+        tbt: a['total-blocking-time'].numericValue,
+        tti: a.interactive?.numericValue ?? NaN,
+        cls: a['cumulative-layout-shift'].numericValue,
+        longestTask: Math.max(0, ...longTasks),
+        bytes: a['total-byte-weight'].numericValue,
+      };
+      samples[name].push(sample);
+      console.log(`lighthouse: run ${run + 1}/${RUNS} ${name.padEnd(15)} score ${sample.score}, LCP ${Math.round(sample.lcp)} ms, TBT ${Math.round(sample.tbt)} ms, longest task ${sample.longestTask} ms`);
+    }
+  }
+} finally {
+  await chrome.kill();
+  server.close();
+}
+
+const median = (xs) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((x, y) => x - y);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+const KEYS = ['score', 'fcp', 'lcp', 'tbt', 'tti', 'cls', 'longestTask', 'bytes'];
+const summary = Object.fromEntries(pages.map((p) => [p, Object.fromEntries(KEYS.map((k) => [k, median(samples[p].map((s) => s[k]))]))]));
+const staticLcp = summary.static?.lcp;
+console.log(`\nlighthouse 12.2.3, mobile preset, median of ${RUNS} (load average ${loadStart.map((x) => x.toFixed(1)).join(' ')} at the start)`);
+console.log(`${'page'.padEnd(15)} ${'score'.padStart(5)} ${'FCP'.padStart(7)} ${'LCP'.padStart(7)} ${'LCP/static'.padStart(10)} ${'TBT'.padStart(6)} ${'TTI'.padStart(7)} ${'longest'.padStart(7)} ${'KiB'.padStart(6)}`);
+for (const p of pages) {
+  const s = summary[p];
+  console.log(`${p.padEnd(15)} ${String(s.score).padStart(5)} ${Math.round(s.fcp).toString().padStart(7)} ${Math.round(s.lcp).toString().padStart(7)} ${(s.lcp / staticLcp).toFixed(2).padStart(10)} ${Math.round(s.tbt).toString().padStart(6)} ${Math.round(s.tti).toString().padStart(7)} ${String(s.longestTask).padStart(7)} ${(s.bytes / 1024).toFixed(1).padStart(6)}`);
+}
+mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+writeFileSync(join(ROOT, 'bench-results', 'lighthouse.json'), `${JSON.stringify({ runs: RUNS, loadStart, summary, samples }, null, 2)}\n`);
+console.log('lighthouse: wrote bench-results/lighthouse.json');
