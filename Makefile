@@ -3,7 +3,7 @@
 
 PORT ?= 8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
-# Browser tests as root with Debian's chromium (see TOOLCHAIN notes in README).
+# Browser tests as root with Debian's chromium (see docs/development.md, "Toolchain notes").
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER ?= wasm-bindgen-test-runner
 
