@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything the build and the tests need, skipping what is already present.
-# Idempotent: `make demo`, `make test` and `.ci/run` call it first. Versions and pitfalls: docs/development.md.
+# Idempotent: `make demo`, `make test` and `.ci/run` call it first. Versions: see docs/development.md, "Toolchain notes".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -61,15 +61,51 @@ fn report(json: &str) -> JsValue {
     js_sys::JSON::parse(json).unwrap()
 }
 
-/// Lets Yew's scheduler and any fetch run.
-async fn settle(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
+/// How long a test waits for the widget's `load` or `error` event before it fails.
+const EVENT_TIMEOUT_MS: i32 = 5_000;
+
+/// The `load` and `error` events `seen` holds: the widget fires one of them each time it has
+/// shown a report or a failure.
+fn outcomes(seen: &Rc<RefCell<Vec<(String, JsValue)>>>) -> usize {
+    seen.borrow().iter().filter(|(kind, _)| kind == "load" || kind == "error").count()
+}
+
+/// Waits until `seen` holds `n` `load` or `error` events, then until Yew has rendered what
+/// they announce: events, not fixed sleeps, so a slow machine waits longer and a fast one
+/// does not wait at all. Fails the test, saying what it waited for, after EVENT_TIMEOUT_MS
+/// without the next event.
+async fn outcome(el: &HtmlElement, seen: &Rc<RefCell<Vec<(String, JsValue)>>>, n: usize) {
+    let window = web_sys::window().unwrap();
+    while outcomes(seen) < n {
+        // The promise's own resolve is the listener (it runs after `record`'s, which was
+        // added first) and its reject the timer: no closure to keep alive or forget.
+        let (mut listener, mut timer) = (None, 0);
+        let next = js_sys::Promise::new(&mut |resolve, reject| {
+            for kind in ["load", "error"] {
+                el.add_event_listener_with_callback(kind, &resolve).unwrap();
+            }
+            let message = JsValue::from_str(&format!(
+                "no `load` or `error` event within {EVENT_TIMEOUT_MS} ms (waiting for event {n}, seen {})",
+                outcomes(seen)
+            ));
+            timer = window
+                .set_timeout_with_callback_and_timeout_and_arguments_1(&reject, EVENT_TIMEOUT_MS, &message)
+                .unwrap();
+            listener = Some(resolve);
+        });
+        let waited = JsFuture::from(next).await;
+        window.clear_timeout_with_handle(timer);
+        if let Some(listener) = listener {
+            for kind in ["load", "error"] {
+                el.remove_event_listener_with_callback(kind, &listener).unwrap();
+            }
+        }
+        if let Err(message) = waited {
+            panic!("{}", message.as_string().unwrap_or_default());
+        }
+    }
+    // The event comes when the widget hands Yew its new state; Yew renders in a microtask.
+    yew::scheduler::flush().await;
 }
 
 fn count(el: &HtmlElement, testid: &str) -> u32 {
@@ -89,7 +125,7 @@ async fn a_report_object_renders_every_area_and_fires_load() {
     let el = host();
     let seen = record(&el);
     let widget = mount(el.clone(), config(&[("report", report(MET))])).unwrap();
-    settle(20).await;
+    outcome(&el, &seen, 1).await;
     assert_eq!(count(&el, "area-row"), 23);
     assert_eq!(count(&el, "chart"), 23);
     let events = seen.borrow();
@@ -118,7 +154,7 @@ async fn an_invalid_report_shows_every_problem_and_fires_error() {
     Reflect::set(&area, &"grade".into(), &"outstanding".into()).unwrap();
     Reflect::set(&get(&area, "national"), &"poor".into(), &JsValue::from(9)).unwrap();
     let widget = mount(el.clone(), config(&[("report", bad)])).unwrap();
-    settle(20).await;
+    outcome(&el, &seen, 1).await;
     assert_eq!(count(&el, "error"), 1);
     assert_eq!(count(&el, "area-row"), 0);
     assert_eq!(count(&el, "retry"), 0, "a bad object is not worth retrying");
@@ -151,7 +187,7 @@ async fn a_non_http_src_is_refused_without_a_request() {
         config(&[("src", "data:application/json,{}".into())]),
     )
     .unwrap();
-    settle(20).await;
+    outcome(&el, &seen, 1).await;
     let events = seen.borrow();
     assert_eq!(get(&events[0].1, "type").as_string().unwrap(), "src");
     assert_eq!(
@@ -165,13 +201,15 @@ async fn a_non_http_src_is_refused_without_a_request() {
 #[wasm_bindgen_test]
 async fn two_widgets_are_independent_and_destroy_empties_the_shadow_root() {
     let (a, b) = (host(), host());
+    let (seen_a, seen_b) = (record(&a), record(&b));
     let wa: Widget = mount(a.clone(), config(&[("report", report(MET))])).unwrap();
     let wb: Widget = mount(
         b.clone(),
         config(&[("report", report(NORTH)), ("view", "summary".into())]),
     )
     .unwrap();
-    settle(20).await;
+    outcome(&a, &seen_a, 1).await;
+    outcome(&b, &seen_b, 1).await;
     assert_eq!(count(&a, "area-row"), 23);
     let header_b = b
         .shadow_root()
@@ -185,7 +223,7 @@ async fn two_widgets_are_independent_and_destroy_empties_the_shadow_root() {
         .contains("Northshire Constabulary"));
     // Changing one widget's options leaves the other alone.
     wa.update(config(&[("report", report(NORTH))]));
-    settle(20).await;
+    outcome(&a, &seen_a, 2).await;
     let header_a = a
         .shadow_root()
         .unwrap()
@@ -197,7 +235,7 @@ async fn two_widgets_are_independent_and_destroy_empties_the_shadow_root() {
         .unwrap()
         .contains("Northshire Constabulary"));
     wb.destroy();
-    settle(20).await;
+    yew::scheduler::flush().await;
     assert_eq!(b.shadow_root().unwrap().child_element_count(), 0);
     assert_eq!(count(&a, "area-row"), 23);
     wa.destroy();
@@ -226,6 +264,7 @@ async fn the_widget_reports_what_the_cli_reports_for_every_mistake() {
         let el = host();
         let seen = record(&el);
         let widget = mount(el.clone(), config(&[("report", doc)])).unwrap();
+        outcome(&el, &seen, 1).await;
         let events = seen.borrow().clone();
         let got: Vec<String> = match events.first() {
             Some((kind, detail)) if kind == "error" => js_sys::Array::from(&get(detail, "problems"))
@@ -272,7 +311,7 @@ async fn options_of_the_wrong_type_fall_back_to_their_defaults() {
         config(&[("report", report(MET)), ("view", JsValue::from(3)), ("timeout", "soon".into()), ("lang", JsValue::NULL)]),
     )
     .unwrap();
-    settle(20).await;
+    outcome(&el, &seen, 1).await;
     assert_eq!(count(&el, "area-row"), 23, "full view");
     assert_eq!(seen.borrow()[0].0, "load");
     widget.destroy();
@@ -280,7 +319,7 @@ async fn options_of_the_wrong_type_fall_back_to_their_defaults() {
     let el = host();
     let seen = record(&el);
     let widget = mount(el.clone(), JsValue::from_str("nonsense")).unwrap();
-    settle(20).await;
+    outcome(&el, &seen, 1).await;
     assert_eq!(get(&seen.borrow()[0].1, "type").as_string().unwrap(), "source");
     widget.destroy();
 }

@@ -6,7 +6,7 @@
 //! JSON text is parsed by the browser's `JSON.parse`, and the resulting JS value (or the object
 //! the page passed) is read into the report types by serde-wasm-bindgen through the same reader
 //! adapter as the CLI's (`model::load_value`), so paths and messages are the CLI's. No
-//! serde_json in the wasm (about 12 KiB brotli saved, see TOOLCHAIN.md).
+//! serde_json in the wasm (about 12 KiB brotli saved; docs/development.md, "Toolchain notes").
 
 use std::cell::Cell;
 use std::rc::Rc;

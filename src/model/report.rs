@@ -1,7 +1,7 @@
 //! The report JSON format, schema version 1: the types every other part reads.
 //!
 //! These types are the one definition of the format: the readers (the CLI's and the widget's,
-//! through src/model/read.rs) deserialise them, `grade-widget extract` serialises them, and the
+//! through src/model/read/) deserialise them, `grade-widget extract` serialises them, and the
 //! JSON Schema `www/schema/report.schema.json` is generated from them (`grade-widget schema`,
 //! with schemars; the `schemars` attributes below, compiled natively only, add what serde does
 //! not say: text must not be blank, ranges, id patterns, list lengths). Field names are fixed:
@@ -344,7 +344,7 @@ impl Direction {
     }
 }
 
-/// The newtype names by which the report reader (read.rs) knows a grade or direction word, to
+/// The newtype names by which the report reader (read/tracked.rs) knows a grade or direction word, to
 /// note an unknown one as a problem and read on. Other deserializers ignore the name.
 pub(crate) const GRADE_WORD: &str = "$grade-widget::grade";
 pub(crate) const DIRECTION_WORD: &str = "$grade-widget::direction";

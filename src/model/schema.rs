@@ -42,7 +42,7 @@ pub fn report_schema() -> Schema {
 }
 
 /// Report-level transform: `$schema` (a pointer to this schema, for editors) is the one field
-/// outside the types that a report may have; the reader allows it too (src/model/read.rs).
+/// outside the types that a report may have; the reader allows it too (src/model/read/tracked.rs).
 pub fn allow_schema_reference(schema: &mut Schema) {
     let Some(Value::Object(properties)) = schema.get_mut("properties") else { return };
     let mut with_reference = Map::new();

@@ -7,7 +7,7 @@ import { chromium } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Flags for Debian's chromium as root in a container (see TOOLCHAIN notes in README). */
+/** Flags for Debian's chromium as root in a container (see docs/development.md, "Toolchain notes"). */
 export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',

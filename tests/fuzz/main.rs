@@ -1,5 +1,6 @@
-//! Fuzz targets (issue 6), run on stable Rust by `cargo test --test fuzz` for `FUZZ_SECONDS`
-//! each (3 s by default, so `make test` stays fast; `make fuzz` runs 60 s each):
+//! Fuzz targets (issue 6), run on stable Rust by `cargo test --test fuzz`: each a fixed number
+//! of cases from a fixed seed (a few seconds each in a debug build, so `make test` stays fast;
+//! `make fuzz` runs many more), with `FUZZ_SECONDS` as a cap (see harness.rs):
 //!
 //! - `json_bytes`: raw bytes, and byte-level mutations of the seed reports, into `parse_report`.
 //! - `json_tree`: structure-aware mutations of the seed reports (fields dropped, duplicated,
@@ -38,6 +39,14 @@ use yew::LocalServerRenderer;
 use harness::{fuzz, Outcome};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+// Cases per target in a plain `cargo test` (`FUZZ_CASES` overrides them all): each about 2 s of
+// a debug build on one core of the 2-core CI machine, measured with the default seed.
+const JSON_BYTES_CASES: u64 = 1500;
+const JSON_TREE_CASES: u64 = 200;
+const VALUE_TREE_CASES: u64 = 800;
+const EXTRACT_TEXT_CASES: u64 = 150;
+const SSR_RENDER_CASES: u64 = 600;
 
 struct Seeds {
     /// Every JSON seed as text: valid and invalid reports.
@@ -131,7 +140,7 @@ fn check_result(what: &str, result: &Result<Report, Vec<ReportProblem>>) -> Outc
 
 #[test]
 fn json_bytes() {
-    fuzz("json_bytes", 4096, |data| {
+    fuzz("json_bytes", JSON_BYTES_CASES, 4096, |data| {
         let mut u = Unstructured::new(data);
         let seeds = &seeds().json;
         let bytes = if u.ratio(1, 5).unwrap_or(false) {
@@ -150,7 +159,7 @@ fn json_bytes() {
 
 #[test]
 fn json_tree() {
-    fuzz("json_tree", 1024, |data| {
+    fuzz("json_tree", JSON_TREE_CASES, 1024, |data| {
         let mut u = Unstructured::new(data);
         let mut tree = choose(&mut u, &seeds().trees).1.clone();
         for _ in 0..u.int_in_range(1..=6u8).unwrap_or(1) {
@@ -208,7 +217,7 @@ fn grown(u: &mut Unstructured, depth: u8) -> Value {
 
 #[test]
 fn value_tree() {
-    fuzz("value_tree", 1024, |data| {
+    fuzz("value_tree", VALUE_TREE_CASES, 1024, |data| {
         let mut u = Unstructured::new(data);
         let tree = if u.ratio(1, 2).unwrap_or(false) {
             grown(&mut u, 0)
@@ -233,7 +242,7 @@ fn value_tree() {
 
 #[test]
 fn extract_text() {
-    fuzz("extract_text", 2048, |data| {
+    fuzz("extract_text", EXTRACT_TEXT_CASES, 2048, |data| {
         let mut u = Unstructured::new(data);
         let result = if u.ratio(1, 6).unwrap_or(false) {
             extract_bytes(u.bytes(u.len()).unwrap_or_default())
@@ -399,7 +408,7 @@ fn mutate_valid(u: &mut Unstructured, report: &mut Report) {
 
 #[test]
 fn ssr_render() {
-    fuzz("ssr_render", 512, |data| {
+    fuzz("ssr_render", SSR_RENDER_CASES, 512, |data| {
         let mut u = Unstructured::new(data);
         let valid = &seeds().valid;
         let tree = &choose(&mut u, valid).1;
