@@ -50,11 +50,11 @@ async function absent(page, id, testids) {
 
 /** Which findings sections an area has text for, by test hook. */
 const SECTIONS = [
-  ['national_context', 'national-context', 'sec.national_context'],
-  ['context', 'context', 'sec.context'],
-  ['strengths', 'strengths', 'sec.strengths'],
-  ['work_in_progress', 'work-in-progress', 'sec.wip'],
-  ['areas_for_improvement', 'areas-for-improvement', 'sec.afi'],
+  ['national_context', 'national-context', 'sec_national_context'],
+  ['context', 'context', 'sec_context'],
+  ['strengths', 'strengths', 'sec_strengths'],
+  ['work_in_progress', 'work-in-progress', 'sec_wip'],
+  ['areas_for_improvement', 'areas-for-improvement', 'sec_afi'],
 ];
 const hasText = (section) => (section ?? []).some((g) => g.heading || g.blocks?.length);
 
@@ -248,7 +248,7 @@ export const tests = [
 
       // And the main pieces say exactly what the Welsh table says.
       const headings = (await page.locator('#cy h3').allInnerTexts()).map(squash);
-      for (const key of ['heading.profile', 'heading.summary', 'heading.glance']) assert.ok(headings.includes(CY[key]), `${key}: ${headings}`);
+      for (const key of ['heading_profile', 'heading_summary', 'heading_glance']) assert.ok(headings.includes(CY[key]), `${key}: ${headings}`);
       assert.equal(await inWidget(page, 'cy', 'filters').getAttribute('aria-label'), CY['heading_filters']);
       const captions = (await page.locator('#cy caption').allInnerTexts()).map(squash);
       assert.deepEqual(captions, [CY['profile_caption'], fill(CY['summary_caption'], { total: TOTAL })]);
