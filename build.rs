@@ -108,8 +108,10 @@ const MARKUP_SOURCES: &[&str] = &[
     "src/components",
     "src/charts",
     "src/view_model.rs",
+    "src/view_model",
     "src/standing.rs",
     "src/i18n.rs",
+    "src/i18n",
     "src/state.rs",
     "Cargo.lock",
 ];

@@ -16,6 +16,7 @@ use std::rc::Rc;
 use yew::LocalServerRenderer;
 
 use crate::components::{light_dom_stylesheet, App, AppProps, LoadState, Options, View, CONTAINER_BASE, SOURCE};
+use crate::i18n::Lang;
 use crate::hydration::{fingerprint, markup_shape, FINGERPRINT_ATTR, SHAPE_ATTR};
 use crate::model::Report;
 
@@ -54,14 +55,14 @@ fn no_script_rules(scope: &str) -> String {
     )
 }
 
-/// The options static markup is drawn with: the element's `view`, `area`, `lang` ("en" or "cy")
+/// The options static markup is drawn with: the element's `view`, `area`, `lang`
 /// and `href` (the badge's link to the full report, which the element must then say too),
 /// `heading-level` (0 for the default, 2) and `area-href` (the summary's area link template).
 /// No deep links: there is no script to read or write `location.hash` in static markup.
 pub fn options(
     view: View,
     area: Option<&str>,
-    lang: &str,
+    lang: Lang,
     href: Option<&str>,
     heading_level: u8,
     area_href: Option<&str>,
@@ -69,7 +70,7 @@ pub fn options(
     Options {
         view,
         area: area.map(str::to_owned),
-        lang: lang.to_owned(),
+        lang,
         deep_link: false,
         link: href.map(str::to_owned),
         heading_level,
@@ -90,7 +91,7 @@ pub async fn markup(report: Report, options: Options) -> String {
     let stamp = fingerprint(&report, &options);
     // The container's `lang` as the widget sets it at mount, so that it finds it already set:
     // changing `lang` on an element that is laid out restyles and lays out all of it again.
-    let lang = options.lang.clone();
+    let lang = options.lang.code();
     let props = AppProps {
         state: LoadState::Ready(Rc::new(report)),
         options,

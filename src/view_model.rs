@@ -5,10 +5,14 @@
 use std::rc::Rc;
 
 use crate::standing::standing;
-use crate::i18n::{chart_label, comparison_sentence, Lang};
+use crate::i18n::Lang;
 use crate::model::{Area, Report};
 
 use crate::components::Glossary;
+
+mod sentences;
+
+use sentences::{chart_label, comparison_sentence};
 
 pub struct PreparedReport {
     pub report: Rc<Report>,

@@ -2,6 +2,7 @@
 //! the widget's [`Options`] the same way `grade-widget render` does (src/prerender.rs).
 
 use grade_widget::components::{Options, View};
+use grade_widget::i18n::Lang;
 use grade_widget::model::Report;
 use grade_widget::prerender;
 
@@ -25,9 +26,11 @@ pub fn options(
         "badge" => View::Badge,
         other => return Err(format!("view {other:?}: expected full, summary, area or badge")),
     };
-    if !matches!(lang, "en" | "cy") {
-        return Err(format!("lang {lang:?}: expected en or cy"));
-    }
+    let lang = match lang {
+        "en" => Lang::En,
+        "cy" => Lang::Cy,
+        _ => return Err(format!("lang {lang:?}: expected en or cy")),
+    };
     if let Some(id) = area {
         if report.area(id).is_none() {
             return Err(format!("area {id:?}: the report has no such area"));

@@ -91,8 +91,8 @@ pub struct Options {
     pub view: View,
     /// For `View::Area`, or the initially selected area.
     pub area: Option<String>,
-    /// "en" or "cy".
-    pub lang: String,
+    /// The language of the widget's own words.
+    pub lang: Lang,
     /// Whether selecting an area updates `location.hash` (and `#3A` selects on load).
     pub deep_link: bool,
     /// For `View::Badge`: where its "full report" link goes (`href` attribute); no link if None.
@@ -142,6 +142,27 @@ mod tests {
     }
 }
 
+/// The widget's landmark name: the force, and the view (and for one area, which), so that a
+/// badge beside the full report, or two areas of one force, are told apart (axe's
+/// `landmark-unique`). Two copies of the same view of one report say the same, as they should.
+fn region_name(lang: Lang, options: &Options, report: &Report) -> String {
+    let s = lang.strings();
+    let force = report.force.as_str();
+    match options.view {
+        View::Full => fill(&s.widget_label, [force]),
+        View::Summary => fill(&s.widget_label_summary, [force]),
+        View::Badge => fill(&s.widget_label_badge, [force]),
+        // The area shown: the one asked for, else the first (see report_view.rs).
+        View::Area => {
+            let id = match options.area.as_deref() {
+                Some(id) => id.to_ascii_uppercase(),
+                None => report.areas().next().map(|a| a.id.clone()).unwrap_or_default(),
+            };
+            fill(&s.widget_label_area, [force, &id])
+        }
+    }
+}
+
 /// Which kind of state is shown: the key of the effect that moves focus after "Try again".
 fn kind(state: &LoadState) -> u8 {
     match state {
@@ -153,7 +174,7 @@ fn kind(state: &LoadState) -> u8 {
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let lang = Lang::from_code(&props.options.lang);
+    let lang = props.options.lang;
     let level = Level::new(props.options.heading_level);
     let view = props.options.view.as_str();
     // "Try again" disappears once pressed: focus goes to what replaces it (the loading note,
@@ -183,10 +204,10 @@ pub fn app(props: &AppProps) -> Html {
         },
         LoadState::Failed(e) => error_box(e, lang, level, props.options.fallback_href.as_deref(), &onretry, &target),
     };
-    // A named region only once there is a report: its name says whose grades these are, so
-    // several widgets on one page are distinct landmarks.
+    // A named region only once there is a report: its name says whose grades these are, and
+    // which of them, so several widgets on one page are distinct landmarks.
     let label = match &props.state {
-        LoadState::Ready(r) => Some(fill(lang.t("widget.label"), &[("force", &r.force)])),
+        LoadState::Ready(r) => Some(region_name(lang, &props.options, r)),
         _ => None,
     };
     let role = label.is_some().then_some("region");

@@ -34,7 +34,7 @@ pub fn area_chart(props: &AreaChartProps) -> Html {
         total: data.report.forces_assessed,
         label: &info.label,
         words: lang.grade_words(),
-        this_force: lang.t("chart.this_force"),
+        this_force: lang.strings().chart_this_force,
         compact: false,
     };
     let export = {
@@ -52,7 +52,7 @@ pub fn area_chart(props: &AreaChartProps) -> Html {
             { distribution_chart(&spec) }
             <figcaption class="gw-sentence" data-testid="sentence">{ info.sentence.clone() }</figcaption>
             <button type="button" class="gw-button gw-button--secondary gw-export" data-testid="export-svg" onclick={export}>
-                { lang.t("export.svg") }
+                { lang.strings().export_svg }
             </button>
         </figure>
     }

@@ -54,15 +54,16 @@ pub fn area_detail(props: &AreaDetailProps) -> Html {
     }
     let data = &props.data;
     let lang = data.lang;
+    let s = lang.strings();
     let level = props.level;
     let Some(index) = props.index else {
         let text = match &props.missing {
-            Some(id) => fill(lang.t("detail.not_found"), &[("id", id)]),
-            None => lang.t("detail.prompt").to_string(),
+            Some(id) => fill(&s.detail_not_found, [id]),
+            None => s.detail_prompt.to_string(),
         };
         return html! {
             <section class="gw-detail gw-detail--empty" part="detail" data-testid="area-detail">
-                { heading(level, 1, "gw-h3", None, Some(&title), html! { lang.t("heading.detail") }) }
+                { heading(level, 1, "gw-h3", None, Some(&title), html! { s.heading_detail }) }
                 <p class="gw-hint">{ text }</p>
             </section>
         };
@@ -81,27 +82,27 @@ pub fn area_detail(props: &AreaDetailProps) -> Html {
             }) }
             <dl class="gw-detail__meta">
                 <div class="gw-meta">
-                    <dt>{ lang.t("detail.grade") }</dt>
+                    <dt>{ s.detail_grade }</dt>
                     <dd>{ grade_label(lang, area.grade.as_ref()) }</dd>
                 </div>
                 <div class="gw-meta">
-                    <dt>{ lang.t("detail.direction") }</dt>
+                    <dt>{ s.detail_direction }</dt>
                     <dd>{ direction_label(lang, area.direction.as_ref()) }</dd>
                 </div>
             </dl>
             <AreaChart data={props.data.clone()} index={index} testid={props.chart_testid.clone()} />
             <div class="gw-detail__text" lang={text_lang(lang)}>
-                { section_html(lang.t("sec.national_context"), ui, &area.national_context, g, "national-context", level) }
-                { section_html(lang.t("sec.context"), ui, &area.context, g, "context", level) }
-                { section_html(lang.t("sec.strengths"), ui, &area.strengths, g, "strengths", level) }
-                { section_html(lang.t("sec.wip"), ui, &area.work_in_progress, g, "work-in-progress", level) }
-                { section_html(lang.t("sec.afi"), ui, &area.areas_for_improvement, g, "areas-for-improvement", level) }
-                { good_practice_html(lang.t("sec.good_practice"), lang.t("gp.contact"), ui, &area.good_practice, g, level) }
+                { section_html(s.sec_national_context, ui, &area.national_context, g, "national-context", level) }
+                { section_html(s.sec_context, ui, &area.context, g, "context", level) }
+                { section_html(s.sec_strengths, ui, &area.strengths, g, "strengths", level) }
+                { section_html(s.sec_wip, ui, &area.work_in_progress, g, "work-in-progress", level) }
+                { section_html(s.sec_afi, ui, &area.areas_for_improvement, g, "areas-for-improvement", level) }
+                { good_practice_html(s.sec_good_practice, s.gp_contact, ui, &area.good_practice, g, level) }
             </div>
             if let Some(onback) = &props.onback {
                 <p class="gw-detail__back">
                     <button type="button" class="gw-button gw-button--secondary" data-testid="back-to-row" onclick={onback.reform(|_: MouseEvent| ())}>
-                        { fill(lang.t("detail.back"), &[("id", &area.id)]) }
+                        { fill(&s.detail_back, [&area.id]) }
                     </button>
                 </p>
             }

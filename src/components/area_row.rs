@@ -53,7 +53,7 @@ fn national(lang: Lang, counts: [i64; 4], own: Option<usize>) -> Html {
                 html! {
                     <>
                         if own == Some(i) {
-                            <strong class="gw-nat__own">{ c.to_string() }<span class="gw-vh">{ lang.t("nat.own") }</span></strong>
+                            <strong class="gw-nat__own">{ c.to_string() }<span class="gw-vh">{ lang.strings().nat_own }</span></strong>
                         } else {
                             <span>{ c.to_string() }</span>
                         }
@@ -101,6 +101,7 @@ pub fn area_row(props: &AreaRowProps) -> Html {
     }
     let data = &props.data;
     let lang = data.lang;
+    let s = lang.strings();
     let area = data.area(props.index);
     let info = &data.areas[props.index];
     let index = props.index;
@@ -132,11 +133,11 @@ pub fn area_row(props: &AreaRowProps) -> Html {
     let headers = |c: usize| [col_id(&data.id_prefix, c).as_str(), " ", &row_id, " ", &props.group].concat();
     html! {
         <tr class="gw-row" data-row={state} hidden={props.hidden} data-testid="area-row" data-area={area.id.clone()} onclick={onclick}>
-            <td class="gw-cell gw-cell--id" headers={headers(0)} data-label={lang.t("col.id")}>{ area.id.clone() }</td>
-            <th scope="row" class="gw-cell gw-cell--area" id={row_id.clone()} headers={[col_id(&data.id_prefix, 1).as_str(), " ", &props.group].concat()} data-label={lang.t("col.area")}>{ name }</th>
-            <td class="gw-cell" headers={headers(2)} data-label={lang.t("col.grade")}>{ grade_label(lang, area.grade.as_ref()) }</td>
-            <td class="gw-cell" headers={headers(3)} data-label={lang.t("col.direction")}>{ direction_label(lang, area.direction.as_ref()) }</td>
-            <td class="gw-cell gw-cell--nat" headers={headers(4)} data-label={lang.t("col.national")}>{ national(lang, [n.poor, n.fair, n.good, n.excellent], info.own) }</td>
+            <td class="gw-cell gw-cell--id" headers={headers(0)} data-label={s.col_id}>{ area.id.clone() }</td>
+            <th scope="row" class="gw-cell gw-cell--area" id={row_id.clone()} headers={[col_id(&data.id_prefix, 1).as_str(), " ", &props.group].concat()} data-label={s.col_area}>{ name }</th>
+            <td class="gw-cell" headers={headers(2)} data-label={s.col_grade}>{ grade_label(lang, area.grade.as_ref()) }</td>
+            <td class="gw-cell" headers={headers(3)} data-label={s.col_direction}>{ direction_label(lang, area.direction.as_ref()) }</td>
+            <td class="gw-cell gw-cell--nat" headers={headers(4)} data-label={s.col_national}>{ national(lang, [n.poor, n.fair, n.good, n.excellent], info.own) }</td>
         </tr>
     }
 }

@@ -41,7 +41,7 @@ pub fn badge(data: &Rc<PreparedReport>, link: Option<&AttrValue>, level: Level, 
                     None => r.title.to_string(),
                 } }
             </p>
-            <p class="gw-badge__count">{ fill(lang.count("badge.areas", u64::from(graded_n)), &[("n", &graded_n.to_string())]) }</p>
+            <p class="gw-badge__count">{ fill(lang.count(&lang.strings().badge_areas, u64::from(graded_n)), [&graded_n.to_string()]) }</p>
             <ul class="gw-badge__profile" part="profile" data-testid="profile">
                 { for Grade::ALL.iter().enumerate().rev().map(|(rank, g)| html! {
                     <li class="gw-badge__grade">
@@ -51,7 +51,7 @@ pub fn badge(data: &Rc<PreparedReport>, link: Option<&AttrValue>, level: Level, 
                 }) }
             </ul>
             if let Some(href) = link.map(|l| l.as_str()).and_then(safe_href) {
-                <a class="gw-badge__link" href={href.to_string()} data-testid="badge-link">{ lang.t("badge.link") }</a>
+                <a class="gw-badge__link" href={href.to_string()} data-testid="badge-link">{ lang.strings().badge_link }</a>
             }
         </div>
     }

@@ -1,8 +1,8 @@
 //! One small multiple in the at-a-glance grid: a button holding the area's id, title, grade and
 //! a compact chart; pressing it selects the area. The button's name is short and says each
-//! thing once ("1A Fairness and Equality in Service Delivery: Fair. All forces: 0 Poor, 15 Fair,
-//! 28 Good, 0 Excellent"): the chart inside is hidden from assistive technology and its counts
-//! are in visually hidden text instead.
+//! thing once ("1A Fairness and Equality in Service Delivery: Fair"); the chart inside is hidden
+//! from assistive technology, and its counts ("All forces: 0 Poor, 15 Fair, 28 Good,
+//! 0 Excellent") are the button's description, read after the name, not part of it.
 
 use std::rc::Rc;
 
@@ -37,23 +37,27 @@ pub fn glance_item(props: &GlanceItemProps) -> Html {
         total: data.report.forces_assessed,
         label: &info.label,
         words: lang.grade_short(),
-        this_force: lang.t("chart.this_force"),
+        this_force: lang.strings().chart_this_force,
         compact: true,
     };
     let [p, f, g, e] = [n.poor, n.fair, n.good, n.excellent].map(|c| c.to_string());
-    let counts = fill(lang.t("glance.counts"), &[("poor", &p), ("fair", &f), ("good", &g), ("excellent", &e)]);
+    let counts = fill(&lang.strings().glance_counts, [&p, &f, &g, &e]);
+    // Hidden from the name computation, found by the description (a direct reference reads
+    // hidden text: accname 1.2, step 2A). The prefix keeps the id apart from another report's
+    // in a static copy in the page; in the live widget the shadow root scopes it.
+    let counts_id = [data.id_prefix.as_str(), "-n", &area.id].concat();
     // The stylesheet marks the selected card by its aria-current: no modifier class, whose
     // computed `class` would cost the wasm Yew's `Classes` (see `grade_key` in symbols.rs).
     html! {
         <button type="button" class="gw-glance__btn"
-            aria-current={props.selected.then_some("true")} onclick={onclick}>
+            aria-current={props.selected.then_some("true")} aria-describedby={counts_id.clone()} onclick={onclick}>
             <span class="gw-glance__head">
                 <span class="gw-glance__id">{ area.id.clone() }</span>{ " " }
                 <span class="gw-glance__title" lang={text_lang(lang)}>{ area.title.clone() }</span>
                 <span class="gw-vh">{ ": " }</span>
             </span>
             { grade_label(lang, area.grade.as_ref()) }
-            <span class="gw-vh">{ format!(". {counts}") }</span>
+            <span class="gw-vh" id={counts_id} aria-hidden="true">{ counts }</span>
             <span class="gw-chart gw-chart--compact" part="chart" data-testid="chart" data-area={area.id.clone()} aria-hidden="true">
                 { distribution_chart(&spec) }
             </span>

@@ -27,7 +27,7 @@ pub fn header(data: &Rc<PreparedReport>, level: Level, target: &NodeRef) -> Html
                 </>
             }) }
             if let Some(period) = &r.period {
-                <p class="gw-header__period">{ format!("{}: ", lang.t("header.period")) }<span>{ period.clone() }</span></p>
+                <p class="gw-header__period">{ format!("{}: ", lang.strings().header_period) }<span>{ period.clone() }</span></p>
             }
         </div>
     }

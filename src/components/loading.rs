@@ -10,7 +10,7 @@ pub fn loading(lang: Lang, target: &NodeRef) -> Html {
     html! {
         <p class="gw-loading" role="status" aria-live="polite" aria-busy="true" data-testid="loading" tabindex="-1" ref={target.clone()}>
             <span class="gw-loading__dot" aria-hidden="true"></span>
-            { lang.t("loading") }
+            { lang.strings().loading }
         </p>
     }
 }

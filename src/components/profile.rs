@@ -25,6 +25,7 @@ fn share_bar(pct: i64, bar: &'static str) -> Html {
 /// A plain function, not a component (see header.rs).
 pub fn grade_profile(data: &Rc<PreparedReport>, level: Level) -> Html {
     let lang = data.lang;
+    let s = lang.strings();
     let p = &data.profile;
     let areas = p.areas() as i64;
     let national_total = p.national_total();
@@ -48,14 +49,14 @@ pub fn grade_profile(data: &Rc<PreparedReport>, level: Level) -> Html {
     });
     html! {
         <section class="gw-profile" part="profile" data-testid="profile">
-            { heading(level, 1, "gw-h3", None, None, html! { lang.t("heading.profile") }) }
+            { heading(level, 1, "gw-h3", None, None, html! { s.heading_profile }) }
             <table class="gw-table gw-profile__table">
-                <caption class="gw-caption">{ lang.t("profile.caption") }</caption>
+                <caption class="gw-caption">{ s.profile_caption }</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{ lang.t("profile.col.grade") }</th>
-                        <th scope="col" class="gw-num">{ lang.t("profile.col.force") }</th>
-                        <th scope="col" class="gw-num">{ lang.t("profile.col.national") }</th>
+                        <th scope="col">{ s.profile_col_grade }</th>
+                        <th scope="col" class="gw-num">{ s.profile_col_force }</th>
+                        <th scope="col" class="gw-num">{ s.profile_col_national }</th>
                     </tr>
                 </thead>
                 <tbody>

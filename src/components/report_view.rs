@@ -140,7 +140,7 @@ pub fn report_view(props: &ReportViewProps) -> Html {
                 Some(template) => Names::Link(AttrValue::from(template.clone())),
                 None => Names::Text,
             };
-            let setup = TableSetup { names, level, heading: &summary_heading, row_focus: 0 };
+            let setup = TableSetup { names, level, heading: &summary_heading, row_focus: 0, sort: state.sort };
             html! {
                 <>
                     { header(&data, level, &props.heading) }
@@ -150,7 +150,7 @@ pub fn report_view(props: &ReportViewProps) -> Html {
             }
         }
         View::Full => {
-            let setup = TableSetup { names: Names::Select(onselect.clone()), level, heading: &summary_heading, row_focus: state.row_focus };
+            let setup = TableSetup { names: Names::Select(onselect.clone()), level, heading: &summary_heading, row_focus: state.row_focus, sort: state.sort };
             html! {
                 <>
                     { header(&data, level, &props.heading) }

@@ -19,7 +19,7 @@ use crate::view_model::PreparedReport;
 use super::symbols::grade_label;
 use crate::i18n::fill;
 use crate::model::Grade;
-use crate::state::{Arranged, GroupKey};
+use crate::state::{Arranged, GroupKey, Sort};
 
 fn group_heading(data: &PreparedReport, key: GroupKey) -> Html {
     match key {
@@ -50,6 +50,8 @@ pub struct TableSetup<'a> {
     pub level: Level,
     pub heading: &'a NodeRef,
     pub row_focus: u32,
+    /// The order of the rows, stated on its column's header with `aria-sort`.
+    pub sort: Sort,
 }
 
 /// A plain function, not a component (see header.rs): each row is its own memoised component.
@@ -57,6 +59,7 @@ pub struct TableSetup<'a> {
 /// `hidden`, so a filter change re-renders only the rows whose visibility changed.
 pub fn summary_table(data: &Rc<PreparedReport>, arranged: &Arranged, selected: Option<usize>, setup: TableSetup) -> Html {
     let lang = data.lang;
+    let s = lang.strings();
     let total = data.report.forces_assessed.to_string();
     // Every area, whatever the filters: the file is the report's grades, not the current view.
     let export = {
@@ -66,18 +69,23 @@ pub fn summary_table(data: &Rc<PreparedReport>, arranged: &Arranged, selected: O
         })
     };
     let (names, row_focus) = (&setup.names, setup.row_focus);
+    // By reference is report order, lowest first; by grade, highest first.
+    let (by_id, by_grade) = match setup.sort {
+        Sort::Id => (Some("ascending"), None),
+        Sort::Grade => (None, Some("descending")),
+    };
     html! {
         <section class="gw-summary" part="summary" data-testid="summary">
-            { heading(setup.level, 1, "gw-h3", None, Some(setup.heading), html! { lang.t("heading.summary") }) }
+            { heading(setup.level, 1, "gw-h3", None, Some(setup.heading), html! { s.heading_summary }) }
             <table class="gw-table gw-summary__table">
-                <caption class="gw-caption">{ fill(lang.t("summary.caption"), &[("total", &total)]) }</caption>
+                <caption class="gw-caption">{ fill(&s.summary_caption, [&total]) }</caption>
                 <thead>
                     <tr>
-                        <th scope="col" id={col_id(&data.id_prefix, 0)}>{ lang.t("col.id") }</th>
-                        <th scope="col" id={col_id(&data.id_prefix, 1)}>{ lang.t("col.area") }</th>
-                        <th scope="col" id={col_id(&data.id_prefix, 2)}>{ lang.t("col.grade") }</th>
-                        <th scope="col" id={col_id(&data.id_prefix, 3)}>{ lang.t("col.direction") }</th>
-                        <th scope="col" id={col_id(&data.id_prefix, 4)}>{ lang.t("col.national") }</th>
+                        <th scope="col" id={col_id(&data.id_prefix, 0)} aria-sort={by_id}>{ s.col_id }</th>
+                        <th scope="col" id={col_id(&data.id_prefix, 1)}>{ s.col_area }</th>
+                        <th scope="col" id={col_id(&data.id_prefix, 2)} aria-sort={by_grade}>{ s.col_grade }</th>
+                        <th scope="col" id={col_id(&data.id_prefix, 3)}>{ s.col_direction }</th>
+                        <th scope="col" id={col_id(&data.id_prefix, 4)}>{ s.col_national }</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -100,10 +108,10 @@ pub fn summary_table(data: &Rc<PreparedReport>, arranged: &Arranged, selected: O
                 </tbody>
             </table>
             if arranged.shown == 0 {
-                <p class="gw-empty" data-testid="no-match">{ lang.t("filter.none_match") }</p>
+                <p class="gw-empty" data-testid="no-match">{ s.filter_none_match }</p>
             }
             <button type="button" class="gw-button gw-button--secondary gw-export" data-testid="export-csv" onclick={export}>
-                { lang.t("export.csv") }
+                { s.export_csv }
             </button>
         </section>
     }

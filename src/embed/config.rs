@@ -10,6 +10,7 @@ use serde::Deserialize;
 use wasm_bindgen::JsValue;
 
 use crate::components::{Options, View};
+use crate::i18n::Lang;
 use crate::model::is_area_id;
 
 /// How long a `src` fetch may take, headers and body together, when `timeout` is not given.
@@ -61,8 +62,8 @@ struct MountOptions {
     view: Option<String>,
     #[serde(deserialize_with = "text")]
     area: Option<String>,
-    #[serde(deserialize_with = "text")]
-    lang: Option<String>,
+    #[serde(deserialize_with = "lang")]
+    lang: Lang,
     #[serde(deserialize_with = "truthy")]
     deep_link: bool,
     #[serde(deserialize_with = "text")]
@@ -97,7 +98,7 @@ pub fn read(config: &JsValue) -> Config {
     let options_out = Options {
         view: parse_view(options.view.as_deref()),
         area,
-        lang: parse_lang(options.lang.as_deref()),
+        lang: options.lang,
         deep_link,
         link: options.href,
         // Issue 13: heading level, area links and the error's fallback link.
@@ -213,20 +214,9 @@ pub fn parse_view(word: Option<&str>) -> View {
     word.and_then(View::from_word).unwrap_or_default()
 }
 
-/// A BCP 47 tag (`cy`, `cy-GB`, `en-GB`, …) to one of the widget's languages, "en" or "cy".
-pub fn parse_lang(tag: Option<&str>) -> String {
-    let primary = tag
-        .unwrap_or("")
-        .trim()
-        .split(['-', '_'])
-        .next()
-        .unwrap_or("");
-    if primary.eq_ignore_ascii_case("cy") {
-        "cy"
-    } else {
-        "en"
-    }
-    .to_owned()
+/// `lang`: a language tag, read as every tag is ([`Lang::parse`]); not text is English.
+fn lang<'de, D: Deserializer<'de>>(d: D) -> Result<Lang, D::Error> {
+    Ok(Lang::parse(text(d)?.as_deref().unwrap_or("")))
 }
 
 /// The area id in `location.hash` (`#3A`, `#3a`), if it looks like one. Other hashes (a skip

@@ -102,8 +102,8 @@ impl Widget {
         let config = config::read(config);
         // Pre-rendered markup carries it already (`render`): setting it again would lay the
         // whole copy out once more while the report loads.
-        if container.get_attribute("lang").as_deref() != Some(config.options.lang.as_str()) {
-            let _ = container.set_attribute("lang", &config.options.lang);
+        if container.get_attribute("lang").as_deref() != Some(config.options.lang.code()) {
+            let _ = container.set_attribute("lang", config.options.lang.code());
         }
         let inner = Rc::new_cyclic(|weak: &Weak<RefCell<Inner>>| {
             RefCell::new(Inner {
@@ -157,7 +157,7 @@ impl Widget {
             if inner.config.options.area != next.options.area {
                 inner.selected = None;
             }
-            let _ = inner.container.set_attribute("lang", &next.options.lang);
+            let _ = inner.container.set_attribute("lang", next.options.lang.code());
             inner.config = next;
             reload
         };

@@ -53,7 +53,7 @@ pub fn fingerprint(report: &Report, options: &Options) -> String {
     report.hash(&mut h);
     options.view.as_str().hash(&mut h);
     options.area.as_ref().map(|a| a.to_ascii_uppercase()).hash(&mut h);
-    options.lang.hash(&mut h);
+    options.lang.code().hash(&mut h);
     options.link.hash(&mut h);
     crate::components::heading::Level::new(options.heading_level).hash(&mut h);
     options.area_href.hash(&mut h);
@@ -97,7 +97,7 @@ mod tests {
     }
 
     fn options(view: View, area: Option<&str>, lang: &str) -> Options {
-        Options { view, area: area.map(str::to_owned), lang: lang.to_owned(), ..Options::default() }
+        Options { view, area: area.map(str::to_owned), lang: crate::i18n::Lang::parse(lang), ..Options::default() }
     }
 
     #[test]

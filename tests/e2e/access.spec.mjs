@@ -1,17 +1,17 @@
 // Issue 13, part A: layout under WCAG 1.4.12 text spacing, focus after buttons vanish, summary
 // view area links, focus rings, screen-reader names (from Chromium's own accessibility tree),
 // back from the findings, heading levels, errors for readers, and the widget following the host
-// page's color-scheme. Expectations come from the report JSON and src/i18n.rs.
+// page's color-scheme. Expectations come from the report JSON and src/i18n.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { areas, deepFocus, fill, inWidget, report, ROOT, settled, strings } from './lib.mjs';
+import { areas, axe, counted, deepFocus, fill, inWidget, report, ROOT, settled, strings } from './lib.mjs';
 
 const MET = report('metropolitan-2006.json');
 const ALL = areas(MET);
 const { en: EN, cy: CY } = strings();
 const GRADES = ['poor', 'fair', 'good', 'excellent'];
-const gradeWord = (t, g) => t[GRADES.includes(g) ? `grade.${g}` : 'grade.none'];
+const gradeWord = (t, g) => t[GRADES.includes(g) ? `grade_${g}` : 'grade_none'];
 
 /** The WCAG 1.4.12 text-spacing overrides, as the bookmarklets auditors use apply them. */
 const SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
@@ -110,7 +110,7 @@ async function axTree(page) {
   const cdp = await page.context().newCDPSession(page);
   const { nodes } = await cdp.send('Accessibility.getFullAXTree');
   await cdp.detach();
-  return nodes.filter((n) => !n.ignored).map((n) => ({ role: n.role?.value, name: (n.name?.value ?? '').replace(/\s+([:.,])/g, '$1'), id: n.nodeId, parent: n.parentId, children: n.childIds ?? [] }));
+  return nodes.filter((n) => !n.ignored).map((n) => ({ role: n.role?.value, name: (n.name?.value ?? '').replace(/\s+([:.,])/g, '$1'), description: n.description?.value ?? '', id: n.nodeId, parent: n.parentId, children: n.childIds ?? [] }));
 }
 
 /** Which system colour names resolve to, from a probe on the page. */
@@ -203,7 +203,7 @@ export const tests = [
       await page.waitForFunction(() => [...document.getElementById('report').shadowRoot.querySelectorAll('[data-testid="area-row"]')].filter((r) => r.checkVisibility()).length === 23);
       const after = await deepFocus(page);
       assert.equal(after.testid, 'summary', JSON.stringify(after));
-      assert.equal(after.text, EN['heading.summary']);
+      assert.equal(after.text, EN['heading_summary']);
 
       // Try again, failing again: focus goes to the new error's title.
       await page.evaluate(() => {
@@ -219,7 +219,7 @@ export const tests = [
       await page.waitForTimeout(50);
       const failed = await deepFocus(page);
       assert.equal(failed.testid, 'error', JSON.stringify(failed));
-      assert.equal(failed.text, EN['error.title']);
+      assert.equal(failed.text, EN['error_title']);
     },
   },
   {
@@ -338,32 +338,68 @@ export const tests = [
 
   // ---- 6. Screen-reader names, from the accessibility tree ----
   {
-    name: 'accessibility tree: short chart button names, this force\'s count in words, no CSS labels in cell names at 320 px',
+    name: 'accessibility tree: short chart button names with the counts as their description, this force\'s count in words, no CSS labels in cell names at 320 px',
     page: 'index.html',
     async run({ page }) {
       await settled(page, 'report');
       const tree = await axTree(page);
       const buttons = tree.filter((n) => n.role === 'button');
+      // The name is what the card says (id, title, grade); the national counts, which made
+      // names up to 111 characters long, are the description, read after it.
       for (const a of ALL) {
-        const want = `${a.id} ${a.title}: ${gradeWord(EN, a.grade)}. ${fill(EN['glance.counts'], a.national)}`;
-        assert.ok(buttons.some((b) => b.name === want), `no button named ${JSON.stringify(want)}; chart buttons: ${JSON.stringify(buttons.filter((b) => b.name.startsWith(a.id)).map((b) => b.name))}`);
-        assert.ok(want.length < 120, want);
+        const want = `${a.id} ${a.title}: ${gradeWord(EN, a.grade)}`;
+        const button = buttons.find((b) => b.name === want);
+        assert.ok(button, `no button named ${JSON.stringify(want)}; chart buttons: ${JSON.stringify(buttons.filter((b) => b.name.startsWith(a.id)).map((b) => b.name))}`);
+        assert.equal(button.description, fill(EN['glance_counts'], a.national), want);
+        assert.ok(want.length <= 60, `${want.length} characters: ${want}`);
       }
       // "All forces" cells: this force's count is said, not only bold.
       const cells = tree.filter((n) => n.role === 'cell' && /^\d+, \d+/.test(n.name));
       assert.equal(cells.length, 23, JSON.stringify(cells.slice(0, 3)));
       const a1 = ALL[0];
       const own = GRADES.indexOf(a1.grade);
-      const spoken = GRADES.map((g, i) => `${a1.national[g]}${i === own ? EN['nat.own'] : ''}`).join(', ');
+      const spoken = GRADES.map((g, i) => `${a1.national[g]}${i === own ? EN['nat_own'] : ''}`).join(', ');
       assert.ok(cells.some((c) => c.name === spoken), `no cell named ${spoken}: ${JSON.stringify(cells.map((c) => c.name).slice(0, 4))}`);
 
       // At 320 px the cells show "Grade: Fair"; a screen reader hears the header, not the label twice.
       await page.setViewportSize({ width: 320, height: 800 });
       await page.waitForFunction(() => getComputedStyle(document.getElementById('report').shadowRoot.querySelector('.gw-summary__table td:not(.gw-cell--area)'), '::before').content !== 'none');
       const narrow = await axTree(page);
-      const labels = [EN['col.id'], EN['col.grade'], EN['col.direction'], EN['col.national']];
+      const labels = [EN['col_id'], EN['col_grade'], EN['col_direction'], EN['col_national']];
       const doubled = narrow.filter((n) => ['cell', 'gridcell', 'rowheader'].includes(n.role) && labels.some((l) => n.name.startsWith(`${l}:`)));
       assert.deepEqual(doubled.map((n) => n.name).slice(0, 3), [], 'cell names include the CSS label');
+    },
+  },
+
+  {
+    name: 'a change of sort is announced by the live region and stated with aria-sort on its column, in English and Welsh',
+    page: 'www/examples/welsh.html',
+    async run({ page }) {
+      for (const id of ['cy', 'en']) await settled(page, id);
+      // The full report in Welsh (#cy); the summary in English (#en) has no sort control but
+      // still says how its table is ordered.
+      const state = (id) => page.locator(`#${id}`).evaluate((host) => {
+        const root = host.shadowRoot;
+        const status = root.querySelector('[data-testid="shown"]');
+        const heads = [...root.querySelectorAll('[data-testid="summary"] thead th')];
+        return { role: status?.getAttribute('role') ?? null, status: status?.textContent ?? null, sort: heads.map((th) => th.getAttribute('aria-sort')) };
+      });
+      const total = ALL.length;
+      const shown = fill(counted(CY, 'filter_shown', total), { n: total, total });
+      assert.deepEqual(await state('cy'), { role: 'status', status: shown + CY['sorted_id'], sort: ['ascending', null, null, null, null] });
+      assert.deepEqual((await state('en')).sort, ['ascending', null, null, null, null]);
+      await page.locator('#cy [data-testid="filter-sort"]').selectOption('grade');
+      await page.waitForFunction(() => document.getElementById('cy').shadowRoot.querySelector('thead th[aria-sort="descending"]'));
+      assert.deepEqual(await state('cy'), { role: 'status', status: shown + CY['sorted_grade'], sort: [null, null, 'descending', null, null] });
+      // A filter and the sort together: the count and the order in one announcement.
+      await page.locator('#cy [data-testid="filter-grade"]').selectOption('excellent');
+      const excellent = ALL.filter((a) => a.grade === 'excellent').length;
+      await page.waitForFunction((n) => document.getElementById('cy').shadowRoot.querySelector('[data-testid="shown"]').textContent.includes(` ${n} `), excellent);
+      assert.equal((await state('cy')).status, fill(counted(CY, 'filter_shown', total), { n: excellent, total }) + CY['sorted_grade']);
+      await page.locator('#cy [data-testid="filter-sort"]').selectOption('id');
+      await page.waitForFunction(() => document.getElementById('cy').shadowRoot.querySelector('thead th[aria-sort="ascending"]'));
+      assert.match((await state('cy')).status, new RegExp(`${CY['sorted_id']}$`));
+      assert.deepEqual(await axe(page, '#cy'), []);
     },
   },
 
@@ -382,7 +418,7 @@ export const tests = [
         presses++;
       }
       assert.ok(presses <= 2, `${presses} Tabs to the way back`);
-      assert.equal((await deepFocus(page)).text, fill(EN['detail.back'], { id: '5B' }));
+      assert.equal((await deepFocus(page)).text, fill(EN['detail_back'], { id: '5B' }));
       await page.keyboard.press('Enter');
       const focus = await deepFocus(page);
       assert.deepEqual({ testid: focus.testid, area: focus.area, tag: focus.tag }, { testid: 'area-row', area: '5B', tag: 'button' });
@@ -424,6 +460,42 @@ export const tests = [
     },
   },
 
+  {
+    name: 'widgets of one force in different views are different landmarks (axe landmark-unique), in both languages',
+    page: 'www/examples/two-widgets.html',
+    async run({ page }) {
+      const added = [['badge', 'badge', null, 'en'], ['area3a', 'area', '3A', 'en'], ['area5b', 'area', '5B', 'en'], ['sum', 'summary', null, 'en'], ['areacy', 'area', '3A', 'cy']];
+      await page.evaluate((added) => {
+        for (const [id, view, area, lang] of added) {
+          const el = document.createElement('grade-widget');
+          el.id = id;
+          el.setAttribute('src', '../data/metropolitan-2006.json');
+          el.setAttribute('view', view);
+          el.setAttribute('lang', lang);
+          if (area) el.setAttribute('area', area);
+          document.querySelector('main').append(el);
+        }
+      }, added);
+      for (const id of ['met', 'northshire', ...added.map((a) => a[0])]) await settled(page, id);
+      const region = (id) => page.locator(`#${id}`).evaluate((e) => e.shadowRoot.querySelector('[data-testid="widget"]').getAttribute('aria-label'));
+      const names = {};
+      for (const id of ['met', ...added.map((a) => a[0])]) names[id] = await region(id);
+      const f = { force: MET.force };
+      assert.deepEqual(names, {
+        met: fill(EN['widget_label'], f),
+        badge: fill(EN['widget_label_badge'], f),
+        area3a: fill(EN['widget_label_area'], { ...f, id: '3A' }),
+        area5b: fill(EN['widget_label_area'], { ...f, id: '5B' }),
+        sum: fill(EN['widget_label_summary'], f),
+        areacy: fill(CY['widget_label_area'], { ...f, id: '3A' }),
+      });
+      const regions = (await axTree(page)).filter((n) => n.role === 'region').map((n) => n.name);
+      assert.equal(new Set(regions).size, regions.length, `same region name twice: ${regions}`);
+      const violations = await axe(page);
+      assert.deepEqual(violations.filter((v) => v.startsWith('landmark-unique')), []);
+    },
+  },
+
   // ---- 9. Errors for readers ----
   {
     name: 'errors: the plain sentence shows, the detail is collapsed, fallback-href adds "Read the report" (Welsh too)',
@@ -448,7 +520,7 @@ export const tests = [
         }, lang);
         const link = page.locator(`#missing .gw-container[lang="${lang}"] [data-testid="fallback"]`);
         await link.waitFor();
-        assert.equal(await link.innerText(), t['error.fallback']);
+        assert.equal(await link.innerText(), t['error_fallback']);
         assert.equal(await link.getAttribute('href'), '/reports/metropolitan-2006.pdf');
       }
       await page.locator('#missing').evaluate((e) => e.setAttribute('fallback-href', 'javascript:alert(1)'));
@@ -469,7 +541,7 @@ export const tests = [
       const failed = await settled(page, 'missing');
       assert.equal(failed.detail.type, 'wasm');
       const box = page.locator('#missing [data-testid="error"]');
-      assert.equal(await box.locator('.gw-error__title').innerText(), EN['error.title']);
+      assert.equal(await box.locator('.gw-error__title').innerText(), EN['error_title']);
       assert.equal(await box.locator('.gw-error__title').evaluate((h) => h.localName), 'h2');
       assert.equal(await box.locator('[data-testid="fallback"]').getAttribute('href'), '/reports/met.pdf');
       assert.equal(await box.locator('[data-testid="error-details"]').evaluate((d) => d.open), false);

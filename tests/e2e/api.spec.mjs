@@ -7,7 +7,7 @@ import { events, fill, report, settled, strings } from './lib.mjs';
 
 const { cy } = strings();
 const MET = report('metropolitan-2006.json');
-const WELSH_LABEL = fill(cy['widget.label'], { force: MET.force });
+const WELSH_LABEL = fill(cy['widget_label'], { force: MET.force });
 
 /** The error a call in the page throws, as { name, message }, or null. */
 function thrown(page, body) {

@@ -125,31 +125,25 @@ export function styleIn(page, id, selector, props) {
 }
 
 /**
- * The widget's two string tables, read from src/i18n.rs itself so the tests compare against
- * what the widget ships: { en: { key: text }, cy: { key: text } }.
+ * The widget's two string tables, as tests/i18n.rs writes them from src/i18n (and checks on
+ * every `cargo test`), so the tests compare against what the widget ships:
+ * { en: { field: text }, cy: { field: text } }, with `{name}` where a value goes.
  */
 export function strings() {
-  const source = readFileSync(`${ROOT}src/i18n.rs`, 'utf8');
-  const table = (name) => {
-    const start = source.indexOf(`pub static ${name}:`);
-    const end = source.indexOf('\n];', start);
-    if (start < 0 || end < 0) throw new Error(`src/i18n.rs: no table ${name}`);
-    const pairs = [...source.slice(start, end).matchAll(/\("([^"]+)", "((?:[^"\\]|\\.)*)"\)/g)];
-    return Object.fromEntries(pairs.map(([, k, v]) => [k, v.replace(/\\(.)/g, '$1')]));
-  };
+  const { en, cy } = JSON.parse(readFileSync(`${ROOT}tests/fixtures/strings.json`, 'utf8'));
   // Each table knows its language, for the plural forms of counted texts (`counted`).
   const tagged = (t, lang) => Object.defineProperty(t, '__lang', { value: lang, enumerable: false });
-  return { en: tagged(table('EN'), 'en'), cy: tagged(table('CY'), 'cy') };
+  return { en: tagged(en, 'en'), cy: tagged(cy, 'cy') };
 }
 
 /**
- * The form of a counted text (`badge.areas#one`, `#two`, …) for `n`, chosen by the JS engine's
+ * The form of a counted text (`badge_areas#one`, `#two`, …) for `n`, chosen by the JS engine's
  * own CLDR plural rules (Intl.PluralRules): a check of the widget's rules that shares no code
  * with them.
  */
 export function counted(t, key, n) {
   const form = t[`${key}#${new Intl.PluralRules(t.__lang).select(n)}`];
-  if (form === undefined) throw new Error(`src/i18n.rs: no ${t.__lang} form of ${key} for ${n}`);
+  if (form === undefined) throw new Error(`strings.json: no ${t.__lang} form of ${key} for ${n}`);
   return form;
 }
 
@@ -166,16 +160,16 @@ const GRADES = ['poor', 'fair', 'good', 'excellent'];
  */
 export function sentence(t, area, total) {
   const rank = GRADES.indexOf(area.grade);
-  if (rank < 0) return t['s.ungraded'];
+  if (rank < 0) return t.s_ungraded;
   const counts = GRADES.map((g) => area.national[g]);
   const sum = (xs) => xs.reduce((a, b) => a + b, 0);
-  const v = { n: counts[rank], grade: t[`graded.${area.grade}`], lower: sum(counts.slice(0, rank)), higher: sum(counts.slice(rank + 1)), total };
-  const first = v.n <= 1 ? 's.only' : v.lower === 0 && v.higher === 0 ? 's.all' : 's.one_of';
+  const v = { n: counts[rank], grade: t[`graded_${area.grade}`], lower: sum(counts.slice(0, rank)), higher: sum(counts.slice(rank + 1)), total };
+  const first = v.n <= 1 ? 's_only' : v.lower === 0 && v.higher === 0 ? 's_all' : 's_one_of';
   const tail = [
-    v.lower === 0 ? null : fill(counted(t, 's.lower', v.lower), v),
-    v.higher === 0 ? null : fill(counted(t, 's.higher', v.higher), v),
+    v.lower === 0 ? null : fill(counted(t, 's_lower', v.lower), v),
+    v.higher === 0 ? null : fill(counted(t, 's_higher', v.higher), v),
   ].filter(Boolean);
-  return `${fill(t[first], v)}${tail.length ? `; ${tail.join(t['s.and'])}` : ''}.`;
+  return `${fill(t[first], v)}${tail.length ? `; ${tail.join(t.s_and)}` : ''}.`;
 }
 
 /**

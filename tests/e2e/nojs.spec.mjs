@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { areas, axe, events, ROOT, report, settled } from './lib.mjs';
 
-/** The words that mark this force's count in the "All forces" cell (src/i18n.rs, nat.own). */
+/** The words that mark this force's count in the "All forces" cell (src/i18n, nat_own). */
 const OWN = '(this force)';
 
 const MET = report('metropolitan-2006.json');

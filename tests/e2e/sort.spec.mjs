@@ -2,7 +2,7 @@
 // heading row per group, so a sort moves the very row elements (nothing is built again) into
 // the new order, under the new group headings. Each cell names its headers with `headers`
 // (column, area name, group heading; WCAG H43) and those must follow the rows through every sort
-// and filter; axe-core stays clean. Expectations come from the report JSON and src/i18n.rs.
+// and filter; axe-core stays clean. Expectations come from the report JSON and src/i18n.
 
 import assert from 'node:assert/strict';
 import { areas, axe, report, settled, strings } from './lib.mjs';
@@ -74,7 +74,7 @@ async function choose(page, testid, value) {
 
 const areaOrder = (rows) => rows.filter((r) => r.area).map((r) => r.area);
 const headings = (rows) => rows.filter((r) => r.head !== undefined).map((r) => r.head);
-const gradeWord = (g) => EN[RANKS.includes(g) ? `grade.${g}` : 'grade.none'];
+const gradeWord = (g) => EN[RANKS.includes(g) ? `grade_${g}` : 'grade_none'];
 
 export const tests = [
   {

@@ -1,6 +1,6 @@
 // The variant example pages (summary, one area, badge), the Welsh page, the layout at 320 px,
 // forced colours and print. Every expectation is computed from the report JSON and from the
-// string tables in src/i18n.rs, never typed in.
+// string tables in src/i18n, never typed in.
 
 import assert from 'node:assert/strict';
 import { areas, counted, events, fill, firstText, inWidget, overflow, report, sentence, settled, strings, writtenText } from './lib.mjs';
@@ -12,10 +12,10 @@ const { en: EN, cy: CY } = strings();
 const GRADES = ['poor', 'fair', 'good', 'excellent'];
 const squash = (s) => s.replace(/\s+/g, ' ').trim();
 
-const gradeWord = (t, grade) => t[GRADES.includes(grade) ? `grade.${grade}` : 'grade.none'];
-const directionWord = (t, dir) => t[['improved', 'stable', 'declined'].includes(dir) ? `dir.${dir}` : 'dir.none'];
+const gradeWord = (t, grade) => t[GRADES.includes(grade) ? `grade_${grade}` : 'grade_none'];
+const directionWord = (t, dir) => t[['improved', 'stable', 'declined'].includes(dir) ? `dir_${dir}` : 'dir_none'];
 const counts = (a) => GRADES.map((g) => a.national[g]);
-const chartLabel = (t, a) => fill(t['chart.label'], {
+const chartLabel = (t, a) => fill(t['chart_label'], {
   id: a.id, total: TOTAL, ...a.national, grade: gradeWord(t, a.grade),
 });
 
@@ -50,11 +50,11 @@ async function absent(page, id, testids) {
 
 /** Which findings sections an area has text for, by test hook. */
 const SECTIONS = [
-  ['national_context', 'national-context', 'sec.national_context'],
-  ['context', 'context', 'sec.context'],
-  ['strengths', 'strengths', 'sec.strengths'],
-  ['work_in_progress', 'work-in-progress', 'sec.wip'],
-  ['areas_for_improvement', 'areas-for-improvement', 'sec.afi'],
+  ['national_context', 'national-context', 'sec_national_context'],
+  ['context', 'context', 'sec_context'],
+  ['strengths', 'strengths', 'sec_strengths'],
+  ['work_in_progress', 'work-in-progress', 'sec_wip'],
+  ['areas_for_improvement', 'areas-for-improvement', 'sec_afi'],
 ];
 const hasText = (section) => (section ?? []).some((g) => g.heading || g.blocks?.length);
 
@@ -126,8 +126,8 @@ export const tests = [
           assert.ok(row.includes(expected), `row ${a.id} should show "${expected}": ${row}`);
         }
       }
-      assert.equal(squash(await page.locator('#summary [data-testid="summary"] caption').innerText()), fill(EN['summary.caption'], { total: TOTAL }));
-      assert.equal(squash(await inWidget(page, 'summary', 'export-csv').innerText()), EN['export.csv']);
+      assert.equal(squash(await page.locator('#summary [data-testid="summary"] caption').innerText()), fill(EN['summary_caption'], { total: TOTAL }));
+      assert.equal(squash(await inWidget(page, 'summary', 'export-csv').innerText()), EN['export_csv']);
 
       const notInSummary = ['filters', 'chart', 'detail-chart', 'glance', 'glance-item', 'area-detail', 'sentence', 'export-svg', 'badge', 'strengths'];
       await absent(page, 'summary', notInSummary);
@@ -200,7 +200,7 @@ export const tests = [
       const text = squash(await badge.innerText());
       for (const expected of [MET.force, MET.title, MET.period]) assert.ok(text.includes(expected), `badge should show "${expected}": ${text}`);
       const graded = ALL.filter((a) => GRADES.includes(a.grade)).length;
-      assert.ok(text.includes(fill(counted(EN, 'badge.areas', graded), { n: graded })), text);
+      assert.ok(text.includes(fill(counted(EN, 'badge_areas', graded), { n: graded })), text);
       const items = (await page.locator('#badge [data-testid="profile"] li').allInnerTexts()).map((s) => squash(s.replace(/[●○]/g, '')));
       assert.deepEqual(items, profile(EN).map((p) => `${p.word} ${p.force}`));
 
@@ -208,7 +208,7 @@ export const tests = [
       assert.equal(await page.locator('#badge svg').count(), 0, 'no charts in a badge');
 
       const link = inWidget(page, 'badge', 'badge-link');
-      assert.equal(squash(await link.innerText()), EN['badge.link']);
+      assert.equal(squash(await link.innerText()), EN['badge_link']);
       assert.equal(await link.getAttribute('href'), await page.locator('#badge').getAttribute('href'));
       assert.equal(await link.evaluate((a) => a.href), url('index.html'));
       await link.click();
@@ -248,11 +248,11 @@ export const tests = [
 
       // And the main pieces say exactly what the Welsh table says.
       const headings = (await page.locator('#cy h3').allInnerTexts()).map(squash);
-      for (const key of ['heading.profile', 'heading.summary', 'heading.glance']) assert.ok(headings.includes(CY[key]), `${key}: ${headings}`);
-      assert.equal(await inWidget(page, 'cy', 'filters').getAttribute('aria-label'), CY['heading.filters']);
+      for (const key of ['heading_profile', 'heading_summary', 'heading_glance']) assert.ok(headings.includes(CY[key]), `${key}: ${headings}`);
+      assert.equal(await inWidget(page, 'cy', 'filters').getAttribute('aria-label'), CY['heading_filters']);
       const captions = (await page.locator('#cy caption').allInnerTexts()).map(squash);
-      assert.deepEqual(captions, [CY['profile.caption'], fill(CY['summary.caption'], { total: TOTAL })]);
-      assert.equal(squash(await inWidget(page, 'cy', 'shown').innerText()), fill(counted(CY, 'filter.shown', ALL.length), { n: ALL.length, total: ALL.length }));
+      assert.deepEqual(captions, [CY['profile_caption'], fill(CY['summary_caption'], { total: TOTAL })]);
+      assert.equal(squash(await inWidget(page, 'cy', 'shown').innerText()), fill(counted(CY, 'filter_shown', ALL.length), { n: ALL.length, total: ALL.length }) + CY['sorted_id']);
       assert.deepEqual(await profileRows(page, 'cy'), profile(CY));
       for (const x of ALL) {
         const row = squash(await page.locator(`#cy [data-testid="area-row"][data-area="${x.id}"]`).innerText());
@@ -263,16 +263,16 @@ export const tests = [
 
       const detail = inWidget(page, 'cy', 'area-detail');
       const meta = squash(await detail.locator('dl').innerText());
-      for (const expected of [CY['detail.grade'], gradeWord(CY, a.grade), CY['detail.direction'], directionWord(CY, a.direction)]) {
+      for (const expected of [CY['detail_grade'], gradeWord(CY, a.grade), CY['detail_direction'], directionWord(CY, a.direction)]) {
         assert.ok(meta.includes(expected), `detail should say "${expected}": ${meta}`);
       }
       assert.equal(await inWidget(page, 'cy', 'detail-chart').locator('svg[role="img"]').getAttribute('aria-label'), chartLabel(CY, a));
       assert.equal(squash(await detail.locator('[data-testid="sentence"]').innerText()), sentence(CY, a, TOTAL));
-      assert.equal(squash(await inWidget(page, 'cy', 'export-svg').innerText()), CY['export.svg']);
-      assert.equal(squash(await inWidget(page, 'cy', 'export-csv').innerText()), CY['export.csv']);
+      assert.equal(squash(await inWidget(page, 'cy', 'export-svg').innerText()), CY['export_svg']);
+      assert.equal(squash(await inWidget(page, 'cy', 'export-csv').innerText()), CY['export_csv']);
       const sectionHeadings = (await detail.locator('h4').allInnerTexts()).map(squash);
       const expectedSections = SECTIONS.filter(([key]) => hasText(a[key])).map(([, , k]) => CY[k]);
-      if (a.good_practice?.length) expectedSections.push(CY['sec.good_practice']);
+      if (a.good_practice?.length) expectedSections.push(CY['sec_good_practice']);
       assert.deepEqual(sectionHeadings, expectedSections);
     },
   },
@@ -309,7 +309,7 @@ export const tests = [
       assert.equal(await inWidget(page, 'en', 'widget').evaluate((root) => root.closest('[lang]')?.getAttribute('lang')), 'en');
       assert.deepEqual(await foreignWords(page, 'en', EN), [], 'strings that are not English');
       assert.deepEqual(await profileRows(page, 'en'), profile(EN));
-      assert.equal(squash(await page.locator('#en [data-testid="summary"] h3').innerText()), EN['heading.summary']);
+      assert.equal(squash(await page.locator('#en [data-testid="summary"] h3').innerText()), EN['heading_summary']);
       // A widget inside an English section of the Welsh page is English; without a lang anywhere
       // between it and the page it is Welsh.
       await page.evaluate(() => {
@@ -322,7 +322,7 @@ export const tests = [
       });
       await settled(page, 'nested');
       assert.equal(await inWidget(page, 'nested', 'widget').evaluate((root) => root.closest('[lang]')?.getAttribute('lang')), 'en');
-      assert.ok(squash(await inWidget(page, 'nested', 'badge').innerText()).includes(EN['grade.excellent']));
+      assert.ok(squash(await inWidget(page, 'nested', 'badge').innerText()).includes(EN['grade_excellent']));
     },
   },
 ];

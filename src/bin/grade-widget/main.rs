@@ -55,7 +55,7 @@ enum Command {
         /// The language of the widget's own words: a language tag as the element's `lang`
         /// takes it (`en`, `en-GB`, `cy`, `cy-GB`, …; any `cy-…` tag is Welsh).
         #[arg(long, default_value = "en", value_parser = render::parse_lang)]
-        lang: render::LangArg,
+        lang: grade_widget::i18n::Lang,
         /// The badge's link to the full report (the element's `href` attribute).
         #[arg(long)]
         href: Option<String>,

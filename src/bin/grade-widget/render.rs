@@ -33,26 +33,12 @@ pub fn view_parser() -> impl clap::builder::TypedValueParser<Value = View> {
     PossibleValuesParser::new(View::ALL.map(View::as_str)).map(|word| View::from_word(&word).unwrap_or_default())
 }
 
-/// The languages the widget speaks.
-#[derive(Clone, Copy)]
-pub enum LangArg {
-    En,
-    Cy,
-}
-
-/// `--lang`: a language tag read as the element reads its `lang` (`Lang::from_code`: any
-/// `cy-…` is Welsh), but only English and Welsh tags: the widget speaks no other language, and
-/// a typo on the command line is better refused than rendered in English.
-pub fn parse_lang(tag: &str) -> Result<LangArg, String> {
-    let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
-    if !(primary.eq_ignore_ascii_case("en") || primary.eq_ignore_ascii_case("cy")) {
-        return Err(format!(
-            "the widget speaks English and Welsh: give a language tag such as en, en-GB, cy or cy-GB, not {tag:?}"
-        ));
-    }
-    Ok(match Lang::from_code(tag.trim()) {
-        Lang::Cy => LangArg::Cy,
-        Lang::En => LangArg::En,
+/// `--lang`: a language tag read as the element reads its `lang` ([`Lang::named`]: any `cy-…`
+/// is Welsh), but only English and Welsh tags: the widget speaks no other language, and a typo
+/// on the command line is better refused than rendered in English.
+pub fn parse_lang(tag: &str) -> Result<Lang, String> {
+    Lang::named(tag).ok_or_else(|| {
+        format!("the widget speaks English and Welsh: give a language tag such as en, en-GB, cy or cy-GB, not {tag:?}")
     })
 }
 
@@ -61,7 +47,7 @@ pub struct Request<'a> {
     pub input: &'a Path,
     pub view: View,
     pub area: Option<&'a str>,
-    pub lang: LangArg,
+    pub lang: Lang,
     pub href: Option<&'a str>,
     /// The element's `heading-level` (2–6) and `area-href`: they shape the markup, so the page
     /// must give the element the same values for it to adopt this copy.
@@ -145,12 +131,7 @@ fn write_outputs(req: &Request, html: &str) -> Result<(), (String, io::Error)> {
 }
 
 fn options(req: &Request) -> Options {
-    let view = req.view;
-    let lang = match req.lang {
-        LangArg::En => "en",
-        LangArg::Cy => "cy",
-    };
-    prerender::options(view, req.area, lang, req.href, req.heading_level.unwrap_or(0), req.area_href)
+    prerender::options(req.view, req.area, req.lang, req.href, req.heading_level.unwrap_or(0), req.area_href)
 }
 
 /// An unknown `--area` is an error here, not the widget's in-page "no such area" note: a page
