@@ -426,7 +426,7 @@ fn ssr_render() {
             1 => u.choose(&ids).ok().cloned(),
             _ => Some(mutate::odd_string(&mut u)),
         };
-        let lang = (*u.choose(&["en", "cy", "", "xx"]).unwrap_or(&"en")).to_owned();
+        let lang = grade_widget::i18n::Lang::parse(u.choose(&["en", "cy", "", "xx"]).unwrap_or(&"en"));
         let link = u.ratio(1, 3).unwrap_or(false).then(|| "https://example.org/report".to_owned());
         // Issue 13's options that shape the markup: any heading level (out of range falls back) and
         // an area link template, ordinary or odd (script URLs and odd ids must stay harmless).
