@@ -30,7 +30,7 @@ const TEXT = {
 /** The few rules the page needs, as a constructable stylesheet (no <style>: strict CSP safe). */
 const CSS = `html{font-family:Arial,Helvetica,sans-serif;line-height:1.5}
 body{margin:0;display:flow-root;overflow-wrap:anywhere}
-main>grade-widget{display:block;width:100%}
+#embed>grade-widget{display:block;width:100%}
 .refused{margin:0;padding:16px;border:5px solid #d4351c;color:#0b0c0c;background:#fff}
 .refused>*{margin:0}.refused>*+*{margin-top:12px}
 .refused__title{font-size:1.25em;line-height:1.3}`;
