@@ -248,6 +248,10 @@ export const tests = [
       await selectIn(page, 'a', '5B');
       await until(async () => new URL(page.url()).hash === '#5B', 'the host page\'s hash to follow');
       assert.equal(new URL(page.frame({ name: 'a' }).url()).hash, '#5B');
+      // Back walks the frame's selection back, and the host page's hash follows it.
+      await page.evaluate(() => history.back());
+      await frame.locator('[data-testid="area-detail"][data-area="3A"]').waitFor();
+      await until(async () => new URL(page.url()).hash === '#3A', 'the host page\'s hash to follow Back');
       // A link on the host page to another area.
       await page.evaluate(() => { location.hash = '#1A'; });
       await frame.locator('[data-testid="area-detail"][data-area="1A"]').waitFor();
