@@ -36,8 +36,12 @@ body{margin:0;display:flow-root;overflow-wrap:anywhere}
 .refused__title{font-size:1.25em;line-height:1.3}`;
 
 const params = new URLSearchParams(location.search);
-const lang = /^cy\b/i.test(params.get('lang') ?? '') ? 'cy' : 'en';
-const text = TEXT[lang];
+/** English or Welsh: the URL's `lang`, else the host page's as its host script tells (see listen). */
+const langOf = (tag) => (/^cy\b/i.test(tag ?? '') ? 'cy' : 'en');
+let lang = langOf(params.get('lang'));
+let text = TEXT[lang];
+/** The force's name once the report is shown, for the page's title in either language. */
+let force = null;
 const framed = window.parent !== window;
 const deepLink = params.has('deep-link') && params.get('deep-link') !== 'false';
 
@@ -128,7 +132,8 @@ function widget(main) {
   if (params.has('lang')) gw.setAttribute('lang', lang);
   gw.addEventListener('load', (e) => {
     if (!(e instanceof CustomEvent)) return;
-    document.title = text.titled.replace('{force}', e.detail.force);
+    force = e.detail.force;
+    document.title = text.titled.replace('{force}', force);
     post('load', { detail: e.detail });
     postHeight(true);
   });
@@ -146,14 +151,28 @@ function widget(main) {
   main.replaceChildren(gw);
 }
 
-/** Messages from the host page: only from the frame's own parent, only about the hash. */
+/** The page's language; the widget follows it (it has no `lang` of its own then). */
+function setLang(next) {
+  lang = next;
+  text = TEXT[lang];
+  document.documentElement.lang = lang;
+  document.title = force === null ? text.title : text.titled.replace('{force}', force);
+}
+
+/**
+ * Messages from the host page, only from the frame's own parent: a hash to select an area, and
+ * the host page's language (when the URL gives none), as its host script sends them.
+ */
 function listen() {
   window.addEventListener('message', (e) => {
     const d = e.data;
-    if (e.source !== window.parent || d?.widget !== 'grade-widget' || d.type !== 'hash') return;
+    if (e.source !== window.parent || d?.widget !== 'grade-widget') return;
     // A hash that names an area selects it (the widget follows hashchange); others do nothing.
-    if (deepLink && typeof d.hash === 'string' && /^#[\w.-]{1,32}$/.test(d.hash) && d.hash !== location.hash) {
+    if (d.type === 'hash' && deepLink && typeof d.hash === 'string' && /^#[\w.-]{1,32}$/.test(d.hash) && d.hash !== location.hash) {
       location.replace(d.hash);
+    }
+    if (d.type === 'lang' && !params.has('lang') && typeof d.lang === 'string' && langOf(d.lang) !== lang) {
+      setLang(langOf(d.lang));
     }
   });
   if (deepLink) {
@@ -163,8 +182,7 @@ function listen() {
 }
 
 function start() {
-  document.documentElement.lang = lang;
-  document.title = text.title;
+  setLang(lang);
   try {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(CSS);

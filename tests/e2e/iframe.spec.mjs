@@ -238,6 +238,28 @@ export const tests = [
     },
   },
   {
+    name: 'a frame whose address sets no language speaks the host page\'s, and follows it; its height follows too',
+    page: 'iframe-host.html',
+    // Narrow, so that the two languages' words wrap into different heights.
+    options: { viewport: { width: 360, height: 800 } },
+    async run({ page, url }) {
+      await page.goto(host(url, [{ id: 'a', query: `${MET}&view=summary` }], { script: true, lang: 'cy' }));
+      const frame = await shown(page, 'a');
+      await until(() => frame.evaluate(() => document.title === 'Metropolitan Police Service: graddau arolygu'), 'a Welsh title');
+      assert.equal(await frame.evaluate(() => document.documentElement.lang), 'cy');
+      // The widget's region is named in its language.
+      const region = frame.getByTestId('widget');
+      assert.equal(await region.getAttribute('aria-label'), 'Metropolitan Police Service: graddau arolygu');
+      const welsh = await fitted(page, 'a');
+      // The host page's language switcher.
+      await page.evaluate(() => { document.documentElement.lang = 'en'; });
+      await until(() => frame.evaluate(() => document.title === 'Metropolitan Police Service: inspection grades'), 'an English title');
+      await until(async () => (await region.getAttribute('aria-label')) === 'Metropolitan Police Service: inspection grades', 'the widget in English');
+      const english = await fitted(page, 'a');
+      assert.notEqual(english.outer, welsh.outer, 'Welsh and English differ in height');
+    },
+  },
+  {
     name: 'deep links through the frame: the host page\'s hash opens an area and follows the selection',
     page: 'iframe-host.html',
     async run({ page, url }) {
