@@ -185,7 +185,10 @@ function start() {
   setLang(lang);
   try {
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(CSS);
+    // A forced theme colours the page around the widget too (the frame's canvas), so a frame
+    // taller than its report has no white band under a dark widget.
+    const theme = params.get('theme');
+    sheet.replaceSync(theme === 'dark' || theme === 'light' ? `${CSS}\nhtml{color-scheme:${theme}}` : CSS);
     document.adoptedStyleSheets = [sheet];
   } catch {
     // No constructable stylesheets (Safari before 16.4): the page shows with the browser's styles.

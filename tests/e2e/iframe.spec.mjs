@@ -217,12 +217,12 @@ export const tests = [
     },
   },
   {
-    name: 'two embeds on one page size independently, each in its own language',
+    name: 'two embeds on one page size independently, each in its own language and theme',
     page: 'iframe-host.html',
     async run({ page, url }) {
       await page.goto(host(url, [
         { id: 'full', query: `${MET}&view=full` },
-        { id: 'summary', query: `${MET}&view=summary&lang=cy` },
+        { id: 'summary', query: `${MET}&view=summary&lang=cy&theme=dark` },
       ], { script: true }));
       await shown(page, 'full');
       await shown(page, 'summary');
@@ -232,6 +232,10 @@ export const tests = [
       const welsh = page.frame({ name: 'summary' });
       assert.equal(await welsh.evaluate(() => document.documentElement.lang), 'cy');
       assert.equal(await welsh.evaluate(() => document.title), 'Metropolitan Police Service: graddau arolygu');
+      // theme=dark: the widget's attribute, and the frame's own canvas around it.
+      assert.equal(await welsh.locator('#widget').getAttribute('theme'), 'dark');
+      assert.equal(await welsh.evaluate(() => getComputedStyle(document.documentElement).colorScheme), 'dark');
+      assert.equal(await page.frame({ name: 'full' }).evaluate(() => getComputedStyle(document.documentElement).colorScheme), 'normal');
       await selectIn(page, 'full', '3A');
       await fitted(page, 'full');
       assert.equal((await heights(page, 'summary')).outer, summary.outer, 'the other frame kept its height');
