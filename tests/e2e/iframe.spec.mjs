@@ -121,7 +121,7 @@ export const tests = [
     },
   },
   {
-    name: 'with the host script the frame takes its content height after load and after selecting an area; select reaches the iframe',
+    name: 'with the host script the frame takes its content height after load, a selection, a filter and a resize; select reaches the iframe',
     page: 'iframe-host.html',
     async run({ page, url }) {
       await page.goto(host(url, [{ id: 'a', query: `${MET}&view=full` }], { script: true }));
@@ -135,6 +135,12 @@ export const tests = [
       assert.notEqual(Math.round(after.outer), Math.round(first.outer), 'the findings changed the height');
       const selected = await until(async () => (await hostEvents(page, 'a')).filter((e) => e.type === 'select'), 'select on the iframe');
       assert.deepEqual(selected.map((e) => e.detail), [{ area: '7A' }]);
+      // A filter: three areas instead of 23, a much shorter table.
+      await page.frameLocator('#a').getByTestId('filter-grade').selectOption('excellent');
+      const filtered = await fitted(page, 'a');
+      assert.ok(filtered.outer < after.outer - 300, `shorter after the filter: ${filtered.outer} < ${after.outer}`);
+      await page.frameLocator('#a').getByTestId('filter-grade').selectOption('');
+      await fitted(page, 'a');
       // A narrower window: the content reflows and the frame follows.
       await page.setViewportSize({ width: 500, height: 900 });
       const narrow = await fitted(page, 'a');
