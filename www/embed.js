@@ -101,7 +101,7 @@ function el(tag, className, words) {
 }
 
 /** Shown instead of the report when `src` is on an origin the page does not allow. */
-function refuse(main, src) {
+function refuse(place, src) {
   const level = Number(params.get('heading-level'));
   const box = el('div', 'refused');
   box.setAttribute('role', 'alert');
@@ -112,13 +112,13 @@ function refuse(main, src) {
   );
   const address = el('p', '', text.address.replace('{src}', src));
   box.append(address);
-  main.replaceChildren(box);
+  place.replaceChildren(box);
   const message = `the embed page refused the report ${src}: its origin is not in the page's connect-src`;
   post('error', { detail: { type: 'src', message, problems: [], retryable: false } });
 }
 
 /** The widget, with the URL's settings as its attributes. */
-function widget(main) {
+function widget(place) {
   const gw = document.createElement('grade-widget');
   // A stable hook for the page's own tests and for readers' tools; the URL cannot set it.
   gw.id = 'widget';
@@ -148,7 +148,7 @@ function widget(main) {
     post('error', { detail: e.detail });
     postHeight(true);
   });
-  main.replaceChildren(gw);
+  place.replaceChildren(gw);
 }
 
 /** The page's language; the widget follows it (it has no `lang` of its own then). */
@@ -193,7 +193,7 @@ function start() {
   } catch {
     // No constructable stylesheets (Safari before 16.4): the page shows with the browser's styles.
   }
-  const main = document.getElementById('embed');
+  const place = document.getElementById('embed');
   const src = params.get('src')?.trim();
   let url = null;
   try {
@@ -201,8 +201,8 @@ function start() {
   } catch {
     // Not a URL: the widget refuses it with its own `src` error.
   }
-  if (url && !allowed(url)) refuse(main, url.href);
-  else widget(main);
+  if (url && !allowed(url)) refuse(place, url.href);
+  else widget(place);
   listen();
   // Every change of the page's height: the report arriving, a filter, a selection, a language,
   // a new frame width. ResizeObserver reports after layout, before paint.
