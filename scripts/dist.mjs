@@ -5,10 +5,14 @@
 // and the wasm get a content hash in their names, so they can be cached for ever and a new
 // release never collides with an old one; the loader is built knowing those names and their SRI
 // hashes (esbuild --define:__GW_FILES__, read in www/grade-widget.js). integrity.json lists the
-// SRI sha384 of every file; snippet.html is the tag to paste, with `integrity` and `crossorigin`.
+// SRI sha384 of every file; snippet.html is the tag to paste, with `integrity` and `crossorigin`,
+// and the iframe embed: embed.html (the other stable name, for pages that cannot carry scripts),
+// its script and the optional host script, both content-hashed.
 //
 //   node scripts/dist.mjs        (DIST_BASE_URL=https://assets.example.org/grade-widget/ sets the
-//                                 address the snippet points at; default /grade-widget/)
+//                                 address the snippet points at; default /grade-widget/;
+//                                 DIST_EMBED_ORIGINS="https://data.example.org" lets embed.html
+//                                 show reports from those origins too)
 
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -83,6 +87,8 @@ function main() {
     if (!loader.includes(expected)) fail(`the built loader does not name ${expected}`);
   }
 
+  const embed = writeEmbed(out);
+
   copyFileSync(at('pkg/grade-widget.d.ts'), join(out, 'grade-widget.d.ts'));
   copyFileSync(at('www/schema/report.schema.json'), join(out, 'report.schema.json'));
   for (const licence of ['LICENSE-MIT', 'LICENSE-APACHE']) copyFileSync(at(licence), join(out, licence));
@@ -90,6 +96,7 @@ function main() {
   const pkg = JSON.parse(readFileSync(at('pkg/package.json'), 'utf8'));
   const listed = [
     'grade-widget.js', glueName, wasmName, 'grade-widget.d.ts', 'report.schema.json',
+    'embed.html', embed.script, embed.host,
     'README.md', 'LICENSE-MIT', 'LICENSE-APACHE', 'integrity.json', 'snippet.html',
   ];
   writeFileSync(join(out, 'package.json'), `${JSON.stringify({
@@ -112,7 +119,8 @@ function main() {
   <a href="/reports/inspection-report.pdf">Read the inspection report</a>
 </grade-widget>
 `;
-  writeFileSync(join(out, 'snippet.html'), snippet);
+  const frameSnippet = iframeSnippet(base, embed);
+  writeFileSync(join(out, 'snippet.html'), `${snippet}\n${frameSnippet}`);
 
   const table = [...listed, 'package.json']
     .map((f) => `| \`${f}\` | ${describe(f)} | \`${cacheControl(f)}\` |`)
@@ -121,6 +129,7 @@ function main() {
     .replaceAll('{{version}}', ver)
     .replace('{{files}}', table)
     .replace('{{snippet}}', snippet.trim())
+    .replace('{{iframe}}', frameSnippet.trim())
     .replaceAll('{{glue}}', glueName)
     .replaceAll('{{wasm}}', wasmName);
   const leftover = /\{\{[a-z]+\}\}/.exec(readme);
@@ -148,17 +157,94 @@ function main() {
   for (const f of inFolder) console.log(`  ${f.padEnd(34)} ${String(statSync(join(out, f)).size).padStart(8)}  ${cacheControl(f)}`);
 }
 
+/** Minified JS of a file under www/ (esbuild, as for the loader), as bytes. */
+function minified(file) {
+  return execFileSync(at('node_modules/.bin/esbuild'), [
+    at('www', file), '--minify', '--format=esm', '--charset=utf8', '--log-level=warning',
+  ], { stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+/**
+ * The iframe embed: embed.html (a stable name, like the loader: host pages frame it), its script
+ * and the optional host script under content-hashed names. embed.html names its script with
+ * `integrity`, but not the loader: a cached embed.html must keep working with a newer loader
+ * uploaded beside it, which checks the glue and the wasm itself. DIST_EMBED_ORIGINS (origins,
+ * space-separated) adds report origins to embed.html's connect-src, its allowed-origins setting.
+ */
+function writeEmbed(out) {
+  const hashed = (file, stem) => {
+    const bytes = minified(file);
+    const name = `${stem}.${contentHash(bytes)}.js`;
+    writeFileSync(join(out, name), bytes);
+    return { name, integrity: sri(bytes) };
+  };
+  const script = hashed('embed.js', 'embed');
+  const host = hashed('embed-host.js', 'embed-host');
+  const origins = (process.env.DIST_EMBED_ORIGINS ?? '').split(/\s+/).filter(Boolean).map((o) => {
+    let url;
+    try {
+      url = new URL(o);
+    } catch {
+      fail(`DIST_EMBED_ORIGINS: ${o} is not an origin (write it as https://data.example.org)`);
+    }
+    if (url.origin !== o.replace(/\/$/, '')) fail(`DIST_EMBED_ORIGINS: ${o} is not an origin (write it as ${url.origin})`);
+    return url.origin;
+  });
+  let html = readFileSync(at('www/embed.html'), 'utf8');
+  const swaps = [
+    ['src="../pkg/grade-widget.js"', 'src="grade-widget.js"'],
+    ['src="embed.js"', `src="${script.name}" integrity="${script.integrity}"`],
+  ];
+  for (const [from, to] of swaps) {
+    if (!html.includes(from)) fail(`www/embed.html no longer has ${from}`);
+    html = html.replace(from, to);
+  }
+  writeFileSync(join(out, 'embed.html'), allowOrigins(html, origins) ?? fail("www/embed.html's policy has no connect-src 'self'"));
+  return { script: script.name, host: host.name, hostIntegrity: host.integrity };
+}
+
+/**
+ * embed.html with more origins in its policy's connect-src (its allowed-origins setting), or
+ * undefined when its meta tag has no `connect-src 'self'`. Only the meta tag's: the page's
+ * comments quote the directive too.
+ */
+export function allowOrigins(html, origins) {
+  const meta = /(<meta http-equiv="Content-Security-Policy" content="[^"]*connect-src 'self')/;
+  if (!meta.test(html)) return undefined;
+  return html.replace(meta, (found) => [found, ...origins].join(' '));
+}
+
+/** The iframe way to embed, for snippet.html and the package README. */
+function iframeSnippet(base, embed) {
+  const dir = base.replace(/\/?$/, '/');
+  return `<!-- Or, where your pages cannot carry scripts: the iframe embed. Set src= after embed.html?
+     to your report's address (on the same site as embed.html, unless its policy allows another),
+     and the title to the force and the report. More settings: view, area, lang, theme,
+     heading-level, area-href, deep-link (docs/hosting.md, "The iframe embed"). -->
+<iframe src="${dir}embed.html?src=/reports/inspection-report.json"
+        title="Inspection grades: Force name, report name" width="100%" height="900"
+        frameborder="0" loading="lazy"></iframe>
+<!-- Optional, on pages that can carry one script: sizes every embed frame to its content, and
+     fires load, select and error on each <iframe>. -->
+<script type="module" src="${dir}${embed.host}"
+        integrity="${embed.hostIntegrity}" crossorigin="anonymous"></script>
+`;
+}
+
 /** One line on what each file is, for the package README. */
 function describe(file) {
   if (file === 'grade-widget.js') return 'the loader: defines `<grade-widget>` and exports `mount()`; the one URL pages reference';
   if (file.endsWith('.wasm')) return 'the widget itself (WebAssembly: Yew app, stylesheet, English and Welsh)';
   if (file.startsWith('grade_widget.')) return 'wasm-bindgen glue between the loader and the wasm';
+  if (file.startsWith('embed-host.')) return 'optional script for pages that frame `embed.html`: sizes each frame, fires its events on the `<iframe>`';
+  if (file.startsWith('embed.') && file.endsWith('.js')) return 'the script of `embed.html`';
   return {
     'grade-widget.d.ts': 'TypeScript types for the element, `mount()`, its options and events',
     'report.schema.json': 'JSON Schema (draft 2020-12) of the report format',
     'LICENSE-MIT': 'the MIT licence',
     'LICENSE-APACHE': 'the Apache License 2.0',
-    'snippet.html': 'the tags to paste, with the loader\'s `integrity`',
+    'snippet.html': 'the tags to paste, with the loader\'s `integrity`, and the iframe embed',
+    'embed.html': 'the iframe embed: one widget in a page of its own, for pages that cannot carry scripts',
     'package.json': 'npm metadata',
     'README.md': 'this file',
     'integrity.json': 'the SRI sha384 hash, size and `Cache-Control` of every other file',

@@ -73,3 +73,21 @@ export function jsonName(report) {
     .replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   return `${slug || 'report'}.json`;
 }
+
+/** The <iframe>'s title: what a screen reader announces on entering it, the force and the report. */
+export function iframeTitle(report) {
+  const what = [report.title, report.published?.slice(0, 4)].filter(Boolean).join(' ');
+  return `Inspection grades: ${report.force ?? 'police force'}${what ? `, ${what}` : ''}`;
+}
+
+/**
+ * The iframe embed, for pages that cannot carry scripts (docs/hosting.md): embed.html with the
+ * options as URL parameters, in attributes()'s order, but no `href` (a badge's link would open
+ * inside the frame), a title naming the force and the report, and a fixed height (e.g. the
+ * preview's) that holds when the page has no host script.
+ */
+export function iframeSnippet({ embedUrl, jsonUrl, options, title, height = 900 }) {
+  const query = new URLSearchParams([['src', jsonUrl.trim()], ...attributes(options).filter(([n]) => n !== 'href')]);
+  const src = `${embedUrl.trim()}?${query}`;
+  return `<iframe src="${escapeAttr(src)}"\n        title="${escapeAttr(title)}" width="100%" height="${Math.max(150, Math.ceil(height))}" frameborder="0" loading="lazy"></iframe>\n`;
+}

@@ -1,17 +1,24 @@
 // The release folder (make dist) on a second origin, and host pages for it on the first, for
 // dist.spec.mjs. The second origin serves the folder three ways: /cors/ with CORS and the
 // Cache-Control that docs/hosting.md recommends, /plain/ with the same caching but no CORS
-// header, and /tampered/ with CORS but a glue file changed after its hash was taken.
+// header, and /tampered/ with CORS but a glue file changed after its hash was taken. For the
+// iframe embed (iframe.spec.mjs) it also serves the demo's reports at /reports/, so that reports
+// on the embed page's own origin exist, and the first origin has /iframe-host.html to frame it.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname } from 'node:path';
 import { TYPES } from '../../scripts/serve.mjs';
-import { cacheControl, version } from '../../scripts/dist.mjs';
+import { allowOrigins, cacheControl, version } from '../../scripts/dist.mjs';
 import { ROOT } from './lib.mjs';
 
 export const DIST = `${ROOT}dist/grade-widget-${version()}/`;
 const VARIANTS = ['cors', 'plain', 'tampered'];
+/**
+ * The web team's edit of embed.html's allowed origins, for iframe.spec.mjs: /edited/ serves the
+ * release as /cors/ does, but embed.html's connect-src also lists these origins.
+ */
+export const embedEdit = { origins: [] };
 
 /** The release's file names and hashes (integrity.json), read fresh so a new make dist is seen. */
 export function manifest() {
@@ -24,14 +31,21 @@ export function distServer() {
   const requests = [];
   const server = createServer((req, res) => {
     const [, variant, file, ...rest] = new URL(req.url, 'http://x').pathname.split('/');
+    if (variant === 'reports' && /^[\w-]+\.json$/.test(file ?? '') && !rest.length && existsSync(`${ROOT}www/data/${file}`)) {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      return res.end(readFileSync(`${ROOT}www/data/${file}`));
+    }
     const known = manifest().files[file];
-    if (!VARIANTS.includes(variant) || !known || rest.length) {
+    if (!(VARIANTS.includes(variant) || variant === 'edited') || !known || rest.length) {
       res.writeHead(404, { 'Content-Type': 'text/plain' });
       return res.end('not found');
     }
     requests.push({ variant, file, headers: req.headers });
     let body = readFileSync(DIST + file);
     if (variant === 'tampered' && /^grade_widget\.[0-9a-f]{8}\.js$/.test(file)) body = Buffer.concat([body, Buffer.from('\n// changed\n')]);
+    if (variant === 'edited' && file === 'embed.html') {
+      body = Buffer.from(allowOrigins(body.toString(), embedEdit.origins));
+    }
     res.writeHead(200, {
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
       'Content-Length': body.length,
@@ -59,7 +73,7 @@ export function distServer() {
 export function hostRoutes(distUrl) {
   const origin = new URL(distUrl).origin;
   const csp = `default-src 'none'; script-src ${origin} 'wasm-unsafe-eval'; connect-src 'self' ${origin}; base-uri 'none'; form-action 'none'`;
-  return Object.fromEntries(VARIANTS.map((variant) => [`/dist-host/${variant}.html`, (req, res) => {
+  const routes = Object.fromEntries(VARIANTS.map((variant) => [`/dist-host/${variant}.html`, (req, res) => {
     const loader = manifest().files['grade-widget.js'].integrity;
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': csp });
     res.end(`<!doctype html>
@@ -80,4 +94,46 @@ export function hostRoutes(distUrl) {
 </html>
 `);
   }]));
+  routes['/iframe-host.html'] = (req, res) => iframeHost(distUrl, req, res);
+  return routes;
+}
+
+/**
+ * A host page for the iframe embed on the first origin, framing the release's embed.html from
+ * the second. The query says what it holds: `frames`, a JSON list of { id, query, attrs, variant }
+ * (the embed page's URL query, extra attributes of the <iframe>, and which copy of the release:
+ * `cors` unless said); `script` to add the release's
+ * host script (else the page's policy allows no script at all); `lang`, the page's language.
+ * A link before and after the frames, for keyboard tests.
+ */
+function iframeHost(distUrl, req, res) {
+  const query = new URL(req.url, 'http://x').searchParams;
+  const origin = new URL(distUrl).origin;
+  const script = query.has('script');
+  const files = manifest().files;
+  const host = Object.keys(files).find((f) => /^embed-host\.[0-9a-f]{8}\.js$/.test(f));
+  const esc = (v) => String(v).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const frames = JSON.parse(query.get('frames') ?? '[]').map(({ id, query: q, attrs = {}, variant = 'cors' }) => {
+    const more = Object.entries(attrs).map(([k, v]) => (v === true ? ` ${k}` : ` ${k}="${esc(v)}"`)).join('');
+    return `    <iframe id="${esc(id)}" name="${esc(id)}" src="${esc(`${distUrl}${variant}/embed.html?${q}`)}" title="Inspection grades: ${esc(id)}" width="100%" height="300" frameborder="0"${more}></iframe>`;
+  });
+  const csp = `default-src 'none'; frame-src ${origin} 'self'; script-src ${script ? origin : "'none'"}; base-uri 'none'; form-action 'none'`;
+  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': csp });
+  res.end(`<!doctype html>
+<html lang="${esc(query.get('lang') ?? 'en')}">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>A host page for the iframe embed</title>
+${script ? `  <script type="module" src="${distUrl}cors/${host}" integrity="${files[host].integrity}" crossorigin="anonymous"></script>\n` : ''}</head>
+<body>
+  <main>
+    <h1>Inspection grades</h1>
+    <p><a id="before" href="#before">A link before the frames</a></p>
+${frames.join('\n')}
+    <p><a id="after" href="#after">A link after the frames</a></p>
+  </main>
+</body>
+</html>
+`);
 }

@@ -89,3 +89,21 @@ test('jsonName: force and publication date as a file name', () => {
   ];
   for (const [report, want] of table) assert.equal(jsonName(report), want, JSON.stringify(report));
 });
+
+test('iframeSnippet: embed.html with the options as URL parameters, no href, a title and a height', async () => {
+  const { iframeSnippet, iframeTitle } = await import('../../www/builder-embed.js');
+  const title = iframeTitle({ force: 'Metropolitan Police Service', title: 'Baseline Assessment', published: '2006-10' });
+  assert.equal(title, 'Inspection grades: Metropolitan Police Service, Baseline Assessment 2006');
+  assert.equal(iframeTitle({}), 'Inspection grades: police force');
+  const options = chosenOptions({ ...FORM, view: 'summary', lang: 'cy' });
+  const code = iframeSnippet({ embedUrl: ' /grade-widget/embed.html ', jsonUrl: '/r/met & co.json', options, title: 'A "B" <C>', height: 1234.2 });
+  assert.equal(code, '<iframe src="/grade-widget/embed.html?src=%2Fr%2Fmet+%26+co.json&amp;view=summary&amp;lang=cy&amp;area-href=%2Fg%2F%7Bid%7D"\n'
+    + '        title="A &quot;B&quot; &lt;C>" width="100%" height="1235" frameborder="0" loading="lazy"></iframe>\n');
+  // What embed.html reads back from that address is what the element would have had.
+  const src = /src="([^"]+)"/.exec(code)[1].replace(/&amp;/g, '&');
+  const read = new URL(src, 'https://www.example.org').searchParams;
+  assert.deepEqual([...read], [['src', '/r/met & co.json'], ['view', 'summary'], ['lang', 'cy'], ['area-href', '/g/{id}']]);
+  // A badge's href is left out: its link would open inside the frame.
+  const badge = iframeSnippet({ embedUrl: 'embed.html', jsonUrl: 'r.json', options: chosenOptions({ ...FORM, view: 'badge' }), title: 't' });
+  assert.ok(!badge.includes('href') && badge.includes('height="900"'), badge);
+});
