@@ -278,6 +278,24 @@ fn shadow_root_wraps_the_markup_and_writes_the_shadow_sheet() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// `--shadow-root URL` links a stylesheet at URL that only `--stylesheet` writes: without it, the
+/// markup is still written (the sheet may be hosted already), with a warning on standard error
+/// that names the URL and the option to add.
+#[test]
+fn shadow_root_without_stylesheet_warns() {
+    let plain = ok(&[MET]);
+    let out = render(&[MET, "--shadow-root", "/css/grade-widget-shadow.css"]);
+    assert_eq!(out.status.code(), Some(0));
+    let html = String::from_utf8(out.stdout).expect("utf-8 output");
+    assert!(html.ends_with(&format!("{}</template>\n", plain.trim_end())), "the markup is still written");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr,
+        "render: warning: the markup links the stylesheet at /css/grade-widget-shadow.css, but without --stylesheet no sheet \
+         was written; write it with --stylesheet FILE and host FILE at that URL, or the copy shows unstyled\n"
+    );
+}
+
 #[test]
 fn heading_level_and_area_links() {
     let html = ok(&[MET, "--view", "summary", "--heading-level", "4", "--area-href", "/grades/{id}"]);

@@ -1,7 +1,10 @@
 // builder-embed.js: the code the report builder hands a web team, made from the options chosen
-// on the page: the element's attributes, the embed code (script tag and element), the inline
-// alternative (the JSON inside the element) and the JSON file's name. Pure functions of their
-// arguments, no DOM, so tests/js/builder-embed.test.mjs runs them under node.
+// on the page: the element's attributes, the embed code (script tag and element, in the shape of
+// the release's snippet.html: `integrity` when the release is known, `crossorigin`, and a link to
+// the report for readers whose browser cannot run the widget), the inline alternative (the JSON
+// inside the element), the loader's hash from a release's integrity.json and the JSON file's
+// name. Pure functions of their arguments, no DOM, so tests/js/builder-embed.test.mjs runs them
+// under node.
 
 /**
  * The options as the element reads them, from the form's raw fields: `area` only for view=area,
@@ -42,12 +45,48 @@ export function escapeAttr(s) {
   return String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
-const attributeText = (o) => attributes(o).map(([n, v]) => ` ${n}="${escapeAttr(v)}"`).join('');
-const scriptTag = (scriptUrl) => `<script type="module" src="${escapeAttr(scriptUrl.trim())}"></script>`;
+/** Text for element content: `&` and `<` as character references. */
+export function escapeText(s) {
+  return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;');
+}
 
-/** The script tag and the element that loads the report from `jsonUrl`. */
-export function embedCode({ scriptUrl, jsonUrl, options }) {
-  return `${scriptTag(scriptUrl)}\n<grade-widget src="${escapeAttr(jsonUrl.trim())}"${attributeText(options)}></grade-widget>\n`;
+const attributeText = (o) => attributes(o).map(([n, v]) => ` ${n}="${escapeAttr(v)}"`).join('');
+
+/**
+ * The loader's script tag. With the release's `integrity` the browser refuses a changed or
+ * wrong file; `crossorigin="anonymous"` asks for it without cookies, which a loader on another
+ * origin needs for the hash to be checked at all (a module script is fetched that way anyway).
+ */
+export function scriptTag(scriptUrl, integrity) {
+  const src = escapeAttr(scriptUrl.trim());
+  return integrity
+    ? `<script type="module" src="${src}"\n        integrity="${escapeAttr(integrity)}" crossorigin="anonymous"></script>`
+    : `<script type="module" src="${src}" crossorigin="anonymous"></script>`;
+}
+
+/** The element's content before it starts: a link to the report, `fallback` { href, text }. */
+const fallbackLink = (fallback) => (fallback?.href?.trim()
+  ? `  <a href="${escapeAttr(fallback.href.trim())}">${escapeText(fallback.text)}</a>\n`
+  : '');
+
+/**
+ * The script tag and the element that loads the report from `jsonUrl`, with the link readers
+ * see when the widget cannot run inside it (none when `fallback.href` is empty).
+ */
+export function embedCode({ scriptUrl, integrity, jsonUrl, options, fallback }) {
+  const open = `<grade-widget src="${escapeAttr(jsonUrl.trim())}"${attributeText(options)}>`;
+  const link = fallbackLink(fallback);
+  return `${scriptTag(scriptUrl, integrity)}\n${open}${link ? `\n${link}` : ''}</grade-widget>\n`;
+}
+
+/**
+ * The loader's SRI hash from a release's integrity.json (`{ files: { 'grade-widget.js':
+ * { integrity } } }`, written by scripts/dist.mjs), or null when the manifest does not give one
+ * in the form a browser takes (sha256, sha384 or sha512, base64).
+ */
+export function loaderIntegrity(manifest) {
+  const value = manifest?.files?.['grade-widget.js']?.integrity;
+  return typeof value === 'string' && /^sha(256|384|512)-[A-Za-z0-9+/]+={0,2}$/.test(value) ? value : null;
 }
 
 /**
@@ -60,8 +99,8 @@ export function scriptJson(json) {
 }
 
 /** The script tag and the element with the report JSON inside it: no second file to upload. */
-export function inlineCode({ scriptUrl, json, options }) {
-  return `${scriptTag(scriptUrl)}\n<grade-widget${attributeText(options)}>\n<script type="application/json">\n${scriptJson(json)}\n</script>\n</grade-widget>\n`;
+export function inlineCode({ scriptUrl, integrity, json, options, fallback }) {
+  return `${scriptTag(scriptUrl, integrity)}\n<grade-widget${attributeText(options)}>\n<script type="application/json">\n${scriptJson(json)}\n</script>\n${fallbackLink(fallback)}</grade-widget>\n`;
 }
 
 /**

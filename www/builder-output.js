@@ -1,9 +1,11 @@
 // builder-output.js: the report builder's result section once a report is read: the area picker,
 // the live <grade-widget> preview, the JSON and stylesheet downloads, the embed code and its
-// inline alternative (made by builder-embed.js), the pre-rendered markup (asked of the worker)
-// and the copy buttons. Report text is only ever set as text (textContent, value).
+// inline alternative (made by builder-embed.js, with the release's integrity hash when this page
+// can read it), the pre-rendered markup, plain or in a declarative shadow root (asked of the
+// worker), and the copy buttons. Report text is only ever set as text (textContent, value).
 
-import { attributes, chosenOptions, embedCode, inlineCode } from './builder-embed.js';
+import { attributes, chosenOptions, embedCode, inlineCode, loaderIntegrity } from './builder-embed.js';
+import { text } from './builder-i18n.js';
 
 /** The preview's attributes the options may set; each is removed before the new ones are set. */
 const PREVIEW_ATTRIBUTES = ['view', 'area', 'lang', 'theme', 'href', 'heading-level', 'area-href'];
@@ -13,13 +15,25 @@ const WHAT = { 'embed-code': 'whatEmbed', 'embed-inline': 'whatInline', 'static-
 /**
  * Wires the result section. `els`: the page's elements; `t(key, values)`: its words; `ask`: the
  * worker client's request. Returns `show(result)` for a new report ({ json, report, areas,
- * fileName }), `hide()` when it is gone and `showJsonSize()` for a language change.
+ * fileName }), `hide()` when it is gone and `relabel()` for a language change.
  */
 export function outputs({ els, t, ask }) {
   let current = null;
   let jsonBlob;
   let cssBlob;
+  /** Which sheet the download link holds or is being made: 'plain', 'shadow' or none yet. */
+  let cssKind = null;
+  /** The release this page runs, once known ({ version, integrity }), or null. */
+  let release = null;
+  readRelease().then((known) => {
+    release = known;
+    if (current) showEmbed(chosen());
+  });
   let renderRun = 0;
+  /** The markup request last sent (as JSON), so an unchanged form is not rendered again. */
+  let asked = '';
+  /** The markup being made or made: resolves to its text, or null when it could not be made. */
+  let markupDone = Promise.resolve(null);
 
   /** The options as chosen in the form, as the element reads them (builder-embed.js). */
   function chosen() {
@@ -37,8 +51,39 @@ export function outputs({ els, t, ask }) {
 
   function showEmbed(o) {
     const scriptUrl = els.scriptUrl.value;
-    els.embed.textContent = embedCode({ scriptUrl, jsonUrl: els.jsonUrl.value, options: o });
-    els.inline.textContent = inlineCode({ scriptUrl, json: current.json, options: o });
+    // The link is in the page the widget is on, so it speaks the widget's language.
+    const fallback = { href: els.fallbackUrl.value, text: text(o.lang, 'fallbackText', { force: current.report.force }) };
+    const integrity = release?.integrity;
+    els.embed.textContent = embedCode({ scriptUrl, integrity, jsonUrl: els.jsonUrl.value, options: o, fallback });
+    els.inline.textContent = inlineCode({ scriptUrl, integrity, json: current.json, options: o, fallback });
+    showIntegrityNote();
+  }
+
+  function showIntegrityNote() {
+    els.integrityNote.textContent = release ? t('integrityKnown', { version: release.version }) : t('integrityUnknown');
+  }
+
+  /** Plain markup, or in a shadow root linking its sheet at this URL (trimmed, as typed). */
+  function shadowRoot() {
+    return new FormData(els.markupControls).get('markup') === 'shadow' ? els.shadowUrl.value.trim() : null;
+  }
+
+  /** The stylesheet download follows the kind of markup: the plain sheet or the shadow root's. */
+  function showStylesheet(shadow) {
+    const key = shadow ? 'cssIntroShadow' : 'cssIntro';
+    els.cssIntro.dataset.i18n = key;
+    els.cssIntro.textContent = t(key);
+    els.downloadCss.download = shadow ? 'grade-widget-shadow.css' : 'grade-widget-static.css';
+    const want = shadow ? 'shadow' : 'plain';
+    if (cssKind === want) return;
+    cssKind = want;
+    els.downloadCss.removeAttribute('href');
+    ask({ type: 'stylesheet', shadow }).then(({ css }) => {
+      if (cssKind !== want) return;
+      if (cssBlob) URL.revokeObjectURL(cssBlob);
+      cssBlob = URL.createObjectURL(new Blob([css], { type: 'text/css' }));
+      els.downloadCss.href = cssBlob;
+    }, () => {});
   }
 
   async function update() {
@@ -49,22 +94,54 @@ export function outputs({ els, t, ask }) {
     els.areaHrefRow.hidden = o.view !== 'summary';
     for (const name of PREVIEW_ATTRIBUTES) els.preview.removeAttribute(name);
     for (const [name, value] of attributes(o)) els.preview.setAttribute(name, value);
+    // The preview sits under this page's "Preview" heading, so its top heading is the next level
+    // down here, whatever level the code for the reader's page asks for.
+    els.preview.setAttribute('heading-level', String(previewLevel()));
     showEmbed(o);
+    const shadow = shadowRoot();
+    els.shadowUrlRow.hidden = shadow === null;
+    showStylesheet(shadow !== null);
+    const request = {
+      type: 'render', json: current.json, view: o.view, area: o.area, lang: o.lang, href: o.href,
+      headingLevel: Number(o.headingLevel), areaHref: o.areaHref, shadowRoot: shadow,
+    };
+    // A text field fires `input` as it is typed and `change` when it loses focus: the second
+    // asks for nothing new, and must not put the placeholder back (a Copy pressed then would
+    // find it there).
+    const key = JSON.stringify(request);
+    if (key === asked) return;
+    asked = key;
     const mine = ++renderRun;
     els.markup.textContent = t('rendering');
     els.markup.setAttribute('aria-busy', 'true');
-    try {
-      const { markup } = await ask({
-        type: 'render', json: current.json, view: o.view, area: o.area, lang: o.lang, href: o.href,
-        headingLevel: Number(o.headingLevel), areaHref: o.areaHref,
-      });
-      if (mine !== renderRun) return;
-      els.markup.textContent = markup;
-    } catch (error) {
-      if (mine !== renderRun) return;
-      els.markup.textContent = t('renderFailed', { reason: error.message });
+    markupDone = ask(request).then(
+      ({ markup }) => {
+        if (mine === renderRun) {
+          els.markup.textContent = markup;
+          els.markup.setAttribute('aria-busy', 'false');
+        }
+        return markup;
+      },
+      (error) => {
+        if (mine === renderRun) {
+          els.markup.textContent = t('renderFailed', { reason: error.message });
+          els.markup.setAttribute('aria-busy', 'false');
+        }
+        return null;
+      },
+    );
+  }
+
+  /**
+   * The markup once the latest request has been answered (a newer request started meanwhile is
+   * waited for too), or null when it could not be made: never the placeholder.
+   */
+  async function finishedMarkup() {
+    for (;;) {
+      const run = renderRun;
+      const markup = await markupDone;
+      if (run === renderRun) return current ? markup : null;
     }
-    els.markup.setAttribute('aria-busy', 'false');
   }
 
   function show(result) {
@@ -81,17 +158,13 @@ export function outputs({ els, t, ask }) {
     els.download.download = result.fileName;
     showJsonSize();
     if (!els.jsonUrl.dataset.edited) els.jsonUrl.value = `/reports/${result.fileName}`;
+    if (!els.fallbackUrl.dataset.edited) els.fallbackUrl.value = `/reports/${result.fileName.replace(/\.json$/, '.pdf')}`;
     if (!els.scriptUrl.value) els.scriptUrl.value = '/grade-widget/grade-widget.js';
+    if (!els.shadowUrl.value) els.shadowUrl.value = '/grade-widget/grade-widget-shadow.css';
     // Set once the element is defined: a property set on a not-yet-upgraded element would hide the
     // class's `report` setter from it.
     const { report } = result;
     customElements.whenDefined('grade-widget').then(() => { els.preview.report = report; });
-    if (!cssBlob) {
-      ask({ type: 'stylesheet' }).then(({ css }) => {
-        cssBlob = URL.createObjectURL(new Blob([css], { type: 'text/css' }));
-        els.downloadCss.href = cssBlob;
-      }, () => {});
-    }
     update();
   }
 
@@ -99,33 +172,79 @@ export function outputs({ els, t, ask }) {
   els.href.addEventListener('input', update);
   els.areaHref.addEventListener('input', update);
   els.controls.addEventListener('submit', (e) => e.preventDefault());
-  for (const input of [els.jsonUrl, els.scriptUrl]) {
+  els.markupControls.addEventListener('change', update);
+  els.markupControls.addEventListener('submit', (e) => e.preventDefault());
+  els.shadowUrl.addEventListener('input', update);
+  for (const input of [els.jsonUrl, els.scriptUrl, els.fallbackUrl]) {
     input.addEventListener('input', () => {
       input.dataset.edited = 'yes';
       if (current) showEmbed(chosen());
     });
   }
-  for (const button of document.querySelectorAll('button.copy')) copyButton(button, t);
+  // The code blocks are made at once; the markup may still be on its way from the worker.
+  const contents = { 'static-markup': finishedMarkup };
+  for (const button of document.querySelectorAll('button.copy')) {
+    const target = document.getElementById(button.dataset.copy);
+    copyButton(button, target, contents[target.id] ?? (async () => target.textContent), t);
+  }
   els.preview.addEventListener('load', () => performance.mark('builder:preview'));
 
   /** The report is gone (cleared, or new text being read): nothing to update until the next. */
   function hide() {
     current = null;
+    asked = '';
     renderRun++;
   }
 
-  return { show, hide, showJsonSize };
+  /** The page's language changed: its own words here follow. */
+  function relabel() {
+    showJsonSize();
+    showIntegrityNote();
+  }
+
+  return { show, hide, relabel };
 }
 
-/** A copy button: its code block's text to the clipboard, confirmed in its status line. */
-function copyButton(button, t) {
-  const target = document.getElementById(button.dataset.copy);
+/** One below the level of the heading the preview sits under (h3 "Preview": 4), at most 6. */
+function previewLevel() {
+  const heading = document.querySelector('.preview-frame')?.previousElementSibling;
+  const level = Number(/^h([1-6])$/.exec(heading?.localName ?? '')?.[1] ?? 1);
+  return Math.min(level + 1, 6);
+}
+
+/**
+ * What this page knows of the release it runs: `{ version, integrity }` from integrity.json
+ * beside its loader, as in the release folder (scripts/dist.mjs writes it), or null where there is
+ * none (a build from source, pkg/). Only then can the code carry the hash the reader's browser
+ * will check, because only then is the loader the team uploads the one this page runs.
+ */
+async function readRelease() {
+  const loader = document.querySelector('script[src$="grade-widget.js"]');
+  if (!loader) return null;
+  try {
+    const response = await fetch(new URL('integrity.json', loader.src), { cache: 'no-cache' });
+    if (!response.ok) return null;
+    const manifest = await response.json();
+    const integrity = loaderIntegrity(manifest);
+    return integrity && { integrity, version: String(manifest.version ?? '') };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A copy button: its code block's text, as `content()` gives it once ready, to the clipboard,
+ * confirmed in its status line. A null content (the markup could not be made) is not copied.
+ */
+function copyButton(button, target, content, t) {
   const note = button.nextElementSibling;
   let clearNote;
   button.addEventListener('click', async () => {
     clearTimeout(clearNote);
     try {
-      await navigator.clipboard.writeText(target.textContent);
+      const text = await content();
+      if (text === null) throw new Error('nothing to copy');
+      await navigator.clipboard.writeText(text);
       note.textContent = t('copied', { what: t(WHAT[target.id]) });
     } catch {
       // No clipboard (permission refused): select the text so Ctrl+C copies it.

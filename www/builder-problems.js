@@ -4,28 +4,15 @@
 // builder-strings.js). Everything is set as text, never parsed as HTML.
 
 /**
- * Fills `list` with one item per problem. `where` of each is a "Line N" button when its line is
- * in the text box (`inBox`), else a label (with the file's name, when it came from a file).
- * `t(key, values)` gives the page's words; `onLine(n)` runs when a line button is chosen.
+ * Fills `list` with one item per problem, as GOV.UK's error summary: when its line is in the text
+ * box (`inBox`), the problem is a link to the box whose text is the message and its line
+ * ("… (line 1098)"), so each is named for what is wrong; otherwise a label (with the file's
+ * name, when it came from a file) and the message. `t(key, values)` gives the page's words;
+ * `onLine(n)` runs when a problem's link is chosen.
  */
 export function listProblems(list, problems, { t, inBox, fileName, onLine }) {
   list.replaceChildren(...problems.map((p) => {
     const item = document.createElement('li');
-    const where = p.line
-      ? t('lineButton', { line: p.line })
-      : p.path ? t('jsonPath', { path: p.path }) : t('wholeText');
-    if (p.line && inBox) {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'line';
-      button.textContent = where;
-      button.addEventListener('click', () => onLine(p.line));
-      item.append(button);
-    } else {
-      const label = document.createElement('strong');
-      label.textContent = fileName ? `${fileName}, ${where}` : where;
-      item.append(label);
-    }
     const message = document.createElement('span');
     message.className = 'message';
     if (p.own) {
@@ -35,7 +22,28 @@ export function listProblems(list, problems, { t, inBox, fileName, onLine }) {
       message.lang = 'en';
       message.textContent = p.message;
     }
-    item.append(' ', message);
+    if (p.line && inBox) {
+      const link = document.createElement('a');
+      link.href = '#source';
+      link.className = 'line';
+      const where = document.createElement('span');
+      where.className = 'where';
+      where.textContent = t('lineRef', { line: p.line });
+      link.append(message, ' ', where);
+      link.addEventListener('click', (e) => {
+        // The link's own jump would scroll to the box's top; onLine focuses it at the line.
+        e.preventDefault();
+        onLine(p.line);
+      });
+      item.append(link);
+      return item;
+    }
+    const where = p.line
+      ? t('lineButton', { line: p.line })
+      : p.path ? t('jsonPath', { path: p.path }) : t('wholeText');
+    const label = document.createElement('strong');
+    label.textContent = fileName ? `${fileName}, ${where}` : where;
+    item.append(label, ' ', message);
     return item;
   }));
 }

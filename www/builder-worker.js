@@ -5,11 +5,12 @@
 //
 // Requests: { id, type: 'extract', text } or { id, type: 'extract', bytes } (a file's own bytes,
 // read exactly as `grade-widget extract` reads a file); { id, type: 'render', json, view, area,
-// lang, href, headingLevel, areaHref }; { id, type: 'stylesheet' }. Every answer is
+// lang, href, headingLevel, areaHref, shadowRoot } (shadowRoot: the stylesheet's URL, for markup in a
+// declarative shadow root); { id, type: 'stylesheet', shadow }. Every answer is
 // { id, ok: true, ... } or { id, ok: false, error }. First of all the worker posts { type: 'ready', maxBytes } or
 // { type: 'failed', error }.
 
-import init, { extract, maxBytes, render, stylesheet } from '../pkg/builder/grade_widget_builder.js';
+import init, { extract, maxBytes, render, shadowStylesheet, stylesheet } from '../pkg/builder/grade_widget_builder.js';
 
 const ready = init({ module_or_path: new URL('../pkg/builder/grade_widget_builder_bg.wasm', import.meta.url) });
 ready.then(
@@ -27,13 +28,16 @@ const HANDLERS = {
     const result = extract(input);
     return { result, ms: performance.now() - started };
   },
-  async render({ json, view, area, lang, href, headingLevel, areaHref }) {
+  async render({ json, view, area, lang, href, headingLevel, areaHref, shadowRoot }) {
     return {
-      markup: await render(json, view, area || undefined, lang, href || undefined, headingLevel || undefined, areaHref || undefined),
+      markup: await render(
+        json, view, area || undefined, lang, href || undefined, headingLevel || undefined, areaHref || undefined,
+        shadowRoot ?? undefined,
+      ),
     };
   },
-  stylesheet() {
-    return { css: stylesheet() };
+  stylesheet({ shadow }) {
+    return { css: shadow ? shadowStylesheet() : stylesheet() };
   },
 };
 

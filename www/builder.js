@@ -22,7 +22,9 @@ const els = {
   headingLevel: $('heading-level'), preview: $('preview'), download: $('download-json'),
   jsonSize: $('json-size'), jsonUrl: $('json-url'), scriptUrl: $('script-url'), embed: $('embed-code'),
   inline: $('embed-inline'), markup: $('static-markup'), downloadCss: $('download-css'),
-  storageNote: $('storage-note'),
+  storageNote: $('storage-note'), fallbackUrl: $('fallback-url'), integrityNote: $('integrity-note'),
+  markupControls: $('markup-controls'), shadowUrl: $('shadow-url'), shadowUrlRow: $('shadow-url-row'),
+  cssIntro: $('css-intro'), sourceError: $('source-error'),
 };
 
 /** The text box survives a reload in this tab only (sessionStorage), as the page says. */
@@ -46,7 +48,7 @@ function applyLanguage() {
   for (const b of document.querySelectorAll('.lang-switch')) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
   showStatus();
   showProblems();
-  output.showJsonSize();
+  output.relabel();
 }
 
 for (const button of document.querySelectorAll('.lang-switch')) {
@@ -240,6 +242,17 @@ async function extract(message, transfer, inBox, fileName) {
 
 function showProblems() {
   els.context.hidden = true;
+  // GOV.UK's pattern: the box is marked invalid, with a message beside it naming the problems.
+  const invalid = state.phase === 'problems' && state.inBox;
+  els.sourceError.hidden = !invalid;
+  els.sourceError.textContent = invalid ? t('sourceError', { n: state.problems.length }) : '';
+  if (invalid) {
+    els.source.setAttribute('aria-invalid', 'true');
+    els.source.setAttribute('aria-describedby', 'source-hint source-error storage-note');
+  } else {
+    els.source.removeAttribute('aria-invalid');
+    els.source.setAttribute('aria-describedby', 'source-hint storage-note');
+  }
   if (state.phase !== 'problems') {
     els.problems.replaceChildren();
     return;

@@ -65,7 +65,8 @@ fn outcome(bytes: &[u8]) -> Outcome {
 
 /// The markup `grade-widget render` writes for this report JSON and these options (`view`:
 /// full, summary, area or badge; `area`: an area id, for view=area; `lang`: en or cy; `href`:
-/// the badge's link; `heading_level`: 2 to 6; `area_href`: the summary's link template). Rejects
+/// the badge's link; `heading_level`: 2 to 6; `area_href`: the summary's link template;
+/// `shadow_root`: the stylesheet's URL, for `render --shadow-root URL`'s output). Rejects
 /// with a message when the JSON or an option is not usable: for the JSON, every problem the
 /// shared reader finds, one per line (src/report.rs).
 #[wasm_bindgen]
@@ -77,6 +78,7 @@ pub async fn render(
     href: Option<String>,
     heading_level: Option<u8>,
     area_href: Option<String>,
+    shadow_root: Option<String>,
 ) -> Result<String, JsValue> {
     let report = report::read(&json).map_err(|problems| JsValue::from_str(&report::problems_message(&problems)))?;
     let options = settings::options(
@@ -89,13 +91,25 @@ pub async fn render(
         area_href.as_deref(),
     )
         .map_err(|e| JsValue::from_str(&e))?;
-    Ok(prerender::markup(report, options).await)
+    let markup = prerender::markup(report, options).await;
+    // The CLI refuses an empty URL (it would link the page itself as the stylesheet).
+    Ok(match shadow_root.as_deref() {
+        Some("") => return Err(JsValue::from_str("shadow root: the stylesheet's URL is empty")),
+        Some(href) => prerender::in_shadow_root(&markup, href),
+        None => markup,
+    })
 }
 
 /// The CSS for the pre-rendered markup outside a shadow root: `grade-widget render --stylesheet`.
 #[wasm_bindgen]
 pub fn stylesheet() -> String {
     prerender::stylesheet()
+}
+
+/// The CSS for the markup in a declarative shadow root: `render --shadow-root URL --stylesheet`.
+#[wasm_bindgen(js_name = shadowStylesheet)]
+pub fn shadow_stylesheet() -> String {
+    prerender::shadow_stylesheet()
 }
 
 fn to_js(outcome: &Outcome) -> JsValue {

@@ -6,7 +6,9 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { focusIndicator } from './focus.mjs';
 import { axe, ROOT } from './lib.mjs';
 import { STRINGS } from '../../www/builder-strings.js';
 
@@ -115,8 +117,8 @@ const areaIds = () => JSON.parse(seed()).domains.flatMap((d) => d.areas.map((a) 
 /** The problem list as the CLI writes it: "message (line N)" per problem. */
 async function listed(page) {
   return page.locator('[data-testid="problems"] li').evaluateAll((items) => items.map((li) => {
-    const where = li.querySelector('button, strong')?.textContent ?? '';
-    const line = where.match(/(\d+)\s*$/)?.[1];
+    const where = li.querySelector('a.line .where, strong')?.textContent ?? '';
+    const line = where.match(/(\d+)\)?\s*$/)?.[1];
     const message = li.querySelector('.message').textContent;
     return line ? `${message} (line ${line})` : message;
   }));
@@ -153,8 +155,12 @@ export const tests = [
       // The embed code: the script and the element, src where the JSON will be uploaded.
       await page.locator('[data-testid="json-url"]').fill('https://police.example/data/met "2006".json');
       const embed = await page.locator('[data-testid="embed-code"]').textContent();
-      assert.equal(embed, '<script type="module" src="/grade-widget/grade-widget.js"></script>\n'
-        + '<grade-widget src="https://police.example/data/met &quot;2006&quot;.json" lang="en"></grade-widget>\n');
+      // As snippet.html writes it: crossorigin (no integrity: a build from source is no release),
+      // and inside the element the link readers see when the widget cannot run.
+      assert.equal(embed, '<script type="module" src="/grade-widget/grade-widget.js" crossorigin="anonymous"></script>\n'
+        + '<grade-widget src="https://police.example/data/met &quot;2006&quot;.json" lang="en">\n'
+        + '  <a href="/reports/metropolitan-police-service-2006-10.pdf">Read the Metropolitan Police Service inspection report</a>\n'
+        + '</grade-widget>\n');
       // The inline alternative: its JSON, read back the way the widget reads it, is the report.
       const inline = await page.locator('[data-testid="embed-inline"]').textContent();
       const data = inline.slice(inline.indexOf('<script type="application/json">\n') + 33, inline.lastIndexOf('\n</script>'));
@@ -254,10 +260,21 @@ export const tests = [
       assert.ok(problems.every((p) => / \(line \d+\)$/.test(p)), `every problem has a line: ${problems.join(' / ')}`);
       assert.match(await page.locator('#status-text').textContent(), /problems? found/);
       assert.equal(await page.locator('#problems-heading').evaluate((h) => h === document.activeElement), true, 'focus goes to the problems');
+      // GOV.UK's error summary: each problem is a link named by its message and its line, and
+      // the box is marked invalid, with a message beside it that it is described by.
+      for (const name of problems) {
+        assert.equal(await page.getByRole('link', { name, exact: true }).count(), 1, `a link named "${name}"`);
+      }
+      const source = page.locator('[data-testid="source"]');
+      assert.equal(await source.getAttribute('aria-invalid'), 'true');
+      const description = await source.evaluate((t) => t.getAttribute('aria-describedby').split(' ').map((id) => document.getElementById(id).textContent));
+      const error = STRINGS.en.sourceError[problems.length === 1 ? 'one' : 'other'].replace('{n}', problems.length);
+      assert.ok(description.includes(error), `the box is described by "${error}": ${description.join(' / ')}`);
+      assert.equal(await page.locator('[data-testid="source-error"]').isVisible(), true);
 
       // Choosing the first problem selects its line in the box and shows it with its neighbours.
-      const button = page.locator('[data-testid="problems"] button').first();
-      const line = Number((await button.textContent()).match(/\d+/)[0]);
+      const button = page.locator('[data-testid="problems"] a.line').first();
+      const line = Number((await button.locator('.where').textContent()).match(/\d+/)[0]);
       await button.click();
       const lines = cut.split('\n');
       const box = await page.locator('[data-testid="source"]').evaluate((t) => ({
@@ -279,7 +296,7 @@ export const tests = [
       assert.ok(wide <= 320, `the page scrolls sideways at 320 px (${wide} px)`);
       await page.screenshot({ path: `${OUT}/builder-problems-en-320.png`, fullPage: true });
       await page.locator('.lang-switch[data-lang="cy"]').click();
-      assert.match(await page.locator('[data-testid="problems"] button').first().textContent(), /^Llinell \d+$/);
+      assert.match(await page.locator('[data-testid="problems"] a.line .where').first().textContent(), /^\(llinell \d+\)$/);
       assert.equal(await page.locator('[data-testid="problems"] .message').first().getAttribute('lang'), 'en');
       await page.screenshot({ path: `${OUT}/builder-problems-cy-320.png`, fullPage: true });
       await page.setViewportSize({ width: 1280, height: 900 });
@@ -339,6 +356,11 @@ export const tests = [
       const full = cli('render', json);
       assert.equal(full.status, 0, full.stderr);
       assert.equal(await settledMarkup(), full.stdout, 'full, English');
+      // The preview's headings fit this page's: under the h3 "Preview", its top heading is an h4.
+      const previewHeading = await page.locator('.preview-frame').evaluate((f) => f.previousElementSibling.localName);
+      assert.equal(previewHeading, 'h3');
+      await page.waitForFunction(() => document.querySelector('[data-testid="preview"]').shadowRoot?.querySelector('h2, h3, h4, h5'));
+      assert.equal(await page.locator('[data-testid="preview"]').evaluate((el) => el.shadowRoot.querySelector('h2, h3, h4, h5').localName), 'h4');
 
       await page.locator('input[name="view"][value="area"]').check();
       await page.locator('[data-testid="area"]').selectOption('3A');
@@ -347,7 +369,7 @@ export const tests = [
       assert.equal(await settledMarkup(), cli('render', json, '--view', 'area', '--area', '3A', '--lang', 'cy').stdout, 'area 3A, Welsh');
       const preview = page.locator('[data-testid="preview"]');
       assert.deepEqual(await preview.evaluate((el) => ['view', 'area', 'lang', 'theme'].map((a) => el.getAttribute(a))), ['area', '3A', 'cy', 'dark']);
-      assert.match(await page.locator('[data-testid="embed-code"]').textContent(), /<grade-widget src="[^"]+" view="area" area="3A" lang="cy" theme="dark"><\/grade-widget>/);
+      assert.match(await page.locator('[data-testid="embed-code"]').textContent(), /<grade-widget src="[^"]+" view="area" area="3A" lang="cy" theme="dark">\n {2}<a href="[^"]+">Darllen adroddiad arolygu Metropolitan Police Service<\/a>\n<\/grade-widget>/);
 
       await page.locator('input[name="view"][value="badge"]').check();
       await page.locator('#href').fill('https://police.example/met-2006');
@@ -365,9 +387,11 @@ export const tests = [
         cli('render', json, '--view', 'summary', '--heading-level', '3', '--area-href', '/grades/{id}').stdout,
         'summary at h3 with area links',
       );
-      assert.match(await page.locator('[data-testid="embed-code"]').textContent(), /<grade-widget src="[^"]+" view="summary" lang="en" theme="dark" heading-level="3" area-href="\/grades\/\{id\}"><\/grade-widget>/);
-      await page.waitForFunction(() => document.querySelector('[data-testid="preview"]').shadowRoot?.querySelector('h3 + *, h3'));
-      assert.equal(await preview.evaluate((el) => el.shadowRoot.querySelector('h2, h3, h4').localName), 'h3', 'the preview\'s top heading is an h3');
+      assert.match(await page.locator('[data-testid="embed-code"]').textContent(), /<grade-widget src="[^"]+" view="summary" lang="en" theme="dark" heading-level="3" area-href="\/grades\/\{id\}">\n/);
+      // The code and the markup carry h3 for the reader's page; the preview, under this page's
+      // h3 "Preview", stays an h4.
+      await page.waitForFunction(() => document.querySelector('[data-testid="preview"]').shadowRoot?.querySelector('h4'));
+      assert.equal(await preview.evaluate((el) => el.shadowRoot.querySelector('h2, h3, h4, h5').localName), 'h4', 'the preview\'s top heading is an h4');
       assert.equal(await preview.evaluate((el) => el.shadowRoot.querySelector('a[href="/grades/1A"]') !== null), true, 'the preview links area 1A');
       // The link template belongs to the summary: another view neither writes nor renders it.
       await page.locator('input[name="view"][value="full"]').check();
@@ -378,6 +402,143 @@ export const tests = [
       const r = cli('render', json, '--stylesheet', css);
       assert.equal(r.status, 0, r.stderr);
       assert.equal((await downloaded(page, 'download-css')).text, readFileSync(css, 'utf8'));
+      await cspClean(page);
+    },
+  },
+  {
+    name: 'the markup in a declarative shadow root equals render --shadow-root URL, with its stylesheet',
+    page: PAGE,
+    async run({ page }) {
+      const json = `${OUT}/builder-seed.json`;
+      writeFileSync(json, seed());
+      await workerReady(page);
+      await page.locator('[data-testid="file"]').setInputFiles(`${ROOT}${FIXTURE}`);
+      await built(page);
+      const settledMarkup = async () => {
+        await page.waitForFunction(() => document.querySelector('[data-testid="static-markup"]').getAttribute('aria-busy') === 'false');
+        return page.locator('[data-testid="static-markup"]').textContent();
+      };
+      assert.equal(await page.locator('[data-testid="shadow-url"]').isVisible(), false, 'no URL to ask for plain markup');
+      assert.equal(await page.getByText(STRINGS.en.markupKindRule, { exact: true }).isVisible(), true, 'the rule for choosing is shown');
+      await page.getByRole('radio', { name: STRINGS.en.markupShadow }).check();
+      const url = '/css/gw "shadow".css?v=1&x';
+      await page.locator('[data-testid="shadow-url"]').fill(url);
+      await page.locator('input[name="view"][value="summary"]').check();
+      const css = `${OUT}/builder-shadow.css`;
+      const want = cli('render', json, '--view', 'summary', '--shadow-root', url, '--stylesheet', css);
+      assert.equal(want.status, 0, want.stderr);
+      assert.ok(want.stdout.startsWith('<template shadowrootmode="open"><link rel="stylesheet" href="/css/gw &quot;shadow&quot;.css?v=1&amp;x">'));
+      assert.equal(await settledMarkup(), want.stdout, 'the CLI\'s --shadow-root markup');
+      assert.equal(await page.locator('#css-intro').textContent(), STRINGS.en.cssIntroShadow);
+      await page.waitForFunction(() => document.querySelector('[data-testid="download-css"]').getAttribute('download') === 'grade-widget-shadow.css'
+        && document.querySelector('[data-testid="download-css"]').hasAttribute('href'));
+      const sheet = await downloaded(page, 'download-css');
+      assert.equal(sheet.name, 'grade-widget-shadow.css');
+      assert.equal(sheet.text, readFileSync(css, 'utf8'), 'the shadow root\'s sheet, as render --stylesheet writes it');
+
+      // Back to plain: the plain markup and the plain sheet.
+      await page.getByRole('radio', { name: STRINGS.en.markupPlain }).check();
+      assert.equal(await settledMarkup(), cli('render', json, '--view', 'summary').stdout);
+      const plainCss = `${OUT}/builder-plain.css`;
+      cli('render', json, '--stylesheet', plainCss);
+      await page.waitForFunction(() => document.querySelector('[data-testid="download-css"]').getAttribute('download') === 'grade-widget-static.css'
+        && document.querySelector('[data-testid="download-css"]').hasAttribute('href'));
+      assert.equal((await downloaded(page, 'download-css')).text, readFileSync(plainCss, 'utf8'));
+      await cspClean(page);
+    },
+  },
+  {
+    name: 'the embed code carries the release\'s integrity hash when the page knows it, and says what to add when not',
+    page: PAGE,
+    async run({ page }) {
+      const integrity = `sha384-${createHash('sha384').update(readFileSync(`${ROOT}pkg/grade-widget.js`)).digest('base64')}`;
+      const embed = () => page.locator('[data-testid="embed-code"]').textContent();
+      // A build from source has no integrity.json beside its loader: no hash, and the page says
+      // where to find it.
+      await workerReady(page);
+      await page.locator('[data-testid="file"]').setInputFiles(`${ROOT}${FIXTURE}`);
+      await built(page);
+      assert.match(await embed(), /^<script type="module" src="\/grade-widget\/grade-widget.js" crossorigin="anonymous"><\/script>\n/);
+      assert.equal(await page.locator('[data-testid="integrity-note"]').textContent(), STRINGS.en.integrityUnknown);
+
+      // As in the release folder: integrity.json beside the loader (scripts/dist.mjs's shape).
+      await page.route('**/pkg/integrity.json', (route) => route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ name: 'grade-widget', version: '9.8.7', files: { 'grade-widget.js': { integrity, bytes: 1 } } }),
+      }));
+      await page.reload();
+      await workerReady(page);
+      await page.locator('[data-testid="file"]').setInputFiles(`${ROOT}${FIXTURE}`);
+      await built(page);
+      await page.waitForFunction(() => document.querySelector('[data-testid="embed-code"]').textContent.includes('integrity='));
+      assert.equal(await embed(), '<script type="module" src="/grade-widget/grade-widget.js"\n'
+        + `        integrity="${integrity}" crossorigin="anonymous"></script>\n`
+        + '<grade-widget src="/reports/metropolitan-police-service-2006-10.json" lang="en">\n'
+        + '  <a href="/reports/metropolitan-police-service-2006-10.pdf">Read the Metropolitan Police Service inspection report</a>\n'
+        + '</grade-widget>\n');
+      assert.match(await page.locator('[data-testid="embed-inline"]').textContent(), new RegExp(`^<script type="module" src="[^"]+"\n {8}integrity="${integrity.replace(/[+/]/g, '\\$&')}" crossorigin="anonymous"></script>\n`));
+      assert.equal(await page.locator('[data-testid="integrity-note"]').textContent(), STRINGS.en.integrityKnown.replace('{version}', '9.8.7'));
+      // The browser itself accepts the loader under that hash, and refuses it under another.
+      const fetched = (hash) => page.evaluate(async (i) => fetch('../pkg/grade-widget.js', { integrity: i }).then(() => true, () => false), hash);
+      assert.equal(await fetched(integrity), true);
+      assert.equal(await fetched(`sha384-${createHash('sha384').update('x').digest('base64')}`), false);
+      // The link's address follows its field; emptied, no link at all.
+      await page.locator('[data-testid="fallback-url"]').fill('');
+      assert.match(await embed(), /lang="en"><\/grade-widget>\n$/);
+    },
+    allowConsoleErrors: true,
+  },
+  {
+    name: 'the focus indicator of buttons, links and text boxes reaches 3:1 against the page and what it covers',
+    page: PAGE,
+    async run({ page }) {
+      await workerReady(page);
+      await page.locator('[data-testid="read"]').click(); // an empty text: a problem, which is a link
+      await page.locator('[data-testid="problems"] a.line').waitFor();
+      const targets = {
+        'the primary button': page.locator('[data-testid="read"]'),
+        'a secondary button': page.locator('[data-testid="clear"]'),
+        'a button on the dark header': page.locator('.lang-switch[data-lang="cy"]'),
+        'a link on the dark header': page.locator('.site-header a'),
+        'a link on the page': page.locator('[data-testid="problems"] a.line'),
+        'the text box': page.locator('[data-testid="source"]'),
+        'the file input': page.locator('[data-testid="file"]'),
+      };
+      for (const [what, locator] of Object.entries(targets)) {
+        const m = await focusIndicator(page, locator);
+        assert.ok(m.strong >= m.perimeter, `${what}: ${m.strong} px of the indicator reach 3:1 against the page (${m.page}) and what they cover; `
+          + `at least ${m.perimeter} needed (focused colours ${m.colours.join(' / ') || 'none'})`);
+      }
+      await focusIndicator(page, page.locator('[data-testid="read"]'));
+      await page.screenshot({ path: `${OUT}/builder-focus-light.png` });
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await focusIndicator(page, page.locator('.lang-switch[data-lang="cy"]'));
+      await page.screenshot({ path: `${OUT}/builder-focus-dark.png` });
+    },
+  },
+  {
+    name: 'Copy under the markup copies the finished markup, never the placeholder, also right after typing',
+    page: PAGE,
+    async run({ page, context, base }) {
+      const json = `${OUT}/builder-seed.json`;
+      writeFileSync(json, seed());
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base.replace(/\/$/, '') });
+      await workerReady(page);
+      await page.locator('[data-testid="file"]').setInputFiles(`${ROOT}${FIXTURE}`);
+      await built(page);
+      await page.locator('input[name="view"][value="summary"]').check();
+      // Typing, then pressing Copy at once: the click blurs the field (a `change`), and the
+      // markup is being made again as the button is pressed.
+      await page.locator('[data-testid="area-href"]').pressSequentially('/grades/{id}');
+      await page.locator('button.copy[data-copy="static-markup"]').click();
+      await page.waitForFunction(() => document.querySelector('[data-testid="copied-static-markup"]').textContent !== '');
+      assert.equal(await page.locator('[data-testid="copied-static-markup"]').textContent(), 'Copied the markup.');
+      const want = cli('render', json, '--view', 'summary', '--area-href', '/grades/{id}');
+      assert.equal(want.status, 0, want.stderr);
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      assert.notEqual(copied, STRINGS.en.rendering, 'the placeholder was copied');
+      assert.equal(copied, want.stdout, 'the markup for the options as typed');
+      assert.equal(await page.locator('[data-testid="static-markup"]').textContent(), copied, 'what was copied is what is shown');
       await cspClean(page);
     },
   },
@@ -402,7 +563,7 @@ export const tests = [
       assert.equal(await page.title(), STRINGS.cy.title);
       for (const [key, text] of await strings()) assert.equal(text, STRINGS.cy[key], `cy ${key}`);
       assert.deepEqual(await listed(page), [`${STRINGS.cy.empty} (line 1)`]);
-      assert.equal(await page.locator('[data-testid="problems"] button').textContent(), 'Llinell 1');
+      assert.equal(await page.locator('[data-testid="problems"] a.line').textContent(), `${STRINGS.cy.empty} (llinell 1)`);
       assert.deepEqual(await axe(page, null), [], 'Welsh, problems');
     },
   },
@@ -504,7 +665,7 @@ export const tests = [
       const cut = SEED.slice(0, SEED.indexOf('\n4 Promoting Safety (Domain 3)'));
       await paste(page, context, base, cut);
       await page.locator('[data-testid="read"]').click();
-      await page.locator('[data-testid="problems"] button').first().click();
+      await page.locator('[data-testid="problems"] a.line').first().click();
       const lines = page.getByRole('region', { name: /^Llinell \d+ o'ch testun/ });
       assert.equal(await lines.count(), 1, 'the lines shown are a region named by their caption');
       assert.equal(await lines.getAttribute('lang'), 'en', 'the report\'s lines are English on the Welsh page');

@@ -1,6 +1,7 @@
 // The demo page (index.html): the whole Metropolitan report, mouse, keyboard, filters, deep link.
 
 import assert from 'node:assert/strict';
+import { focusIndicator } from './focus.mjs';
 import { areas, axe, deepFocus, events, firstText, inWidget, report, settled } from './lib.mjs';
 
 const MET = report('metropolitan-2006.json');
@@ -19,6 +20,22 @@ async function strengthsShown(page, area) {
 }
 
 export const tests = [
+  {
+    name: 'the page\'s link focus style reaches 3:1 against the page and what it covers, on white and on the header',
+    page: 'index.html',
+    async run({ page }) {
+      await settled(page, 'report');
+      const targets = {
+        'a link on the dark header': page.locator('.site-header a').first(),
+        'a link in the text': page.locator('main a[href="www/builder.html"]').first(),
+      };
+      for (const [what, locator] of Object.entries(targets)) {
+        const m = await focusIndicator(page, locator);
+        assert.ok(m.strong >= m.perimeter, `${what}: ${m.strong} px of the indicator reach 3:1 against the page (${m.page}) and what they cover; `
+          + `at least ${m.perimeter} needed (focused colours ${m.colours.join(' / ') || 'none'})`);
+      }
+    },
+  },
   {
     name: 'renders every area as a row and a chart, with the report values',
     page: 'index.html',

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { attributes, chosenOptions, embedCode, escapeAttr, inlineCode, jsonName, scriptJson } from '../../www/builder-embed.js';
+import { attributes, chosenOptions, embedCode, escapeAttr, escapeText, inlineCode, jsonName, loaderIntegrity, scriptJson } from '../../www/builder-embed.js';
 
 const FORM = { view: 'full', area: '1A', lang: 'en', theme: 'auto', href: ' /met ', headingLevel: '2', areaHref: ' /g/{id} ' };
 const SCRIPT = '/grade-widget/grade-widget.js';
@@ -49,10 +49,52 @@ test('embedCode: the script tag and the element with src and the chosen attribut
   const options = chosenOptions({ ...FORM, view: 'badge', href: 'https://police.example/r?a=1&b="2"' });
   assert.equal(
     embedCode({ scriptUrl: ` ${SCRIPT} `, jsonUrl: 'https://police.example/data/met "2006".json', options }),
-    `<script type="module" src="${SCRIPT}"></script>\n`
+    `<script type="module" src="${SCRIPT}" crossorigin="anonymous"></script>\n`
       + '<grade-widget src="https://police.example/data/met &quot;2006&quot;.json" view="badge" lang="en"'
       + ' href="https://police.example/r?a=1&amp;b=&quot;2&quot;"></grade-widget>\n',
   );
+});
+
+const HASH = 'sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC';
+
+test('embedCode: snippet.html\'s shape: integrity and crossorigin, and the link for readers without the widget', () => {
+  const fallback = { href: ' /reports/met <2006>.pdf ', text: 'Read the A & B <inspection> report' };
+  const code = embedCode({ scriptUrl: SCRIPT, integrity: HASH, jsonUrl: '/reports/met.json', options: chosenOptions(FORM), fallback });
+  // The very layout scripts/dist.mjs writes to snippet.html.
+  assert.equal(code, `<script type="module" src="${SCRIPT}"\n`
+    + `        integrity="${HASH}" crossorigin="anonymous"></script>\n`
+    + '<grade-widget src="/reports/met.json" lang="en">\n'
+    + '  <a href="/reports/met &lt;2006>.pdf">Read the A &amp; B &lt;inspection> report</a>\n'
+    + '</grade-widget>\n');
+  // Parsed as HTML (by a tiny reading of the attributes), the link keeps its text and address.
+  assert.match(code, /<a href="[^"]*">[^<]*&lt;inspection> report<\/a>/);
+  // No link address: no link (an empty href would link the page itself).
+  const bare = embedCode({ scriptUrl: SCRIPT, jsonUrl: '/r.json', options: chosenOptions(FORM), fallback: { href: ' ', text: 'x' } });
+  assert.ok(bare.endsWith('<grade-widget src="/r.json" lang="en"></grade-widget>\n'), bare);
+});
+
+test('inlineCode: the link goes after the JSON, inside the element', () => {
+  const code = inlineCode({
+    scriptUrl: SCRIPT, integrity: HASH, json: '{"a":1}\n', options: chosenOptions(FORM), fallback: { href: '/r.pdf', text: 'Read it' },
+  });
+  assert.ok(code.startsWith(`<script type="module" src="${SCRIPT}"\n        integrity="${HASH}" crossorigin="anonymous"></script>\n`), code);
+  assert.ok(code.endsWith('<script type="application/json">\n{"a":1}\n</script>\n  <a href="/r.pdf">Read it</a>\n</grade-widget>\n'), code);
+});
+
+test('loaderIntegrity: the loader\'s hash from a release\'s integrity.json, or null', () => {
+  const manifest = (integrity) => ({ name: 'grade-widget', version: '0.1.0', files: { 'grade-widget.js': { integrity, bytes: 1 } } });
+  assert.equal(loaderIntegrity(manifest(HASH)), HASH);
+  assert.equal(loaderIntegrity(manifest('sha256-abc+/=')), 'sha256-abc+/=');
+  for (const bad of [undefined, null, 42, '', 'md5-abc', `${HASH}" onload="x`, `${HASH} sha384-other`]) {
+    assert.equal(loaderIntegrity(manifest(bad)), null, String(bad));
+  }
+  for (const bad of [null, undefined, 'text', [], {}, { files: {} }, { files: { 'other.js': { integrity: HASH } } }]) {
+    assert.equal(loaderIntegrity(bad), null, JSON.stringify(bad));
+  }
+});
+
+test('escapeText: & and < as references', () => {
+  assert.equal(escapeText('a & b < c > "d"'), 'a &amp; b &lt; c > "d"');
 });
 
 test('inlineCode: the JSON inside the element, "</" and "<!--" escaped, the same value read back', () => {
@@ -60,7 +102,7 @@ test('inlineCode: the JSON inside the element, "</" and "<!--" escaped, the same
   const json = `${JSON.stringify(report, null, 2)}\n`;
   const code = inlineCode({ scriptUrl: SCRIPT, json, options: chosenOptions({ ...FORM, lang: 'cy' }) });
   const open = '<grade-widget lang="cy">\n<script type="application/json">\n';
-  assert.ok(code.startsWith(`<script type="module" src="${SCRIPT}"></script>\n${open}`), code);
+  assert.ok(code.startsWith(`<script type="module" src="${SCRIPT}" crossorigin="anonymous"></script>\n${open}`), code);
   assert.ok(code.endsWith('\n</script>\n</grade-widget>\n'));
   const inside = code.slice(code.indexOf(open) + open.length, code.lastIndexOf('\n</script>'));
   assert.equal(inside.includes('</'), false, 'no "</" can close the script element');

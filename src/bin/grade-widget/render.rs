@@ -97,6 +97,15 @@ pub fn run(req: &Request) -> ExitCode {
     let mut html = block_on(prerender::markup(report, options(req)));
     if let Some(href) = req.shadow_root {
         html = prerender::in_shadow_root(&html, href);
+        // The shadow root links a sheet only --stylesheet writes. Not an error (the page may
+        // host this release's sheet already), but never silent: a missing sheet leaves the copy
+        // unstyled, with nothing on the page to say why.
+        if req.stylesheet.is_none() {
+            eprintln!(
+                "render: warning: the markup links the stylesheet at {href}, but without --stylesheet no sheet \
+                 was written; write it with --stylesheet FILE and host FILE at that URL, or the copy shows unstyled"
+            );
+        }
     }
     match write_outputs(req, &html) {
         Ok(()) => ExitCode::SUCCESS,
