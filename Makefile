@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER ?= wasm-bindgen-test-runner
 
-.PHONY: setup build build-bench dist demo serve test test-native test-schema test-browser test-e2e bench fuzz clean
+.PHONY: setup build build-bench dist demo serve test test-native test-js test-schema test-browser test-e2e bench fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -33,7 +33,7 @@ serve:
 	@node scripts/serve.mjs --port $(PORT)
 
 ## test: every test the project has
-test: setup test-native test-schema build dist test-browser test-e2e
+test: setup test-native test-js test-schema build dist test-browser test-e2e
 	@echo "make test: all suites passed"
 
 # Includes the bounded fuzz pass (tests/fuzz): FUZZ_TEST_SECONDS per target, cases printed.
@@ -45,6 +45,10 @@ FUZZ_TEST_SECONDS ?= 3
 test-native:
 	FUZZ_SECONDS=$(FUZZ_TEST_SECONDS) cargo test --all-targets
 	cargo test -p grade-widget-builder
+
+# The JS modules' own unit tests (node:test), no browser: e.g. the loader's language-tag rule.
+test-js:
+	node --test tests/js/*.test.mjs
 
 test-schema:
 	node tests/schema/check.mjs
