@@ -1,7 +1,8 @@
 // The release folder (make dist) on a second origin, and host pages for it on the first, for
 // dist.spec.mjs. The second origin serves the folder three ways: /cors/ with CORS and the
 // Cache-Control that docs/hosting.md recommends, /plain/ with the same caching but no CORS
-// header, and /tampered/ with CORS but a glue file changed after its hash was taken.
+// header, /tampered/ with CORS but a glue file changed after its hash was taken, and /broken/
+// with the failure note's module changed too.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -11,7 +12,7 @@ import { cacheControl, version } from '../../scripts/dist.mjs';
 import { ROOT } from './lib.mjs';
 
 export const DIST = `${ROOT}dist/grade-widget-${version()}/`;
-const VARIANTS = ['cors', 'plain', 'tampered'];
+const VARIANTS = ['cors', 'plain', 'tampered', 'broken'];
 
 /** The release's file names and hashes (integrity.json), read fresh so a new make dist is seen. */
 export function manifest() {
@@ -31,7 +32,8 @@ export function distServer() {
     }
     requests.push({ variant, file, headers: req.headers });
     let body = readFileSync(DIST + file);
-    if (variant === 'tampered' && /^grade_widget\.[0-9a-f]{8}\.js$/.test(file)) body = Buffer.concat([body, Buffer.from('\n// changed\n')]);
+    const changed = variant === 'broken' ? /^grade(_widget|-widget-failure)\.[0-9a-f]{8}\.js$/ : /^grade_widget\.[0-9a-f]{8}\.js$/;
+    if ((variant === 'tampered' || variant === 'broken') && changed.test(file)) body = Buffer.concat([body, Buffer.from('\n// changed\n')]);
     res.writeHead(200, {
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
       'Content-Length': body.length,
