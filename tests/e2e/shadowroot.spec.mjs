@@ -193,12 +193,15 @@ export const tests = [
       await works(page);
     },
   },
-  {
-    name: 'when the wasm cannot load, the copy in the declarative shadow root stays, with the note above it',
+  ...[['declarative', ''], ['inert <template> put in with innerHTML', 'inner']].map(([how, inner]) => ({
+    name: `when the wasm cannot load, the copy (${how}) stays in the shadow root, with the note above it`,
     page: PAGE,
     async run({ page, url }) {
       await page.route('**/grade_widget_bg.wasm', (r) => r.fulfill({ status: 404, body: 'gone' }));
-      await page.goto(await serveCopy(page, url, 'nowasm', { widget: `<grade-widget id="a" src="../data/metropolitan-2006.json">${rendered().html}</grade-widget>` }));
+      const markup = JSON.stringify(rendered().html).replace(/</g, '\\u003c');
+      await page.goto(await serveCopy(page, url, `nowasm${inner}`, inner
+        ? { widget: '<grade-widget id="a" src="../data/metropolitan-2006.json"></grade-widget>', script: `<script>document.getElementById('a').innerHTML = ${markup};</script>` }
+        : { widget: `<grade-widget id="a" src="../data/metropolitan-2006.json">${rendered().html}</grade-widget>` }));
       for (const id of ['a', 'b']) {
         const e = await settled(page, id);
         assert.equal(e.type, 'error', id);
@@ -208,8 +211,9 @@ export const tests = [
         first: host.shadowRoot.firstElementChild?.querySelector('[data-testid="error"]') !== null,
         containers: host.shadowRoot.querySelectorAll('.gw-container').length,
         rows: host.shadowRoot.querySelectorAll('.gw-container [data-testid="area-row"]').length,
+        lightChildren: host.children.length,
       }));
-      assert.deepEqual(state, { first: true, containers: 1, rows: 23 });
+      assert.deepEqual(state, { first: true, containers: 1, rows: 23, lightChildren: 0 });
       // Still shown, and still styled by its own sheet: the note's sheet does not reach it.
       assert.equal(await page.locator('#a [data-testid="area-row"]').filter({ visible: true }).count(), 23);
       assert.equal(await page.locator('#a table').first().evaluate((t) => getComputedStyle(t).borderCollapse), 'collapse');
@@ -220,7 +224,7 @@ export const tests = [
     },
     // The browser logs the failed wasm request; that is the failure under test.
     allowConsoleErrors: true,
-  },
+  })),
   {
     name: 'removed and put back, a widget that hydrated a declarative copy draws afresh in the same shadow root',
     page: PAGE,

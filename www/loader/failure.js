@@ -93,17 +93,21 @@ function box(host, error, message, options, t) {
 /**
  * Shows the note in `host`'s shadow root, as the same box as the widget's other errors. What the
  * root already shows stays: a pre-rendered copy in a declarative shadow root (or in an inert
- * <template shadowrootmode> put in by script, unpacked here as the wasm would have) is all the
- * reader has without the wasm, so the note goes above it. A root the loader makes gets a <slot>
- * below the note, so the element's own content (a link to the report) stays visible too.
+ * <template> put in by script, unpacked here as the wasm's src/embed/shadow.rs would) is all
+ * the reader has without the wasm, so the note goes above it. A root with nothing else in it
+ * gets a <slot> below the note, so the element's own content (a link to the report, a copy in
+ * the light DOM) stays visible too.
  * `options`: { lang, headingLevel, fallbackHref }, else the host's attributes.
  */
 export function showFailure(host, error, message, options) {
   let root = host.shadowRoot;
   if (!root) {
     root = host.attachShadow({ mode: 'open' });
-    const copy = host.querySelector(':scope > template[shadowrootmode]');
-    root.append(copy ? copy.content : document.createElement('slot'));
+    const copy = host.querySelector(':scope > template');
+    if ([...(copy?.content.children ?? [])].some((c) => c.matches('.gw-container[data-gw-hydrate]'))) {
+      root.append(copy.content);
+      copy.remove();
+    }
   }
   try {
     sheet ??= new CSSStyleSheet();
@@ -120,4 +124,5 @@ export function showFailure(host, error, message, options) {
   // A second failed mount() on the same element replaces its note.
   root.querySelector(':scope > .gw-boot')?.remove();
   root.prepend(wrap);
+  if (root.childElementCount === 1) root.append(document.createElement('slot'));
 }
