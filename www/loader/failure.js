@@ -1,9 +1,11 @@
 // failure.js: the note a widget shows when the wasm cannot start (blocked, missing or changed on
 // the server, or a browser without what it needs). Built apart from the loader as
 // grade-widget-failure.js (scripts/loader.mjs) and imported only then (boot.js, bootFailed),
-// so a page where the widget starts never loads it. It imports nothing the loader bundles but
-// the tag rule: only what is bundled into it is fetched with it.
+// so a page where the widget starts never loads it. It is bundled with what it imports (the tag
+// rule is also in the loader's bundle: a copy of a few bytes, rather than a shared chunk that
+// every page would have to fetch).
 
+import { blame } from './blame.js';
 import CSS from './failure.css';
 import { parseLang } from './lang.js';
 
@@ -26,21 +28,6 @@ const TEXT = {
 };
 
 let sheet;
-
-/**
- * Whose fault the failure is: the browser's only when it lacks what the widget needs (no
- * WebAssembly, or a wasm it cannot compile although the file is wasm and the page allows it).
- * A file that is missing, refused, served as something else or changed (the glue at any step;
- * an HTTP error, a failed integrity check, a non-wasm body, a glue and wasm from different
- * builds) is the server's, and so is the page's Content-Security-Policy refusing the wasm.
- */
-export function blame(error) {
-  if (error?.stage === 'support') return 'browser';
-  const cause = error?.cause;
-  const compile = error?.stage === 'wasm' && typeof WebAssembly === 'object' && cause instanceof WebAssembly.CompileError;
-  // Engines name the magic number when the body is not wasm, and the policy when CSP refuses it.
-  return compile && !/magic|\\0asm|Content.Security.Policy|unsafe-eval/i.test(cause.message) ? 'browser' : 'server';
-}
 
 /** An element with a class and text (text only: nothing here is parsed as HTML). */
 function el(tag, className, text) {
