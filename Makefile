@@ -55,7 +55,8 @@ test-native:
 	cargo test -p grade-widget-builder
 
 # Unit tests of the pages' pure JavaScript modules (node's own test runner, no browser): the
-# report builder's embed code, worker client, language tags and plural rules (tests/js/).
+# report builder's embed code, worker client, language tags and plural rules, the loader's
+# language-tag rule and failure blame (tests/js/).
 test-js:
 	node --test tests/js/
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Release build of the widget into pkg/ (an npm-style package): cargo for wasm32, wasm-bindgen
 # --target web, wasm-opt -Oz (npm binaryen: Debian's is too old for current wasm-bindgen
-# output), then the loader www/grade-widget.js beside it, both JS files minified. Then the
+# output), then the loader (www/grade-widget.js, www/loader/) beside it, all JS minified. Then the
 # report builder's own bundle (builder/: extractor, validator, pre-rendered markup) into
 # pkg/builder/, which only www/builder.html loads. Prints raw / gzip / brotli sizes of
 # everything a page loads (JS + wasm; the CSS is inside the wasm) against the 130 KiB budget,
@@ -69,19 +69,15 @@ wasm-opt -Oz --converge --low-memory-unused --strip-debug --strip-producers \
   -o "$out/grade_widget_bg.wasm.tmp" "$out/grade_widget_bg.wasm"
 mv "$out/grade_widget_bg.wasm.tmp" "$out/grade_widget_bg.wasm"
 
-cp www/grade-widget.js "$out/grade-widget.js"
-
-# Both JS files minified (npm esbuild, from package.json): about 3 KB brotli less. Export names,
-# import.meta.url and behaviour are kept; the readable loader stays in www/grade-widget.js.
-echo "build: esbuild --minify ($(esbuild --version))"
-# The loader's __GW_FILES__ (hashed names and SRI hashes) is null here: pkg/ has the plain names;
-# scripts/dist.mjs defines it for the release.
-for js in grade_widget.js grade-widget.js; do
-  define=()
-  [ "$js" = grade-widget.js ] && define=(--define:__GW_FILES__=null)
-  esbuild "$out/$js" --minify --format=esm --charset=utf8 --log-level=warning "${define[@]}" --outfile="$out/$js.tmp"
-  mv "$out/$js.tmp" "$out/$js"
-done
+# The glue minified (npm esbuild, from package.json): export names, import.meta.url and behaviour
+# are kept. Then the loader: www/grade-widget.js and its modules in www/loader/, bundled and
+# minified into grade-widget.js, and the note for a wasm that cannot start into
+# grade-widget-failure.js, which the loader fetches only then (scripts/loader.mjs; plain names
+# here, scripts/dist.mjs builds the release's with hashed names and SRI hashes).
+echo "build: esbuild --minify ($(esbuild --version)), scripts/loader.mjs"
+esbuild "$out/grade_widget.js" --minify --format=esm --charset=utf8 --log-level=warning --outfile="$out/grade_widget.js.tmp"
+mv "$out/grade_widget.js.tmp" "$out/grade_widget.js"
+node scripts/loader.mjs "$out"
 
 # The builder's bundle, after the widget's is done (so nothing of the widget's build can be
 # overwritten by the builder's): the library without its `widget` feature, plus builder/.

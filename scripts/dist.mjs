@@ -2,12 +2,13 @@
 // dist/grade-widget-<version>/ and dist/grade-widget-<version>.tgz (`npm pack` of that folder).
 //
 // The loader keeps its stable name, grade-widget.js: the one URL host pages reference. The glue
-// and the wasm get a content hash in their names, so they can be cached for ever and a new
-// release never collides with an old one; the loader is built knowing those names and their SRI
-// hashes (esbuild --define:__GW_FILES__, read in www/grade-widget.js). integrity.json lists the
-// SRI sha384 of every file; snippet.html is the tag to paste, with `integrity` and `crossorigin`,
-// and the iframe embed: embed.html (the other stable name, for pages that cannot carry scripts),
-// its script and the optional host script, both content-hashed.
+// and the wasm (and the note for a wasm that cannot start) get a content hash in their names, so
+// they can be cached for ever and a new release never collides with an old one; the loader is
+// built knowing those names and their SRI hashes (scripts/loader.mjs, `__GW_FILES__`, read in
+// www/loader/files.js). integrity.json lists the SRI sha384 of every file; snippet.html is the
+// tag to paste, with `integrity` and `crossorigin`, and the iframe embed: embed.html (the other
+// stable name, for pages that cannot carry scripts), its script and the optional host script,
+// both content-hashed.
 //
 //   node scripts/dist.mjs        (DIST_BASE_URL=https://assets.example.org/grade-widget/ sets the
 //                                 address the snippet points at; default /grade-widget/;
@@ -19,6 +20,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildFailureNote, buildLoader } from './loader.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const at = (...parts) => join(ROOT, ...parts);
@@ -52,7 +54,7 @@ export function cacheControl(file) {
   return /\.[0-9a-f]{8}\.(js|wasm)$/.test(file) ? 'public, max-age=31536000, immutable' : 'public, max-age=300';
 }
 
-function main() {
+async function main() {
   const ver = version();
   for (const file of ['grade_widget.js', 'grade_widget_bg.wasm', 'grade-widget.d.ts']) {
     if (!existsSync(at('pkg', file))) fail(`pkg/${file} is missing: run make build first`);
@@ -76,14 +78,18 @@ function main() {
   writeFileSync(join(out, wasmName), wasm);
   writeFileSync(join(out, glueName), glue);
 
-  // The loader, minified as scripts/build.sh does, with the hashed names and hashes built in.
-  const files = { glue: `./${glueName}`, wasm: `./${wasmName}`, integrity: { glue: sri(glue), wasm: sri(wasm) } };
-  execFileSync(at('node_modules/.bin/esbuild'), [
-    at('www/grade-widget.js'), '--minify', '--format=esm', '--charset=utf8', '--log-level=warning',
-    `--define:__GW_FILES__=${JSON.stringify(files)}`, `--outfile=${join(out, 'grade-widget.js')}`,
-  ], { stdio: 'inherit' });
+  // The failure note (imported by the loader only when the wasm cannot start) gets a hashed name
+  // too; then the loader, built as scripts/build.sh builds it, with the hashed names and hashes in.
+  const note = await buildFailureNote();
+  const noteName = `grade-widget-failure.${contentHash(note)}.js`;
+  writeFileSync(join(out, noteName), note);
+  const files = {
+    glue: `./${glueName}`, wasm: `./${wasmName}`, failure: `./${noteName}`,
+    integrity: { glue: sri(glue), wasm: sri(wasm), failure: sri(note) },
+  };
+  writeFileSync(join(out, 'grade-widget.js'), await buildLoader(files));
   const loader = readFileSync(join(out, 'grade-widget.js'), 'utf8');
-  for (const expected of [glueName, wasmName, files.integrity.glue, files.integrity.wasm]) {
+  for (const expected of [glueName, wasmName, noteName, ...Object.values(files.integrity)]) {
     if (!loader.includes(expected)) fail(`the built loader does not name ${expected}`);
   }
 
@@ -95,7 +101,7 @@ function main() {
 
   const pkg = JSON.parse(readFileSync(at('pkg/package.json'), 'utf8'));
   const listed = [
-    'grade-widget.js', glueName, wasmName, 'grade-widget.d.ts', 'report.schema.json',
+    'grade-widget.js', glueName, wasmName, noteName, 'grade-widget.d.ts', 'report.schema.json',
     'embed.html', embed.script, embed.host,
     'README.md', 'LICENSE-MIT', 'LICENSE-APACHE', 'integrity.json', 'snippet.html',
   ];
@@ -238,6 +244,7 @@ function describe(file) {
   if (file.startsWith('grade_widget.')) return 'wasm-bindgen glue between the loader and the wasm';
   if (file.startsWith('embed-host.')) return 'optional script for pages that frame `embed.html`: sizes each frame, fires its events on the `<iframe>`';
   if (file.startsWith('embed.') && file.endsWith('.js')) return 'the script of `embed.html`';
+  if (file.startsWith('grade-widget-failure.')) return 'the note shown when the wasm cannot start; the loader fetches it only then';
   return {
     'grade-widget.d.ts': 'TypeScript types for the element, `mount()`, its options and events',
     'report.schema.json': 'JSON Schema (draft 2020-12) of the report format',
@@ -251,4 +258,4 @@ function describe(file) {
   }[file] ?? fail(`no description for ${file}`);
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -1,9 +1,10 @@
 // The release folder (make dist) on a second origin, and host pages for it on the first, for
 // dist.spec.mjs. The second origin serves the folder three ways: /cors/ with CORS and the
 // Cache-Control that docs/hosting.md recommends, /plain/ with the same caching but no CORS
-// header, and /tampered/ with CORS but a glue file changed after its hash was taken. For the
-// iframe embed (iframe.spec.mjs) it also serves the demo's reports at /reports/, so that reports
-// on the embed page's own origin exist, and the first origin has /iframe-host.html to frame it.
+// header, /tampered/ with CORS but a glue file changed after its hash was taken, and /broken/
+// with the failure note's module changed too. For the iframe embed (iframe.spec.mjs) it also
+// serves the demo's reports at /reports/, so that reports on the embed page's own origin exist,
+// and the first origin has /iframe-host.html to frame it.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -13,7 +14,7 @@ import { allowOrigins, cacheControl, version } from '../../scripts/dist.mjs';
 import { ROOT } from './lib.mjs';
 
 export const DIST = `${ROOT}dist/grade-widget-${version()}/`;
-const VARIANTS = ['cors', 'plain', 'tampered'];
+const VARIANTS = ['cors', 'plain', 'tampered', 'broken'];
 /**
  * The web team's edit of embed.html's allowed origins, for iframe.spec.mjs: /edited/ serves the
  * release as /cors/ does, but embed.html's connect-src also lists these origins.
@@ -42,7 +43,8 @@ export function distServer() {
     }
     requests.push({ variant, file, headers: req.headers });
     let body = readFileSync(DIST + file);
-    if (variant === 'tampered' && /^grade_widget\.[0-9a-f]{8}\.js$/.test(file)) body = Buffer.concat([body, Buffer.from('\n// changed\n')]);
+    const changed = variant === 'broken' ? /^grade(_widget|-widget-failure)\.[0-9a-f]{8}\.js$/ : /^grade_widget\.[0-9a-f]{8}\.js$/;
+    if ((variant === 'tampered' || variant === 'broken') && changed.test(file)) body = Buffer.concat([body, Buffer.from('\n// changed\n')]);
     if (variant === 'edited' && file === 'embed.html') {
       body = Buffer.from(allowOrigins(body.toString(), embedEdit.origins));
     }

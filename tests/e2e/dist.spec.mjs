@@ -87,7 +87,7 @@ export const tests = [
   {
     name: 'a hashed file changed after the release was made is refused, with a message and an error event',
     page: 'dist-host/tampered.html',
-    async run({ page, problems }) {
+    async run({ page, dist, problems }) {
       const failed = await settled(page, 'hosted');
       assert.equal(failed.type, 'error');
       assert.equal(failed.detail.type, 'wasm');
@@ -97,6 +97,28 @@ export const tests = [
       // textContent: the technical part may sit in a collapsed <details>.
       assert.match(await inWidget(page, 'hosted', 'error').textContent(), named);
       assert.ok(problems.some((p) => /integrity/.test(p)), problems.join('\n'));
+      // The note came from the release's hashed copy of the failure module, checked against
+      // the hash the loader carries (an unchanged file here), and blames the server.
+      const note = Object.keys(manifest().files).find((f) => /^grade-widget-failure\.[0-9a-f]{8}\.js$/.test(f));
+      assert.ok(note, 'the release has a hashed failure module');
+      assert.ok(dist.requests.some((r) => r.variant === 'tampered' && r.file === note), `${note} was not requested`);
+      assert.equal(await inWidget(page, 'hosted', 'error').getAttribute('data-fault'), 'server');
+    },
+    allowConsoleErrors: true,
+  },
+  {
+    name: 'when the failure note cannot load either, the error event still fires and the element\'s own content stays',
+    page: 'dist-host/broken.html',
+    async run({ page, dist, problems }) {
+      const failed = await settled(page, 'hosted');
+      assert.equal(failed.type, 'error');
+      assert.equal(failed.detail.type, 'wasm');
+      assert.match(failed.detail.message, /could not load http:\/\/127\.0\.0\.1:\d+\/broken\/grade_widget\.[0-9a-f]{8}\.js: .*integrity/);
+      assert.ok(dist.requests.some((r) => r.variant === 'broken' && r.file.startsWith('grade-widget-failure.')), 'the note was asked for');
+      // No shadow root was made: the link inside the element shows, as without script.
+      assert.equal(await page.locator('#hosted').evaluate((el) => el.shadowRoot), null);
+      assert.ok(await page.getByTestId('fallback').isVisible());
+      assert.ok(problems.some((p) => /^console: grade-widget: the grade widget could not start: /.test(p)), problems.join('\n'));
     },
     allowConsoleErrors: true,
   },

@@ -2,8 +2,9 @@
 // the HTML parser builds the element's shadow root itself, with the copy in it under the
 // stylesheet it links, and the widget hydrates the copy where it is (src/embed/shadow.rs,
 // `prepare`). Checked: the copy without script, the very same nodes adopted with script, the
-// same markup put in with innerHTML (an inert <template> the widget unpacks), and markup a
-// sanitiser stripped of its comments (drawn afresh, the widget beside it unharmed).
+// same markup put in with innerHTML (an inert <template> the widget unpacks), markup a
+// sanitiser stripped of its comments (drawn afresh, the widget beside it unharmed), and a wasm
+// that never loads (the copy stays, under the loader's note).
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -32,8 +33,8 @@ function rendered() {
   return cached;
 }
 
-/** A page with the copy in widget `a` (as `body` puts it) and a plain widget `b` beside it. */
-async function open(page, url, name, { widget, script = '' }) {
+/** Serves a page with the copy in widget `a` (as `body` puts it) and a plain widget `b` beside it. */
+async function serveCopy(page, url, name, { widget, script = '' }) {
   const { css } = rendered();
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>declarative shadow root</title>
     <script type="module" src="../../pkg/grade-widget.js"></script></head>
@@ -43,6 +44,12 @@ async function open(page, url, name, { widget, script = '' }) {
   const address = url(`www/examples/__dsd-${name}.html`);
   await page.route(address, (route) => route.fulfill({ contentType: 'text/html', body: html }));
   await page.route(url(`www/examples/${SHEET}`), (route) => route.fulfill({ contentType: 'text/css', body: css }));
+  return address;
+}
+
+/** That page, opened, with both widgets loaded, and the nodes of `a`'s copy as the parser left them. */
+async function open(page, url, name, options) {
+  const address = await serveCopy(page, url, name, options);
   // The nodes as the parser left them, before any module script runs.
   await page.addInitScript(() => {
     document.addEventListener('readystatechange', () => {
@@ -186,6 +193,38 @@ export const tests = [
       await works(page);
     },
   },
+  ...[['declarative', ''], ['inert <template> put in with innerHTML', 'inner']].map(([how, inner]) => ({
+    name: `when the wasm cannot load, the copy (${how}) stays in the shadow root, with the note above it`,
+    page: PAGE,
+    async run({ page, url }) {
+      await page.route('**/grade_widget_bg.wasm', (r) => r.fulfill({ status: 404, body: 'gone' }));
+      const markup = JSON.stringify(rendered().html).replace(/</g, '\\u003c');
+      await page.goto(await serveCopy(page, url, `nowasm${inner}`, inner
+        ? { widget: '<grade-widget id="a" src="../data/metropolitan-2006.json"></grade-widget>', script: `<script>document.getElementById('a').innerHTML = ${markup};</script>` }
+        : { widget: `<grade-widget id="a" src="../data/metropolitan-2006.json">${rendered().html}</grade-widget>` }));
+      for (const id of ['a', 'b']) {
+        const e = await settled(page, id);
+        assert.equal(e.type, 'error', id);
+        assert.equal(e.detail.type, 'wasm', id);
+      }
+      const state = await page.locator('#a').evaluate((host) => ({
+        first: host.shadowRoot.firstElementChild?.querySelector('[data-testid="error"]') !== null,
+        containers: host.shadowRoot.querySelectorAll('.gw-container').length,
+        rows: host.shadowRoot.querySelectorAll('.gw-container [data-testid="area-row"]').length,
+        lightChildren: host.children.length,
+      }));
+      assert.deepEqual(state, { first: true, containers: 1, rows: 23, lightChildren: 0 });
+      // Still shown, and still styled by its own sheet: the note's sheet does not reach it.
+      assert.equal(await page.locator('#a [data-testid="area-row"]').filter({ visible: true }).count(), 23);
+      assert.equal(await page.locator('#a table').first().evaluate((t) => getComputedStyle(t).borderCollapse), 'collapse');
+      assert.equal(await page.locator('#a [data-testid="error"] .gw-error__title').innerText(), 'The inspection report could not be shown');
+      // The plain widget beside it, which had no copy, shows the note alone.
+      assert.equal(await page.locator('#b [data-testid="error"]').count(), 1);
+      assert.deepEqual(await axe(page, '#a'), []);
+    },
+    // The browser logs the failed wasm request; that is the failure under test.
+    allowConsoleErrors: true,
+  })),
   {
     name: 'removed and put back, a widget that hydrated a declarative copy draws afresh in the same shadow root',
     page: PAGE,

@@ -1,0 +1,163 @@
+// element.js: the <grade-widget> custom element: its attributes and `report` property become the
+// wasm widget's config; it starts when connected (or, with loading="lazy", near the viewport)
+// and frees the widget when removed from the page.
+
+import { boot, bootFailed, mountWasm } from './boot.js';
+import { followLang, langOf } from './lang.js';
+import { prefetch } from './prefetch.js';
+import { caught, isDead, track, untrack } from './trap.js';
+
+export const TAG = 'grade-widget';
+/** Attributes that change what the widget shows (theme is pure CSS: `:host([theme=dark])`). */
+const OBSERVED = ['src', 'view', 'area', 'lang', 'deep-link', 'timeout', 'loading', 'href',
+  'heading-level', 'area-href', 'fallback-href'];
+/** How far outside the viewport a `loading="lazy"` widget starts loading. */
+const LAZY_MARGIN = '200px';
+
+export class GradeWidget extends HTMLElement {
+  static observedAttributes = OBSERVED;
+
+  #widget = null;
+  #report = undefined;
+  #observer = null;
+  #starting = false;
+  /** Stops following the ancestors' `lang`; set while the element has no `lang` of its own. */
+  #stopLang = null;
+
+  connectedCallback() {
+    this.#syncLang();
+    // Moved within the page: the new place may have another language.
+    if (this.#widget) this.#call((w) => w.update(this.#config()));
+    if (this.#widget || this.#starting) return;
+    if (this.getAttribute('loading') === 'lazy' && 'IntersectionObserver' in window) {
+      this.#observer ??= new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          this.#unobserve();
+          this.#start();
+        }
+      }, { rootMargin: LAZY_MARGIN });
+      this.#observer.observe(this);
+    } else {
+      this.#start();
+    }
+  }
+
+  disconnectedCallback() {
+    this.#syncLang();
+    this.#unobserve();
+    // A move within the page disconnects and reconnects in one task: keep the widget then.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.#destroy();
+    });
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (before === after) return;
+    if (name === 'loading' && after !== 'lazy' && this.isConnected && !this.#widget) {
+      this.#unobserve();
+      this.#start();
+      return;
+    }
+    if (name === 'lang') this.#syncLang();
+    this.#call((w) => w.update(this.#config()));
+  }
+
+  /** The report as a plain JS object; setting it shows that report instead of `src`. */
+  get report() {
+    return this.#report;
+  }
+
+  set report(value) {
+    this.#report = value;
+    this.#call((w) => w.update(this.#config()));
+  }
+
+  /** Loads the current source again (as the widget's own "Try again" button does). */
+  retry() {
+    this.#call((w) => w.retry());
+  }
+
+  #config() {
+    const timeout = Number.parseFloat(this.getAttribute('timeout') ?? '');
+    return {
+      report: this.#report,
+      src: this.getAttribute('src') ?? undefined,
+      view: this.getAttribute('view') ?? undefined,
+      area: this.getAttribute('area') ?? undefined,
+      lang: langOf(this),
+      deepLink: this.hasAttribute('deep-link'),
+      href: this.getAttribute('href') ?? undefined,
+      headingLevel: this.getAttribute('heading-level') ?? undefined,
+      areaHref: this.getAttribute('area-href') ?? undefined,
+      fallbackHref: this.getAttribute('fallback-href') ?? undefined,
+      timeout: Number.isFinite(timeout) ? timeout : undefined,
+    };
+  }
+
+  async #start() {
+    this.#starting = true;
+    // Handed to the wasm, which uses it if the source is still this `src` (see prefetch).
+    let early = this.#report == null ? prefetch(this.getAttribute('src')) : undefined;
+    try {
+      try {
+        await boot();
+      } catch (error) {
+        await bootFailed(this, error);
+        return;
+      }
+      // Inline JSON in a <script> child may still be arriving while the parser runs.
+      if (document.readyState === 'loading') {
+        await new Promise((done) => document.addEventListener('DOMContentLoaded', done, { once: true }));
+      }
+      if (this.isConnected && !this.#widget) {
+        // After a trap, track() shows the stopped state instead.
+        track(this);
+        if (isDead()) return;
+        this.#widget = mountWasm(this, this.#config(), early);
+        early = undefined;
+      }
+    } catch (error) {
+      if (!caught(error)) await bootFailed(this, error);
+    } finally {
+      this.#starting = false;
+      // Not handed over (removed meanwhile, or the wasm failed): nobody will read it.
+      early?.abort.abort();
+    }
+  }
+
+  #destroy() {
+    const widget = this.#widget;
+    this.#widget = null;
+    untrack(this);
+    if (widget) this.#call(() => widget.destroy(), widget);
+  }
+
+  /** Follows the ancestors' `lang` while connected without an own `lang` attribute. */
+  #syncLang() {
+    const follow = this.isConnected && !this.hasAttribute('lang');
+    if (follow && !this.#stopLang) {
+      this.#stopLang = followLang(this, () => this.#call((w) => w.update(this.#config())));
+    } else if (!follow && this.#stopLang) {
+      this.#stopLang();
+      this.#stopLang = null;
+    }
+  }
+
+  #unobserve() {
+    this.#observer?.disconnect();
+    this.#observer = null;
+  }
+
+  /**
+   * Calls into the wasm. A trap stops every widget (trap.js), and after it nothing calls the
+   * wasm again; any other error is an internal one the widget already shows: it stays quiet.
+   */
+  #call(fn, widget = this.#widget) {
+    if (!widget || isDead()) return;
+    try {
+      fn(widget);
+    } catch (error) {
+      if (!caught(error)) console.error('grade-widget:', error);
+    }
+  }
+}
