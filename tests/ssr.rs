@@ -466,7 +466,8 @@ fn stylesheet_defines_every_custom_property_it_uses() {
 fn stylesheet_covers_themes_and_display_modes() {
     for want in [
         "container: gw / inline-size",
-        "@container gw (max-width: 640px)",
+        // The table-to-cards switch follows the text (WCAG 1.4.4, 1.4.10): in em, not px.
+        "@container gw (max-width: 40em)",
         // The host page's color-scheme decides (light-dark()); theme forces either way.
         "@supports (color: light-dark(#000, #fff))",
         "--gw-background: light-dark(#ffffff, #1b1d1e)",
