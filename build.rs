@@ -32,22 +32,25 @@ fn out_dir() -> std::path::PathBuf {
 /// for markup in the page itself rather than in a shadow root.
 struct Sheet {
     out: &'static str,
-    sources: &'static [&'static str],
+    sources: &'static [&'static [&'static str]],
     light_dom: bool,
 }
+
+/// The widget's own rules, in cascade order (each file under about 400 lines).
+const WIDGET: &[&str] = &["theme.css", "base.css", "layout.css", "parts.css", "modes.css"];
 
 /// Every stylesheet, written to OUT_DIR and included by src/styles/mod.rs.
 const SHEETS: &[Sheet] = &[
     // The live widget's shadow root (src/embed/shadow.rs): the container's wall, the widget.
-    Sheet { out: "shadow.css", sources: &["container.css", "widget.css"], light_dom: false },
+    Sheet { out: "shadow.css", sources: &[&["container.css"], WIDGET], light_dom: false },
     // `grade-widget render --shadow-root`: the copy in a declarative shadow root, which links
     // it; its controls are quiet until the widget adopts the copy.
-    Sheet { out: "static-shadow.css", sources: &["container.css", "widget.css", "no-script.css"], light_dom: false },
+    Sheet { out: "static-shadow.css", sources: &[&["container.css"], WIDGET, &["no-script.css"]], light_dom: false },
     // `grade-widget render --stylesheet` and the report builder: the copy in the page itself,
     // where `:host` is the element's tag and host element rules need outweighing.
     Sheet {
         out: "static-light.css",
-        sources: &["widget.css", "container.css", "light-dom.css", "no-script.css"],
+        sources: &[WIDGET, &["container.css", "light-dom.css", "no-script.css"]],
         light_dom: true,
     },
 ];
@@ -59,7 +62,7 @@ fn stylesheets() {
     println!("cargo:rerun-if-changed=src/styles");
     for sheet in SHEETS {
         let mut css = String::new();
-        for source in sheet.sources {
+        for source in sheet.sources.iter().copied().flatten() {
             let path = format!("src/styles/{source}");
             css.push_str(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}")));
             css.push('\n');

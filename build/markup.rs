@@ -28,13 +28,15 @@ pub const NOT_MARKUP: &[&str] = &[
     "src/dom.rs",
     // The stamps themselves: a change that matters changes their values.
     "src/hydration",
+    // The stylesheets (and the module that holds them): how the markup looks, not what it is.
+    "src/styles",
 ];
 
 /// Outside `src/`: the locked dependencies, Yew's hydration markers among them.
 pub const ALSO: &[&str] = &["Cargo.lock"];
 
-/// Whether `path` (relative to the crate, `/`-separated) counts. Stylesheets shape how the
-/// markup looks, not what it is, and a pre-rendered copy is styled by the sheet it links.
+/// Whether `path` (relative to the crate, `/`-separated) counts. Stylesheets anywhere shape how
+/// the markup looks, not what it is, and a pre-rendered copy is styled by the sheet it links.
 pub fn shapes_markup(path: &str) -> bool {
     let listed = NOT_MARKUP.iter().any(|p| path == *p || path.strip_prefix(p).is_some_and(|rest| rest.starts_with('/')));
     !listed && !path.ends_with(".css")

@@ -436,8 +436,15 @@ fn snapshot(name: &str, actual: &str) {
     assert_eq!(actual, expected.trim_end_matches('\n'), "snapshot {name} differs");
 }
 
-/// The widget's rules as written (build.rs makes the sheets from it; src/styles/mod.rs tests them).
-const STYLESHEET: &str = include_str!("../src/styles/widget.css");
+/// The widget's rules as written (build.rs makes the sheets from them; src/styles/mod.rs tests
+/// those).
+const STYLESHEET: &str = concat!(
+    include_str!("../src/styles/theme.css"),
+    include_str!("../src/styles/base.css"),
+    include_str!("../src/styles/layout.css"),
+    include_str!("../src/styles/parts.css"),
+    include_str!("../src/styles/modes.css"),
+);
 
 #[test]
 fn stylesheet_defines_every_custom_property_it_uses() {

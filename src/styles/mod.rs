@@ -5,9 +5,11 @@
 //!
 //! | sheet | made of | for |
 //! | --- | --- | --- |
-//! | [`SHADOW`] | container.css, widget.css | the live widget's shadow root |
-//! | [`STATIC_SHADOW`] | container.css, widget.css, no-script.css | `grade-widget render --shadow-root` |
-//! | [`STATIC_LIGHT`] | widget.css, container.css, light-dom.css, no-script.css; `:host` → `grade-widget` | `grade-widget render --stylesheet`, the report builder |
+//! | [`SHADOW`] | container.css, the widget | the live widget's shadow root |
+//! | [`STATIC_SHADOW`] | container.css, the widget, no-script.css | `grade-widget render --shadow-root` |
+//! | [`STATIC_LIGHT`] | the widget, container.css, light-dom.css, no-script.css; `:host` → `grade-widget` | `grade-widget render --stylesheet`, the report builder |
+//!
+//! The widget is theme.css, base.css, layout.css, parts.css and modes.css, in that order.
 //!
 //! Everything visible is styled by classes, no style attributes, so the widget runs under a
 //! strict CSP.
@@ -33,7 +35,13 @@ mod tests {
     use super::*;
 
     /// The widget's rules as written.
-    const SOURCE: &str = include_str!("widget.css");
+    const SOURCE: &str = concat!(
+        include_str!("theme.css"),
+        include_str!("base.css"),
+        include_str!("layout.css"),
+        include_str!("parts.css"),
+        include_str!("modes.css"),
+    );
 
     #[test]
     fn the_minified_stylesheet_keeps_what_the_shadow_root_needs() {
