@@ -1,16 +1,19 @@
-//! Minifies src/components/style.css into OUT_DIR for the wasm build (lightningcss), names
-//! the version of the widget's markup for the hydration fingerprint, writes the format's field
-//! order (from the generated JSON Schema) for the validator, and sets `cfg(schema)` natively.
+//! Build-time work: the widget's stylesheets from the `.css` files in src/styles (composed,
+//! `:host` rewritten for markup outside a shadow root, minified by lightningcss) into OUT_DIR;
+//! the version of the widget's markup for the hydration fingerprint (build/markup.rs); the
+//! format's field order (from the generated JSON Schema) for the validator; and `cfg(schema)`
+//! natively.
 
 use lightningcss::stylesheet::{MinifyOptions, ParserOptions, PrinterOptions, StyleSheet};
 use lightningcss::targets::{Browsers, Targets};
 
+#[path = "src/hydration/fnv.rs"]
+mod fnv;
+#[path = "build/markup.rs"]
+mod markup;
+
 fn main() {
-    let src = "src/components/style.css";
-    println!("cargo:rerun-if-changed={src}");
-    let css = std::fs::read_to_string(src).expect("read src/components/style.css");
-    let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("style.min.css");
-    std::fs::write(out, minify(&css)).expect("write style.min.css");
+    stylesheets();
     markup_version();
     format_fields();
     // `cfg(schema)`: the schemars derives and attributes on the report types, compiled where
@@ -19,6 +22,88 @@ fn main() {
     if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() != Ok("wasm32") {
         println!("cargo::rustc-cfg=schema");
     }
+}
+
+fn out_dir() -> std::path::PathBuf {
+    std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"))
+}
+
+/// One stylesheet: the files of src/styles it is made of, in cascade order, and whether it is
+/// for markup in the page itself rather than in a shadow root.
+struct Sheet {
+    out: &'static str,
+    sources: &'static [&'static [&'static str]],
+    light_dom: bool,
+}
+
+/// The widget's own rules, in cascade order (each file under about 400 lines).
+const WIDGET: &[&str] = &["theme.css", "base.css", "layout.css", "parts.css", "modes.css"];
+
+/// Every stylesheet, written to OUT_DIR and included by src/styles/mod.rs.
+const SHEETS: &[Sheet] = &[
+    // The live widget's shadow root (src/embed/shadow.rs): the container's wall, the widget.
+    Sheet { out: "shadow.css", sources: &[&["container.css"], WIDGET], light_dom: false },
+    // `grade-widget render --shadow-root`: the copy in a declarative shadow root, which links
+    // it; its controls are quiet until the widget adopts the copy.
+    Sheet { out: "static-shadow.css", sources: &[&["container.css"], WIDGET, &["no-script.css"]], light_dom: false },
+    // `grade-widget render --stylesheet` and the report builder: the copy in the page itself,
+    // where `:host` is the element's tag and host element rules need outweighing.
+    Sheet {
+        out: "static-light.css",
+        sources: &[WIDGET, &["container.css", "light-dom.css", "no-script.css"]],
+        light_dom: true,
+    },
+];
+
+/// The element the widget is; `:host` in the light-DOM sheet (src/prerender.rs, `TAG`).
+const TAG: &str = "grade-widget";
+
+fn stylesheets() {
+    println!("cargo:rerun-if-changed=src/styles");
+    for sheet in SHEETS {
+        let mut css = String::new();
+        for source in sheet.sources.iter().copied().flatten() {
+            let path = format!("src/styles/{source}");
+            css.push_str(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}")));
+            css.push('\n');
+        }
+        if sheet.light_dom {
+            css = host_to_tag(&css, TAG);
+        }
+        std::fs::write(out_dir().join(sheet.out), minify(&css, sheet.out)).expect("write a stylesheet");
+    }
+}
+
+/// `css` for markup outside a shadow root: each `:host` / `:host(X)` becomes `tag` / `tagX`, so
+/// the same defaults, themes and layout apply to the element in the page. On the source text
+/// (comments too, which the minifier then drops), before lightningcss parses it, so a rewrite
+/// that made no sense would stop the build. By hand: lightningcss's selector visitor would
+/// have to rebuild each compound selector to merge `:host(X)`'s argument into it.
+fn host_to_tag(css: &str, tag: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(i) = rest.find(":host") {
+        out.push_str(&rest[..i]);
+        out.push_str(tag);
+        rest = &rest[i + ":host".len()..];
+        if let Some(inner) = rest.strip_prefix('(') {
+            let mut depth = 1usize;
+            let close = inner.char_indices().find_map(|(j, c)| {
+                match c {
+                    '(' => depth += 1,
+                    ')' => depth -= 1,
+                    _ => {}
+                }
+                (depth == 0).then_some(j)
+            });
+            if let Some(j) = close {
+                out.push_str(&inner[..j]);
+                rest = &inner[j + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `FORMAT_FIELDS` for src/model/validate.rs: every object of the report format with its
@@ -65,7 +150,7 @@ fn format_fields() {
         out.push_str("],\n");
     }
     out.push_str("];\n");
-    let dest = std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("format_fields.rs");
+    let dest = out_dir().join("format_fields.rs");
     std::fs::write(dest, out).expect("write format_fields.rs");
 }
 
@@ -86,68 +171,29 @@ const BROWSERS: Browsers = Browsers {
     ie: None,
 };
 
-/// The stylesheet minified: comments and whitespace out, colours and numbers shortened, rules
+/// A stylesheet minified: comments and whitespace out, colours and numbers shortened, rules
 /// merged where that changes nothing. An error in the CSS stops the build (no error recovery).
-fn minify(css: &str) -> String {
+fn minify(css: &str, name: &str) -> String {
     let targets = Targets::from(BROWSERS);
-    let mut sheet = StyleSheet::parse(css, ParserOptions { filename: "style.css".into(), ..ParserOptions::default() })
-        .unwrap_or_else(|e| panic!("src/components/style.css: {e}"));
+    let mut sheet = StyleSheet::parse(css, ParserOptions { filename: name.into(), ..ParserOptions::default() })
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
     sheet
         .minify(MinifyOptions { targets, ..MinifyOptions::default() })
-        .unwrap_or_else(|e| panic!("src/components/style.css: {e}"));
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
     sheet
         .to_css(PrinterOptions { minify: true, targets, ..PrinterOptions::default() })
-        .unwrap_or_else(|e| panic!("src/components/style.css: {e}"))
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
         .code
 }
 
-/// Everything that shapes the markup the components write: their code, the charts, the view
-/// model (sentences, labels) and the standings it states, the strings, the view state, and the
-/// locked dependencies (Yew's hydration markers among them).
-const MARKUP_SOURCES: &[&str] = &[
-    "src/components",
-    "src/charts",
-    "src/view_model.rs",
-    "src/view_model",
-    "src/standing.rs",
-    "src/i18n.rs",
-    "src/i18n",
-    "src/state.rs",
-    "Cargo.lock",
-];
-
-/// `GW_MARKUP_VERSION`: a hash of [`MARKUP_SOURCES`], folded into the fingerprint that
-/// `grade-widget render` stamps on pre-rendered markup (src/hydration/fingerprint.rs). Markup
-/// from another build of the components may differ in shape, and Yew's hydration panics on a
-/// shape it does not expect; with this in the fingerprint, such markup is drawn afresh instead.
-/// The CLI and the wasm of one checkout read the same files, so their values agree.
+/// `GW_MARKUP_VERSION`: the hash of the files that shape the widget's markup (build/markup.rs).
 fn markup_version() {
-    let mut files = Vec::new();
-    for source in MARKUP_SOURCES {
-        println!("cargo:rerun-if-changed={source}");
-        collect(std::path::Path::new(source), &mut files);
+    let root = std::path::Path::new(".");
+    // Directories: cargo looks at every file in them, so a new file reruns this too.
+    println!("cargo:rerun-if-changed=src");
+    for also in markup::ALSO {
+        println!("cargo:rerun-if-changed={also}");
     }
-    files.sort();
-    // FNV-1a over each path and its bytes, in path order.
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for file in &files {
-        let bytes = std::fs::read(file).unwrap_or_default();
-        for b in file.to_string_lossy().as_bytes().iter().chain(&[0]).chain(&bytes) {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    println!("cargo:rustc-env=GW_MARKUP_VERSION={h:016x}");
-}
-
-fn collect(path: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-    match std::fs::read_dir(path) {
-        Ok(entries) => {
-            for entry in entries.flatten() {
-                collect(&entry.path(), out);
-            }
-        }
-        Err(_) if path.is_file() => out.push(path.to_path_buf()),
-        Err(_) => {}
-    }
+    let files = markup::files(root);
+    println!("cargo:rustc-env=GW_MARKUP_VERSION={}", markup::version(root, &files));
 }

@@ -7,7 +7,7 @@
 //! (scales and SVG marks), `export` (CSV and SVG files), `dom` (the components' DOM side
 //! effects), `hydration` (the contract between `grade-widget render` and the widget),
 //! `prerender` (the components as static HTML, for `grade-widget render` and the report
-//! builder), `embed` (browser only: the custom element, JS API and events).
+//! builder), `styles` (the stylesheets build.rs makes from src/styles/*.css), `embed` (browser only: the custom element, JS API and events).
 
 pub mod charts;
 pub mod components;
@@ -21,6 +21,7 @@ pub mod standing;
 #[cfg(any(not(target_arch = "wasm32"), feature = "ssr"))]
 pub mod prerender;
 pub mod state;
+pub mod styles;
 pub mod view_model;
 
 // Behind the default `widget` feature: the builder's wasm (builder/) is built without it and so

@@ -15,45 +15,20 @@ use std::rc::Rc;
 
 use yew::LocalServerRenderer;
 
-use crate::components::{light_dom_stylesheet, App, AppProps, LoadState, Options, View, CONTAINER_BASE, SOURCE};
+use crate::components::{App, AppProps, LoadState, Options, View};
 use crate::i18n::Lang;
 use crate::hydration::{fingerprint, markup_shape, FINGERPRINT_ATTR, SHAPE_ATTR};
 use crate::model::Report;
+use crate::styles::{STATIC_LIGHT, STATIC_SHADOW};
 
-/// The element the markup is meant for; the stylesheet's `:host` rules are rewritten to it.
+/// The element the markup is meant for; [`stylesheet`] has the `:host` rules on it (build.rs).
 pub const TAG: &str = "grade-widget";
 
 /// The live widget puts its app in a `.gw-container` whose rule walls off the host's inherited
-/// text styles (font size, line height, …; src/embed/shadow.rs, `BASE`). The static copy gets
-/// the same wrapper and rule, so it reads the same as the live widget: without it the host's
-/// larger body text made the grade profile overflow a 320 px screen.
+/// text styles (font size, line height, …; src/styles/container.css). The static copy gets the
+/// same wrapper and rule, so it reads the same as the live widget: without it the host's larger
+/// body text made the grade profile overflow a 320 px screen.
 const CONTAINER_CLASS: &str = "gw-container";
-
-/// Host rules on bare elements (`h2 { margin: … }`) also reach light-DOM markup, and they beat
-/// the widget's zero-specificity margin reset (`:where(.gw) :where(h2, …)`). The second rule
-/// repeats that reset at element specificity: it wins over such host rules when the page links
-/// this sheet after its own, and still loses to the widget's class rules. The wall itself is the
-/// live container's rule ([`CONTAINER_BASE`]) under the element.
-const LIGHT_DOM_RESET: &str = "
-/* For the static copy outside a shadow root (grade-widget render): the wall the live widget's
-   container has, and its margin reset at element specificity, to outweigh host element rules. */
-";
-const LIGHT_DOM_MARGINS: &str =
-    ":where(grade-widget > .gw-container) :is(h2, h3, h4, h5, h6, p, ul, dl, dd, figure, details){margin:0}\n";
-
-/// What the static copy quiets, for both its sheets ([`stylesheet`], [`shadow_stylesheet`]):
-/// one definition, so a control added here is hidden without script in both. `scope` is the
-/// container as each sheet selects it; the live widget, in its shadow root, is not affected.
-fn no_script_rules(scope: &str) -> String {
-    format!(
-        "/* Without script the CSV and back-to-the-table buttons can do nothing, and the area name
-   buttons select nothing: no buttons, and names that read as text (real links, from
-   --area-href, stay links). */
-{scope} .gw-export,{scope} .gw-detail__back{{display:none}}
-{scope} button.gw-link{{color:inherit;text-decoration:none;cursor:auto}}
-"
-    )
-}
 
 /// The options static markup is drawn with: the element's `view`, `area`, `lang`
 /// and `href` (the badge's link to the full report, which the element must then say too),
@@ -108,26 +83,20 @@ pub async fn markup(report: Report, options: Options) -> String {
     format!("<div class=\"{CONTAINER_CLASS}\" {FINGERPRINT_ATTR}=\"{stamp}\" {SHAPE_ATTR}=\"{shape}\" lang=\"{lang}\">{app}</div>\n")
 }
 
-/// The widget's stylesheet for light-DOM markup, plus the container's wall.
+/// The stylesheet for markup in the page itself ([`markup`], read with JavaScript off): the
+/// widget's own with `:host` as the element, the container's wall, a margin reset against host
+/// element rules, and the controls quieted (src/styles, made by build.rs).
 pub fn stylesheet() -> String {
-    let mut css = light_dom_stylesheet(TAG);
-    css.push_str(LIGHT_DOM_RESET);
-    css.push_str(&format!("{TAG} > {CONTAINER_BASE}\n"));
-    css.push_str(LIGHT_DOM_MARGINS);
-    css.push_str(&no_script_rules(&format!("{TAG} > .{CONTAINER_CLASS}")));
-    css
+    STATIC_LIGHT.to_owned()
 }
 
 /// The stylesheet for markup in a declarative shadow root ([`in_shadow_root`]): the live
-/// widget's own (its `:host` rules as they are, the container's wall) plus the rules that quiet
-/// controls until the widget has started. No page rule reaches the copy there, so no margin
-/// reset is needed. The quieting is scoped to the container's fingerprint, which the widget
-/// removes once it has hydrated the copy: from then on the buttons show and work, with no other
-/// sheet to change.
+/// widget's own plus the rules that quiet controls until the widget has started. No page rule
+/// reaches the copy there, so no margin reset is needed. The quieting is scoped to the
+/// container's fingerprint, which the widget removes once it has hydrated the copy: from then
+/// on the buttons show and work, with no other sheet to change.
 pub fn shadow_stylesheet() -> String {
-    let mut css = format!("{CONTAINER_BASE}\n{SOURCE}\n");
-    css.push_str(&no_script_rules(&format!(".{CONTAINER_CLASS}[{FINGERPRINT_ATTR}]")));
-    css
+    STATIC_SHADOW.to_owned()
 }
 
 /// [`markup`] inside a declarative shadow root (`<template shadowrootmode="open">`) that links

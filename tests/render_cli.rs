@@ -6,7 +6,7 @@
 
 use std::process::{Command, Output, Stdio};
 
-use grade_widget::components::light_dom_stylesheet;
+use grade_widget::prerender;
 use grade_widget::hydration::markup_shape;
 
 const MET: &str = "www/data/metropolitan-2006.json";
@@ -223,29 +223,10 @@ fn output_and_stylesheet_files() {
         ok(&[MET])
     );
     let written = std::fs::read_to_string(&css).expect("css written");
-    // The widget's own rules for the light DOM, then the container's wall.
-    let own = light_dom_stylesheet("grade-widget");
-    let rest = written
-        .strip_prefix(own.as_str())
-        .expect("starts with the widget's stylesheet");
-    assert_eq!(
-        rest,
-        "
-/* For the static copy outside a shadow root (grade-widget render): the wall the live widget's
-   container has, and its margin reset at element specificity, to outweigh host element rules. */
-grade-widget > .gw-container{all:initial;display:block;font-family:inherit;color-scheme:inherit}
-:where(grade-widget > .gw-container) :is(h2, h3, h4, h5, h6, p, ul, dl, dd, figure, details){margin:0}
-/* Without script the CSV and back-to-the-table buttons can do nothing, and the area name
-   buttons select nothing: no buttons, and names that read as text (real links, from
-   --area-href, stay links). */
-grade-widget > .gw-container .gw-export,grade-widget > .gw-container .gw-detail__back{display:none}
-grade-widget > .gw-container button.gw-link{color:inherit;text-decoration:none;cursor:auto}
-"
-    );
-    assert!(
-        !written.contains(":host"),
-        "the light-DOM sheet has no :host rules"
-    );
+    // The sheet for markup in the page (src/styles/mod.rs tests what it holds).
+    assert_eq!(written, prerender::stylesheet());
+    assert!(written.contains("grade-widget>.gw-container{all:initial;"), "the container's wall");
+    assert!(!written.contains(":host"), "the light-DOM sheet has no :host rules");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -266,9 +247,12 @@ fn shadow_root_wraps_the_markup_and_writes_the_shadow_sheet() {
     let written = std::fs::read_to_string(&css).expect("css written");
     // The shadow root's sheet: the container's wall, the widget's rules with their :host as
     // written, and the rules that quiet controls until the widget has hydrated the copy.
-    assert!(written.starts_with(".gw-container{all:initial;display:block;font-family:inherit;color-scheme:inherit}\n"), "{}", &written[..120]);
-    assert!(written.contains(include_str!("../src/components/style.css")));
-    assert!(written.contains(".gw-container[data-gw-hydrate] .gw-export,.gw-container[data-gw-hydrate] .gw-detail__back{display:none}"));
+    assert_eq!(written, prerender::shadow_stylesheet());
+    assert!(written.starts_with(":host>.gw-container{all:initial;color-scheme:inherit;font-family:inherit;display:block}"), "{}", &written[..120]);
+    assert!(written.starts_with(grade_widget::styles::SHADOW));
+    for quiet in [" .gw-export{display:none}", " .gw-detail__back{display:none}", " button.gw-link{color:inherit;"] {
+        assert!(written.contains(&format!(":host>.gw-container[data-gw-hydrate]{quiet}")), "{quiet}");
+    }
     assert!(!written.contains("grade-widget >"), "no light-DOM rules in the shadow sheet");
     // An empty URL would link the page itself as the stylesheet: refused, nothing written.
     let out = render(&[MET, "--shadow-root", ""]);

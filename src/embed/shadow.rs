@@ -11,12 +11,12 @@ use js_sys::{Array, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, DocumentFragment, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
-use crate::components::{CONTAINER_BASE as BASE, STYLESHEET};
 use crate::hydration::FINGERPRINT_ATTR;
+use crate::styles::SHADOW;
 
 thread_local! {
-    /// [`BASE`] and the components' [`STYLESHEET`], built on first use; `None` when the browser
-    /// lacks constructable stylesheets.
+    /// The widget's stylesheet ([`SHADOW`]: the container's wall and the components' rules),
+    /// built on first use; `None` when the browser lacks constructable stylesheets.
     static SHEETS: OnceCell<Option<Array>> = const { OnceCell::new() };
 }
 
@@ -161,11 +161,9 @@ pub fn release_slot(host: &HtmlElement) {
 fn adopt(shadow: &ShadowRoot, document: &web_sys::Document) -> Result<(), JsValue> {
     let sheets = SHEETS.with(|cell| {
         cell.get_or_init(|| {
-            let base = CssStyleSheet::new().ok()?;
-            base.replace_sync(BASE).ok()?;
             let sheet = CssStyleSheet::new().ok()?;
-            sheet.replace_sync(STYLESHEET).ok()?;
-            Some(Array::of2(&base, &sheet))
+            sheet.replace_sync(SHADOW).ok()?;
+            Some(Array::of1(&sheet))
         })
         .clone()
     });
@@ -177,7 +175,7 @@ fn adopt(shadow: &ShadowRoot, document: &web_sys::Document) -> Result<(), JsValu
             // Browsers without constructable stylesheets (Safari before 16.4) get a <style>
             // element instead; only those would need 'unsafe-inline' under a strict CSP.
             let style = document.create_element("style")?;
-            style.set_text_content(Some(&format!("{BASE}{STYLESHEET}")));
+            style.set_text_content(Some(SHADOW));
             shadow.append_child(&style)?;
         }
         None => {}

@@ -9,39 +9,14 @@
 //! The markup's version (a hash of the components' sources, made by build.rs) is part of it too:
 //! markup rendered by another build may differ in shape even for the same report.
 //!
-//! FNV-1a over the derived `Hash` of the report: small, no dependency, and the same on wasm32
-//! and natively because lengths are hashed as u64 whatever the width of `usize`.
+//! FNV-1a (`super::fnv`) over the derived `Hash` of the report.
 
 use std::hash::{Hash, Hasher};
 
+use super::fnv::Fnv;
+
 use crate::components::Options;
 use crate::model::Report;
-
-/// FNV-1a, 64 bits.
-pub(super) struct Fnv(u64);
-
-impl Fnv {
-    pub(super) fn new() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write(&(n as u64).to_le_bytes());
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
 
 /// Sixteen hex digits naming the build of the components, the report and everything in
 /// `options` that shapes the first render: view, area (case-insensitively, as the widget

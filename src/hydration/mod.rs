@@ -10,6 +10,7 @@
 //!   markup that a CMS sanitiser or an HTML minifier changed on the way is drawn afresh.
 
 mod fingerprint;
+mod fnv;
 mod shape;
 
 pub use fingerprint::{fingerprint, id_prefix};

@@ -14,7 +14,8 @@
 //! [`markup_shape`] reads the markup `grade-widget render` writes; [`dom_shape`] reads the
 //! nodes the browser parsed from it. For the same markup the two agree.
 
-use super::fingerprint::{hex, Fnv};
+use super::fingerprint::hex;
+use super::fnv::Fnv;
 use std::hash::Hasher;
 
 /// The hash of a shape, fed one node at a time in document order.

@@ -1,7 +1,8 @@
-// Issue 13, part A: layout under WCAG 1.4.12 text spacing, focus after buttons vanish, summary
-// view area links, focus rings, screen-reader names (from Chromium's own accessibility tree),
-// back from the findings, heading levels, errors for readers, and the widget following the host
-// page's color-scheme. Expectations come from the report JSON and src/i18n.
+// Issue 13, part A: layout under WCAG 1.4.12 text spacing and under larger text (1.4.4, 1.4.10;
+// issue 26), the chart cards' borders (1.4.11), focus after buttons vanish, summary view area
+// links, focus rings, screen-reader names (from Chromium's own accessibility tree), back from
+// the findings, heading levels, errors for readers, and the widget following the host page's
+// color-scheme. Expectations come from the report JSON and src/i18n.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -126,6 +127,34 @@ function systemColours(page) {
 
 const background = (page, id) => page.locator(`#${id}`).evaluate((e) => getComputedStyle(e.shadowRoot.querySelector('[part="root"]')).backgroundColor);
 
+/**
+ * The browser's default font size, as a reader sets it (Chromium's font settings, through the
+ * DevTools protocol): the widget's text follows it from the container's `all: initial`, like
+ * text-only zoom. 32 px is 200 % text.
+ */
+async function browserFontSize(page, px) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Page.enable');
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: px, fixed: Math.round((px * 13) / 16) } });
+  await cdp.detach();
+}
+
+/** Two animation frames: container queries and layout have settled after a resize. */
+const frames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+/** The WCAG contrast ratio of two computed `rgb(…)` colours. */
+function contrast(a, b) {
+  const lum = (c) => {
+    const [r, g, bl] = c.match(/[\d.]+/g).slice(0, 3).map((v) => {
+      const s = Number(v) / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
 export const tests = [
   // ---- 1. Text spacing and real widths ----
   {
@@ -167,6 +196,88 @@ export const tests = [
         for (let width = 1000; width <= 1200; width += 8) {
           await page.setViewportSize({ width, height: 900 });
           assert.deepEqual(await layoutProblems(page, 'report'), [], `${width} px${spaced ? ' with text spacing' : ''}`);
+        }
+      }
+    },
+  },
+  {
+    // WCAG 1.4.4 and 1.4.10: the table-to-cards switch is in em, so it follows the text. In px,
+    // 200 % text spilled the summary table up to 473 px past the widget from 740 to 1,240 px
+    // (in the dark theme, near-white text on the white page).
+    name: '200 % text, a 20 px browser font and --gw-font-size: 24px, every width from 320 to 1400 px, light and dark: nothing wider than the widget or the page',
+    page: 'index.html',
+    timeout: 240_000,
+    async run({ page, url }) {
+      await settled(page, 'report');
+      // The demo's own text (its title has words wider than 320 px at 200 %) is the host page's:
+      // it may wrap, so that only the widget can make the page scroll. The container's
+      // `all: initial` keeps this inherited property out of the widget.
+      const hostWraps = () => page.addStyleTag({ content: 'body * { overflow-wrap: anywhere; }' });
+      await hostWraps();
+      for (const { font, gwFontSize } of [{ font: 32 }, { font: 20 }, { font: 16, gwFontSize: '24px' }]) {
+        await browserFontSize(page, font);
+        await page.locator('#report').evaluate((e, size) => {
+          if (size) e.style.setProperty('--gw-font-size', size);
+          else e.style.removeProperty('--gw-font-size');
+        }, gwFontSize);
+        for (const theme of ['light', 'dark']) {
+          await page.locator('#report').evaluate((e, t) => e.setAttribute('theme', t), theme);
+          const case_ = `${gwFontSize ? `--gw-font-size: ${gwFontSize}` : `${font} px browser font`}, ${theme}`;
+          // The widget's text really is that size.
+          const size = await page.locator('#report').evaluate((e) => getComputedStyle(e.shadowRoot.querySelector('.gw')).fontSize);
+          assert.equal(size, gwFontSize ?? `${font}px`, case_);
+          for (let width = 320; width <= 1400; width += 20) {
+            await page.setViewportSize({ width, height: 900 });
+            await frames(page);
+            assert.deepEqual(await layoutProblems(page, 'report'), [], `${width} px, ${case_}`);
+          }
+        }
+      }
+      // And with an area's findings open beside (or below) the table, at 200 % text.
+      await browserFontSize(page, 32);
+      await page.locator('#report').evaluate((e) => { e.style.removeProperty('--gw-font-size'); e.removeAttribute('theme'); });
+      await selectArea(page, 'report', '3A');
+      for (let width = 320; width <= 1400; width += 40) {
+        await page.setViewportSize({ width, height: 900 });
+        await frames(page);
+        assert.deepEqual(await layoutProblems(page, 'report'), [], `${width} px, 200 % text, 3A open`);
+      }
+      // Welsh words are longer ("Lawrlwytho'r", "Rhagorol"): the Welsh page's full widget.
+      await page.goto(url('www/examples/welsh.html'));
+      await settled(page, 'cy');
+      await browserFontSize(page, 32);
+      await hostWraps();
+      assert.equal(await page.locator('#cy').evaluate((e) => getComputedStyle(e.shadowRoot.querySelector('.gw')).fontSize), '32px');
+      await selectArea(page, 'cy', '3A');
+      for (let width = 320; width <= 1400; width += 40) {
+        await page.setViewportSize({ width, height: 900 });
+        await frames(page);
+        for (const id of ['cy', 'en']) assert.deepEqual(await layoutProblems(page, id), [], `Welsh page, #${id}, ${width} px, 200 % text`);
+      }
+    },
+  },
+  {
+    // WCAG 1.4.11: a chart card is a button; its border is what shows it (was #b1b4b6, 2.08:1).
+    name: 'an unselected chart card\'s border has 3:1 against the widget\'s background, light and dark',
+    page: 'index.html',
+    async run({ page }) {
+      await settled(page, 'report');
+      for (const theme of ['light', 'dark']) {
+        await page.locator('#report').evaluate((e, t) => e.setAttribute('theme', t), theme);
+        const look = await page.locator('#report').evaluate((e) => {
+          const button = e.shadowRoot.querySelector('[data-testid="glance-item"] button:not([aria-current])');
+          const cs = getComputedStyle(button);
+          return {
+            border: cs.borderTopColor,
+            width: cs.borderTopWidth,
+            card: cs.backgroundColor,
+            widget: getComputedStyle(e.shadowRoot.querySelector('[part="root"]')).backgroundColor,
+          };
+        });
+        assert.equal(look.width, '1px', theme);
+        for (const behind of [look.widget, look.card]) {
+          const ratio = contrast(look.border, behind);
+          assert.ok(ratio >= 3, `${theme}: border ${look.border} on ${behind} is ${ratio.toFixed(2)}:1`);
         }
       }
     },

@@ -25,10 +25,15 @@
 //! of each target are printed straight to standard error, past the test harness's capture, so
 //! they show in every `cargo test` run.
 
+use std::hash::Hasher;
 use std::io::Write;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
+
+/// The crate's own FNV-1a, included by path (one definition; it is not the crate's public API).
+#[path = "../../src/hydration/fnv.rs"]
+mod fnv1a;
 
 /// A case slower than this fails the target: on the widget's side, a report that takes seconds
 /// to read is a frozen page. Generous, because debug builds on a busy 2-core machine are slow.
@@ -192,7 +197,9 @@ fn fnv(s: &str) -> u64 {
 }
 
 fn fnv_bytes(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    let mut h = fnv1a::Fnv::new();
+    h.write(bytes);
+    h.finish()
 }
 
 /// What makes a run repeatable with `FUZZ_SEED`: the same seed feeds a target the same cases,
