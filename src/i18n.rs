@@ -124,19 +124,19 @@ impl Lang {
 
     /// One plain sentence for a failure's kind (the `error` event's `detail.type`), in this
     /// language; the technical message under it stays as the code wrote it, in English.
-    pub fn error_kind(self, kind: &str) -> &'static str {
+    pub fn error_kind(self, kind: crate::load_state::ErrorKind) -> &'static str {
+        use crate::load_state::ErrorKind;
         self.t(match kind {
-            "cors" => "error.cors",
-            "fetch" => "error.fetch",
-            "http" => "error.http",
-            "json" => "error.json",
-            "panic" => "error.panic",
-            "schema" => "error.schema",
-            "size" => "error.size",
-            "source" => "error.source",
-            "src" => "error.src",
-            "timeout" => "error.timeout",
-            _ => "error.other",
+            ErrorKind::Cors => "error.cors",
+            ErrorKind::Fetch => "error.fetch",
+            ErrorKind::Http => "error.http",
+            ErrorKind::Json { .. } => "error.json",
+            ErrorKind::Panic => "error.panic",
+            ErrorKind::Schema { .. } => "error.schema",
+            ErrorKind::Size { .. } => "error.size",
+            ErrorKind::Source => "error.source",
+            ErrorKind::Src => "error.src",
+            ErrorKind::Timeout => "error.timeout",
         })
     }
 
@@ -306,7 +306,6 @@ pub static EN: &[(&str, &str)] = &[
     ("error.fetch", "The report could not be fetched: the server could not be reached."),
     ("error.http", "The server did not send the report."),
     ("error.json", "The file is not a report: it is not valid JSON."),
-    ("error.other", "Something went wrong."),
     ("error.panic", "Something went wrong inside the widget."),
     ("error.problems", "Problems found"),
     ("error.retry", "Try again"),
@@ -409,7 +408,6 @@ pub static CY: &[(&str, &str)] = &[
     ("error.fetch", "Nid oedd modd nôl yr adroddiad: nid oedd modd cyrraedd y gweinydd."),
     ("error.http", "Ni anfonodd y gweinydd yr adroddiad."),
     ("error.json", "Nid adroddiad yw'r ffeil: nid yw'n JSON dilys."),
-    ("error.other", "Aeth rhywbeth o'i le."),
     ("error.panic", "Aeth rhywbeth o'i le y tu mewn i'r teclyn."),
     ("error.problems", "Problemau a ganfuwyd"),
     ("error.retry", "Rhowch gynnig arall arni"),

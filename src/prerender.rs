@@ -15,7 +15,9 @@ use std::rc::Rc;
 
 use yew::LocalServerRenderer;
 
-use crate::components::{light_dom_stylesheet, App, AppProps, LoadState, Options, View, CONTAINER_BASE, SOURCE};
+use crate::components::{light_dom_stylesheet, App, AppProps, CONTAINER_BASE, SOURCE};
+use crate::load_state::LoadState;
+use crate::options::{Options, View};
 use crate::hydration::{fingerprint, markup_shape, FINGERPRINT_ATTR, SHAPE_ATTR};
 use crate::model::Report;
 

@@ -14,7 +14,7 @@
 
 use std::hash::{Hash, Hasher};
 
-use crate::components::Options;
+use crate::options::Options;
 use crate::model::Report;
 
 /// FNV-1a, 64 bits.
@@ -89,7 +89,7 @@ pub(super) fn hex(n: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::components::View;
+    use crate::options::View;
     use crate::model::parse_report;
 
     fn met() -> Report {
