@@ -67,26 +67,28 @@ function rendered() {
   return prerendered;
 }
 
-/** Ways a reader moves the hash to #3A while the report is on its way. */
+/** Ways a reader comes to #3A before the report has arrived. */
 const DURING_LOAD = [
-  { how: 'a link to #3A', move: (page) => followLink(page, '#3A') },
+  { how: 'a link to #3A while the report loads', move: (page) => followLink(page, '#3A') },
   {
-    how: 'Back to #3A',
+    how: 'Back to #3A while the report loads',
     async move(page) {
       await followLink(page, '#3A');
       await followLink(page, '#5B');
       await page.goBack();
     },
   },
+  // The hash is read at mount: the host's options then name 3A, the copy none.
+  { how: 'the page opened at #3A', at: '#3A', move: async () => {} },
 ];
 
 /**
  * A page with two widgets: `a` with `deep-link` over the static copy of its report, whose
  * response the test holds back, and a plain `b` beside it.
  */
-function hashDuringLoad({ how, move }, i) {
+function hashDuringLoad({ how, at = '', move }, i) {
   return {
-    name: `${how} while the report loads over a pre-rendered copy: the copy is adopted and shows 3A, and the widget beside it keeps working`,
+    name: `${how}, over a pre-rendered copy: the copy is adopted and shows 3A, and the widget beside it keeps working`,
     page: 'www/examples/two-widgets.html',
     async run({ page, context, url }) {
       const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>hash during load</title>
@@ -107,7 +109,7 @@ function hashDuringLoad({ how, move }, i) {
           if (document.readyState === 'interactive') window.__static = [...document.querySelectorAll('#a > .gw-container *')];
         });
       });
-      await page.goto(address);
+      await page.goto(address + at);
       assert.equal((await settled(page, 'b')).type, 'load');
       // `a` is mounted (it follows the hash) while its report is still held back.
       for (let tries = 0; (await hashListeners(context, page)) < 2; tries++) {
