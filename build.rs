@@ -102,8 +102,9 @@ fn minify(css: &str) -> String {
 }
 
 /// Everything that shapes the markup the components write: their code, the charts, the view
-/// model (sentences, labels) and the standings it states, the strings, the view state, and the
-/// locked dependencies (Yew's hydration markers among them).
+/// model (sentences, labels) and the standings it states, the strings, the view state, the
+/// app's props (options, load state), and the locked dependencies (Yew's hydration markers
+/// among them).
 const MARKUP_SOURCES: &[&str] = &[
     "src/components",
     "src/charts",
@@ -111,6 +112,8 @@ const MARKUP_SOURCES: &[&str] = &[
     "src/standing.rs",
     "src/i18n.rs",
     "src/state.rs",
+    "src/options.rs",
+    "src/load_state.rs",
     "Cargo.lock",
 ];
 

@@ -25,7 +25,7 @@ pub struct AppProps {
     #[prop_or_default]
     pub onretry: Callback<()>,
     /// Which mounted widget these props are for (0 outside the browser). The root element is
-    /// keyed by it, so an app handed on to another widget (src/embed/widget.rs keeps the apps
+    /// keyed by it, so an app handed on to another widget (src/embed/pool.rs keeps the apps
     /// of destroyed widgets for reuse) starts from fresh state: no filters or selection carried
     /// over.
     #[prop_or_default]
