@@ -105,20 +105,20 @@ impl Lang {
 
     /// One plain sentence for a failure's kind (the `error` event's `detail.type`), in this
     /// language; the technical message under it stays as the code wrote it, in English.
-    pub fn error_kind(self, kind: &str) -> &'static str {
+    pub fn error_kind(self, kind: crate::load_state::ErrorKind) -> &'static str {
+        use crate::load_state::ErrorKind;
         let s = self.strings();
         match kind {
-            "cors" => s.error_cors,
-            "fetch" => s.error_fetch,
-            "http" => s.error_http,
-            "json" => s.error_json,
-            "panic" => s.error_panic,
-            "schema" => s.error_schema,
-            "size" => s.error_size,
-            "source" => s.error_source,
-            "src" => s.error_src,
-            "timeout" => s.error_timeout,
-            _ => s.error_other,
+            ErrorKind::Cors => s.error_cors,
+            ErrorKind::Fetch => s.error_fetch,
+            ErrorKind::Http => s.error_http,
+            ErrorKind::Json { .. } => s.error_json,
+            ErrorKind::Panic => s.error_panic,
+            ErrorKind::Schema { .. } => s.error_schema,
+            ErrorKind::Size { .. } => s.error_size,
+            ErrorKind::Source => s.error_source,
+            ErrorKind::Src => s.error_src,
+            ErrorKind::Timeout => s.error_timeout,
         }
     }
 
@@ -251,8 +251,8 @@ mod tests {
     fn error_kinds_have_their_own_sentences() {
         for lang in [Lang::En, Lang::Cy] {
             let s = lang.strings();
-            assert_eq!(lang.error_kind("timeout"), s.error_timeout);
-            assert_eq!(lang.error_kind("something new"), s.error_other);
+            assert_eq!(lang.error_kind(crate::load_state::ErrorKind::Timeout), s.error_timeout);
+            assert_ne!(lang.error_kind(crate::load_state::ErrorKind::Fetch), s.error_timeout);
         }
     }
 }

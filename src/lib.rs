@@ -2,12 +2,15 @@
 //! tooling (extract, validate, render) that produces and checks its report JSON.
 //!
 //! Layout: `model` (types, validation; no yew), `extract` (report text to model), `standing`
-//! (where a force stands among all forces), `view_model` (what the components derive from a
-//! report), `components` (Yew, rendered in the browser and natively to static HTML), `charts`
-//! (scales and SVG marks), `export` (CSV and SVG files), `dom` (the components' DOM side
-//! effects), `hydration` (the contract between `grade-widget render` and the widget),
-//! `prerender` (the components as static HTML, for `grade-widget render` and the report
-//! builder), `styles` (the stylesheets build.rs makes from src/styles/*.css), `embed` (browser only: the custom element, JS API and events).
+//! (where a force stands among all forces), `options` (the host's options), `load_state` (what
+//! the widget shows: loading, a report or a failure), `state` (the reader's selection, filters
+//! and sort), `view_model` (what the components derive from a report), `components` (Yew,
+//! rendered in the browser and natively to static HTML), `charts` (scales and SVG marks),
+//! `export` (CSV and SVG files), `dom` (the components' DOM side effects), `hydration` (the
+//! contract between `grade-widget render` and the widget), `prerender` (the components as
+//! static HTML, for `grade-widget render` and the report builder), `styles` (the stylesheets
+//! build.rs makes from src/styles/*.css), `embed` (browser only: the custom element, JS API and
+//! events).
 
 pub mod charts;
 pub mod components;
@@ -16,7 +19,9 @@ pub mod export;
 pub mod extract;
 pub mod hydration;
 pub mod i18n;
+pub mod load_state;
 pub mod model;
+pub mod options;
 pub mod standing;
 #[cfg(any(not(target_arch = "wasm32"), feature = "ssr"))]
 pub mod prerender;

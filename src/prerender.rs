@@ -15,8 +15,10 @@ use std::rc::Rc;
 
 use yew::LocalServerRenderer;
 
-use crate::components::{App, AppProps, LoadState, Options, View};
+use crate::components::{App, AppProps};
 use crate::i18n::Lang;
+use crate::load_state::LoadState;
+use crate::options::{Options, View};
 use crate::hydration::{fingerprint, markup_shape, FINGERPRINT_ATTR, SHAPE_ATTR};
 use crate::model::Report;
 use crate::styles::{STATIC_LIGHT, STATIC_SHADOW};

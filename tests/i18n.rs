@@ -66,7 +66,7 @@ fn table(lang: Lang) -> Map<String, Value> {
         badge_link, chart_this_force, col_area, col_direction, col_grade, col_id, col_national,
         detail_direction, detail_grade, detail_prompt, dir_declined, dir_improved, dir_none,
         dir_stable, error_cors, error_detail, error_fallback, error_fetch, error_http, error_json,
-        error_other, error_panic, error_problems, error_retry, error_schema, error_size,
+        error_panic, error_problems, error_retry, error_schema, error_size,
         error_source, error_src, error_timeout, error_title, export_csv, export_svg,
         filter_all_directions, filter_all_domains, filter_all_grades, filter_direction,
         filter_domain, filter_grade, filter_none_match, filter_reset, filter_sort, glance_intro,

@@ -10,8 +10,10 @@ use std::rc::Rc;
 
 use futures::executor::block_on;
 use grade_widget::export::{file_name, grades_csv};
-use grade_widget::components::{App, AppProps, LoadError, LoadState, Options, View};
+use grade_widget::components::{App, AppProps};
 use grade_widget::i18n::Lang;
+use grade_widget::load_state::{ErrorKind, LoadError, LoadState};
+use grade_widget::options::{Options, View};
 use grade_widget::model::{Block, Report};
 use yew::LocalServerRenderer;
 
@@ -314,15 +316,15 @@ fn welsh_labels_when_lang_is_cy() {
     assert!(html.contains(r#"<div lang="en" class="gw-detail__text">"#));
 }
 
-fn failure(retryable: bool) -> LoadError {
+/// A bad report, from `src` (`fetched`: trying again may help) or from the page.
+fn failure(fetched: bool) -> LoadError {
     LoadError {
-        kind: "schema".into(),
+        kind: ErrorKind::Schema { fetched },
         message: "the report has 2 problems".into(),
         problems: vec![
             ("domains[2].areas[0].grade".into(), "unknown grade \"great\"".into()),
             ("forces_assessed".into(), "must be at least 1".into()),
         ],
-        retryable,
     }
 }
 

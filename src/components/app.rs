@@ -2,8 +2,6 @@
 //! element (view name, and the size container the stylesheet queries; the language is the
 //! container's, around it).
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::dom::focus;
@@ -12,100 +10,9 @@ use super::heading::Level;
 use super::loading::loading;
 use super::report_view::ReportView;
 use crate::i18n::{fill, Lang};
+use crate::load_state::LoadState;
 use crate::model::Report;
-
-/// What the widget is showing. Modelled as one enum, not booleans.
-#[derive(Clone)]
-pub enum LoadState {
-    /// Waiting for `src` to arrive (or for the element to come near the viewport).
-    Loading,
-    /// A valid report.
-    Ready(Rc<Report>),
-    /// Loading failed; `problems` lists every problem found, each with its place.
-    Failed(LoadError),
-}
-
-/// The report by identity, not contents (issue 12): `Rc<Report>`'s own `==` compares the whole
-/// report, every findings string included, and Yew compares the app's props on every update
-/// (each selection, each hash change), so that walked all the report's text each time. One
-/// report is decoded per load, so the same report is always the same `Rc`.
-impl PartialEq for LoadState {
-    fn eq(&self, other: &Self) -> bool {
-        match (self, other) {
-            (LoadState::Loading, LoadState::Loading) => true,
-            (LoadState::Ready(a), LoadState::Ready(b)) => Rc::ptr_eq(a, b),
-            (LoadState::Failed(a), LoadState::Failed(b)) => a == b,
-            _ => false,
-        }
-    }
-}
-
-/// Why loading failed, shown inside the widget and sent as the `error` event's detail.
-#[derive(Clone, PartialEq, Debug)]
-pub struct LoadError {
-    /// "fetch", "timeout", "json", "schema", "size", "panic", … (the event's `detail.type`).
-    pub kind: String,
-    /// One sentence for the whole failure, e.g. "the report could not be fetched (HTTP 404)".
-    pub message: String,
-    /// Every individual problem as (path, message); empty when there is only the one message.
-    pub problems: Vec<(String, String)>,
-    /// Whether a retry button makes sense (network faults yes, a bad file no).
-    pub retryable: bool,
-}
-
-/// Which variant of the widget to draw (`view` attribute).
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
-pub enum View {
-    #[default]
-    Full,
-    Summary,
-    Area,
-    Badge,
-}
-
-impl View {
-    /// Every view, in the order the docs list them.
-    pub const ALL: [View; 4] = [View::Full, View::Summary, View::Area, View::Badge];
-
-    /// The word for this view: the `view` attribute's value, `--view` on the command line, and
-    /// the root element's `data-view`. The one place views and words are paired.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            View::Full => "full",
-            View::Summary => "summary",
-            View::Area => "area",
-            View::Badge => "badge",
-        }
-    }
-
-    /// The view a word names, in any letter case and with spaces around it; None if none does.
-    pub fn from_word(word: &str) -> Option<View> {
-        let word = word.trim();
-        View::ALL.into_iter().find(|v| v.as_str().eq_ignore_ascii_case(word))
-    }
-}
-
-/// Host-controlled options (from attributes or the JS API).
-#[derive(Clone, PartialEq, Debug, Default)]
-pub struct Options {
-    pub view: View,
-    /// For `View::Area`, or the initially selected area.
-    pub area: Option<String>,
-    /// The language of the widget's own words.
-    pub lang: Lang,
-    /// Whether selecting an area updates `location.hash` (and `#3A` selects on load).
-    pub deep_link: bool,
-    /// For `View::Badge`: where its "full report" link goes (`href` attribute); no link if None.
-    pub link: Option<String>,
-    /// The level of the widget's top heading (`heading-level`, 2–6); 0 or out of range is 2.
-    pub heading_level: u8,
-    /// Where each area's name links in the summary view, `{id}` replaced by the area id
-    /// (`area-href`); without it the names are plain text there.
-    pub area_href: Option<String>,
-    /// A page the reader can go to when the report cannot be shown (`fallback-href`): every
-    /// error then ends with a "Read the report" link to it.
-    pub fallback_href: Option<String>,
-}
+use crate::options::{Options, View};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -119,27 +26,11 @@ pub struct AppProps {
     #[prop_or_default]
     pub onretry: Callback<()>,
     /// Which mounted widget these props are for (0 outside the browser). The root element is
-    /// keyed by it, so an app handed on to another widget (src/embed/widget.rs keeps the apps
+    /// keyed by it, so an app handed on to another widget (src/embed/pool.rs keeps the apps
     /// of destroyed widgets for reuse) starts from fresh state: no filters or selection carried
     /// over.
     #[prop_or_default]
     pub instance: u32,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::View;
-
-    #[test]
-    fn view_words_round_trip() {
-        for view in View::ALL {
-            assert_eq!(View::from_word(view.as_str()), Some(view));
-            assert_eq!(View::from_word(&format!(" {} ", view.as_str().to_uppercase())), Some(view));
-        }
-        for word in ["", "ful", "summary view", "areas"] {
-            assert_eq!(View::from_word(word), None, "{word:?}");
-        }
-    }
 }
 
 /// The widget's landmark name: the force, and the view (and for one area, which), so that a

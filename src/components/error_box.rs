@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::badge::safe_href;
 use super::heading::{heading, Level};
-use super::LoadError;
+use crate::load_state::LoadError;
 use crate::i18n::Lang;
 
 /// A plain function, not a component (see header.rs). `target` (the title) takes focus after
@@ -20,12 +20,12 @@ pub fn error_box(e: &LoadError, lang: Lang, level: Level, fallback: Option<&str>
     // Welsh widget they are marked as English so screen readers read them as such.
     let detail_lang = (lang != Lang::En).then_some("en");
     html! {
-        <div class="gw-error" role="alert" part="error" data-testid="error" data-kind={e.kind.clone()}>
+        <div class="gw-error" role="alert" part="error" data-testid="error" data-kind={e.kind.as_str()}>
             { heading(level, 0, "gw-h2 gw-error__title", None, Some(target), html! { s.error_title }) }
-            <p class="gw-error__summary" data-testid="error-summary">{ lang.error_kind(&e.kind) }</p>
-            if e.retryable || fallback.and_then(safe_href).is_some() {
+            <p class="gw-error__summary" data-testid="error-summary">{ lang.error_kind(e.kind) }</p>
+            if e.retryable() || fallback.and_then(safe_href).is_some() {
                 <p class="gw-error__actions">
-                    if e.retryable {
+                    if e.retryable() {
                         <button type="button" class="gw-button" data-testid="retry" onclick={retry}>{ s.error_retry }</button>
                     }
                     if let Some(href) = fallback.and_then(safe_href) {

@@ -31,4 +31,8 @@ mod summary_table;
 mod symbols;
 
 pub use abbr::{Glossary, Segment};
-pub use app::{App, AppProps, LoadError, LoadState, Options, View};
+pub use app::{App, AppProps};
+// The types of the app's props, defined beside `crate::state` (the components only read them),
+// and named here too for those who render the app (the CLI, the builder, the tests).
+pub use crate::load_state::{LoadError, LoadState};
+pub use crate::options::{Options, View};

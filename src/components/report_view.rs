@@ -15,7 +15,7 @@ use super::heading::Level;
 use crate::view_model::PreparedReport;
 use super::profile::grade_profile;
 use super::summary_table::{summary_table, TableSetup};
-use super::{Options, View};
+use crate::options::{Options, View};
 use crate::i18n::Lang;
 use crate::model::Report;
 use crate::dom::focus;

@@ -9,8 +9,8 @@ use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
 
-use crate::components::{Options, View};
 use crate::i18n::Lang;
+use crate::options::{Options, View};
 use crate::model::is_area_id;
 
 /// How long a `src` fetch may take, headers and body together, when `timeout` is not given.

@@ -9,7 +9,7 @@ use serde::Serialize;
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, EventTarget};
 
-use crate::components::LoadError;
+use crate::load_state::LoadError;
 use crate::model::Report;
 
 /// `load`'s detail: the force and the number of graded areas.
@@ -52,7 +52,7 @@ pub fn select(host: &EventTarget, area: &str) {
 
 pub fn error(host: &EventTarget, err: &LoadError) {
     let problems = err.problems.iter().map(|(path, message)| ProblemDetail { path, message }).collect();
-    let detail = ErrorDetail { kind: &err.kind, message: &err.message, problems, retryable: err.retryable };
+    let detail = ErrorDetail { kind: err.kind.as_str(), message: &err.message, problems, retryable: err.retryable() };
     dispatch(host, "error", &detail, false);
 }
 

@@ -1,7 +1,7 @@
 //! Getting a report into the widget: from a JS object, from a child
 //! `<script type="application/json">`, or from a `src` URL (http(s) only, no credentials, with a
 //! timeout). Every route ends in the same decode + validate step, and every failure is a
-//! [`LoadError`] whose `kind` becomes the `error` event's `detail.type`.
+//! [`LoadError`] whose [`ErrorKind`] becomes the `error` event's `detail.type`.
 //!
 //! JSON text is parsed by the browser's `JSON.parse`, and the resulting JS value (or the object
 //! the page passed) is read into the report types by serde-wasm-bindgen through the same reader
@@ -19,7 +19,7 @@ use web_sys::{
     AbortController, Element, ReadableStreamDefaultReader, RequestCredentials, RequestInit, RequestMode, Response,
 };
 
-use crate::components::LoadError;
+use crate::load_state::{ErrorKind, LoadError};
 use crate::model::{load_value, Report, MAX_REPORT_BYTES};
 
 /// Largest report text accepted: the model's byte limit, compared with the text's UTF-16 length
@@ -42,28 +42,18 @@ extern "C" {
     fn decode(this: &TextDecoder, bytes: &Uint8Array) -> JsString;
 }
 
-/// Builds a [`LoadError`] with no per-field problems.
-pub fn failure(kind: &str, message: String, retryable: bool) -> LoadError {
-    LoadError {
-        kind: kind.to_owned(),
-        message,
-        problems: Vec::new(),
-        retryable,
-    }
-}
-
 /// Reads and validates a report held as a JS value. `from` says where it came from, for the
-/// message ("from https://…/x.json", "in the page", "passed to mount").
-pub fn decode(value: JsValue, from: &str, retryable: bool) -> Result<Report, LoadError> {
+/// message ("from https://…/x.json", "in the page", "passed to mount"); `fetched`, whether it
+/// came from `src` (then trying again may help).
+pub fn decode(value: JsValue, from: &str, fetched: bool) -> Result<Report, LoadError> {
     load_value(serde_wasm_bindgen::Deserializer::from(value)).map_err(|problems| {
         let n = problems.len();
-        let mut err = failure(
-            "schema",
+        let mut err = LoadError::new(
+            ErrorKind::Schema { fetched },
             format!(
                 "the report {from} has {n} problem{}",
                 if n == 1 { "" } else { "s" }
             ),
-            retryable,
         );
         err.problems = problems.iter().map(|p| (p.path.to_string(), p.message())).collect();
         err
@@ -78,10 +68,9 @@ pub fn inline_json(host: &Element) -> Result<JsValue, LoadError> {
         .ok()
         .flatten()
         .ok_or_else(|| {
-            failure(
-                "source",
+            LoadError::new(
+                ErrorKind::Source,
                 "no report to show: set the src attribute, add a child <script type=\"application/json\">, or pass a report to mount()".to_owned(),
-                false,
             )
         })?;
     let text = JsString::from(script.text_content().unwrap_or_default());
@@ -89,27 +78,25 @@ pub fn inline_json(host: &Element) -> Result<JsValue, LoadError> {
 }
 
 /// Size check, then `JSON.parse`.
-fn parse_text(text: &JsString, from: &str, retryable: bool) -> Result<JsValue, LoadError> {
+fn parse_text(text: &JsString, from: &str, fetched: bool) -> Result<JsValue, LoadError> {
     if text.length() > MAX_CHARS {
-        return Err(too_large(from, retryable));
+        return Err(too_large(from, fetched));
     }
     json_parse(text).map_err(|e| {
-        failure(
-            "json",
+        LoadError::new(
+            ErrorKind::Json { fetched },
             format!("the report {from} is not valid JSON: {}", js_message(&e)),
-            retryable,
         )
     })
 }
 
-fn too_large(from: &str, retryable: bool) -> LoadError {
-    failure(
-        "size",
+fn too_large(from: &str, fetched: bool) -> LoadError {
+    LoadError::new(
+        ErrorKind::Size { fetched },
         format!(
             "the report {from} is too large: the limit is {} MiB",
             MAX_REPORT_BYTES >> 20
         ),
-        retryable,
     )
 }
 
@@ -121,18 +108,16 @@ pub fn resolve(src: &str) -> Result<String, LoadError> {
         .and_then(|d| d.base_uri().ok().flatten())
         .unwrap_or_default();
     let url = web_sys::Url::new_with_base(src, &base).map_err(|_| {
-        failure(
-            "src",
+        LoadError::new(
+            ErrorKind::Src,
             format!("the src \"{src}\" is not a valid URL"),
-            false,
         )
     })?;
     match url.protocol().as_str() {
         "http:" | "https:" => Ok(url.href()),
-        other => Err(failure(
-            "src",
+        other => Err(LoadError::new(
+            ErrorKind::Src,
             format!("the src \"{src}\" must be an http or https URL, not {other}"),
-            false,
         )),
     }
 }
@@ -186,7 +171,7 @@ pub async fn fetch_json(
     early: Option<Prefetched>,
 ) -> Result<JsValue, LoadError> {
     let window = web_sys::window()
-        .ok_or_else(|| failure("fetch", "no window to fetch from".to_owned(), false))?;
+        .ok_or_else(|| LoadError::new(ErrorKind::Fetch, "no window to fetch from".to_owned()))?;
     // The time the loader's request has already taken counts against the timeout.
     let spent = early.as_ref().map_or(0.0, |e| (js_sys::Date::now() - e.started).max(0.0));
     let wait_ms = (f64::from(timeout_ms) - spent).max(0.0) as u32;
@@ -216,7 +201,7 @@ pub async fn fetch_json(
         Err(_) if timed_out.get() => {
             let secs = timeout_ms.div_ceil(1000);
             let unit = if secs == 1 { "second" } else { "seconds" };
-            Err(failure("timeout", format!("could not fetch the report from {url}: no complete answer within {secs} {unit}"), true))
+            Err(LoadError::new(ErrorKind::Timeout, format!("could not fetch the report from {url}: no complete answer within {secs} {unit}")))
         }
         Err(e) => Err(e),
     }
@@ -230,13 +215,12 @@ async fn fetch_text(
     early: Option<Promise>,
 ) -> Result<JsString, LoadError> {
     let network = |e: JsValue| {
-        failure(
-            "fetch",
+        LoadError::new(
+            ErrorKind::Fetch,
             format!(
                 "could not fetch the report from {url}: the request failed (server unreachable, connection refused, or blocked by the page's Content-Security-Policy: {})",
                 js_message(&e)
             ),
-            true,
         )
     };
     let pending = early.unwrap_or_else(|| window.fetch_with_str_and_init(url, &request(RequestMode::Cors, abort)));
@@ -244,13 +228,12 @@ async fn fetch_text(
         Ok(r) => r.unchecked_into(),
         Err(e) if cors_refused(window, url, abort).await => {
             let origin = window.location().origin().unwrap_or_default();
-            return Err(failure(
-                "cors",
+            return Err(LoadError::new(
+                ErrorKind::Cors,
                 format!(
                     "could not fetch the report from {url}: the server answered but does not let this page read it (CORS); the server must send the header Access-Control-Allow-Origin: {origin} (or *) with the report ({})",
                     js_message(&e)
                 ),
-                true,
             ));
         }
         Err(e) => return Err(network(e)),
@@ -259,12 +242,11 @@ async fn fetch_text(
         let status = response.status();
         let text = response.status_text();
         let sep = if text.is_empty() { "" } else { " " };
-        return Err(failure(
-            "http",
+        return Err(LoadError::new(
+            ErrorKind::Http,
             format!(
                 "could not fetch the report from {url}: the server answered {status}{sep}{text}"
             ),
-            true,
         ));
     }
     // Refuse early when the server announces an oversized body.
@@ -285,10 +267,9 @@ async fn fetch_text(
 /// (a byte-order mark dropped, bad bytes replaced).
 async fn read_body(response: &Response, url: &str, abort: &AbortController) -> Result<JsString, LoadError> {
     let broke_off = |e: JsValue| {
-        failure(
-            "fetch",
+        LoadError::new(
+            ErrorKind::Fetch,
             format!("could not read the report from {url}: the answer broke off ({})", js_message(&e)),
-            true,
         )
     };
     // No body at all (a 204, say): the empty text, which then fails as JSON like an empty file.

@@ -10,9 +10,13 @@
 #[cfg(feature = "bench")]
 mod bench;
 mod config;
+mod deep_link;
 mod events;
+mod hydrate;
 mod load;
+mod loading;
 mod panic;
+mod pool;
 mod shadow;
 mod widget;
 

@@ -11,7 +11,7 @@ use std::sync::Once;
 use web_sys::{Element, HtmlElement};
 
 use super::events;
-use super::load::failure;
+use crate::load_state::{ErrorKind, LoadError};
 
 thread_local! {
     /// Every mounted widget: (id, host, container). Only ever borrowed briefly, and with
@@ -37,10 +37,9 @@ pub fn unregister(id: u32) {
 fn on_panic(details: &str) {
     web_sys::console::error_1(&format!("grade-widget: {details}").into());
     let widgets = MOUNTED.with(|m| m.try_borrow().map(|m| m.clone()).unwrap_or_default());
-    let err = failure(
-        "panic",
+    let err = LoadError::new(
+        ErrorKind::Panic,
         "the widget stopped because of an internal error; reload the page to try again".to_owned(),
-        false,
     );
     for (_, host, container) in widgets {
         show(&container, &err.message);

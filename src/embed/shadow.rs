@@ -47,7 +47,7 @@ pub struct MountPoint {
 /// arrived as an inert `<template>` (inserted with `innerHTML`, which does not build shadow
 /// roots), the template's content is moved into a shadow root attached now.
 ///
-/// `spare` is an idle container to use instead of a new one (see `widget.rs`); it is left
+/// `spare` is an idle container to use instead of a new one (see `pool.rs`); it is left
 /// unused when the host brought pre-rendered markup.
 pub fn prepare(host: &HtmlElement, spare: Option<&Element>) -> Result<MountPoint, JsValue> {
     let document = host

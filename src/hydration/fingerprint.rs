@@ -15,7 +15,7 @@ use std::hash::{Hash, Hasher};
 
 use super::fnv::Fnv;
 
-use crate::components::Options;
+use crate::options::Options;
 use crate::model::Report;
 
 /// Sixteen hex digits naming the build of the components, the report and everything in
@@ -64,7 +64,7 @@ pub(super) fn hex(n: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::components::View;
+    use crate::options::View;
     use crate::model::parse_report;
 
     fn met() -> Report {

@@ -37,7 +37,6 @@ pub static CY: Strings = Strings {
     error_fetch: "Nid oedd modd nôl yr adroddiad: nid oedd modd cyrraedd y gweinydd.",
     error_http: "Ni anfonodd y gweinydd yr adroddiad.",
     error_json: "Nid adroddiad yw'r ffeil: nid yw'n JSON dilys.",
-    error_other: "Aeth rhywbeth o'i le.",
     error_panic: "Aeth rhywbeth o'i le y tu mewn i'r teclyn.",
     error_problems: "Problemau a ganfuwyd",
     error_retry: "Rhowch gynnig arall arni",

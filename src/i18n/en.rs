@@ -27,7 +27,6 @@ pub static EN: Strings = Strings {
     error_fetch: "The report could not be fetched: the server could not be reached.",
     error_http: "The server did not send the report.",
     error_json: "The file is not a report: it is not valid JSON.",
-    error_other: "Something went wrong.",
     error_panic: "Something went wrong inside the widget.",
     error_problems: "Problems found",
     error_retry: "Try again",

@@ -81,7 +81,6 @@ pub struct Strings {
     /// "The file is not a report: it is not valid JSON."
     pub error_json: &'static str,
     /// "Something went wrong."
-    pub error_other: &'static str,
     /// "Something went wrong inside the widget."
     pub error_panic: &'static str,
     /// "Problems found"

@@ -5,9 +5,12 @@
 // by mount(). Turning deep linking off, or destroying the widget, stops it following the hash.
 // The entry is made just after the frame that shows the selection, and `select` fires right after
 // it (issue 12): so the tests wait for the hash, and a listener of `select` reads the new hash.
+// A link or Back while the report loads over a pre-rendered copy must not cost the copy, nor
+// (by a hydration panic) every widget on the page (issue 26).
 
 import assert from 'node:assert/strict';
-import { events, settled } from './lib.mjs';
+import { execFileSync } from 'node:child_process';
+import { events, ROOT, settled } from './lib.mjs';
 
 /** The area whose findings the widget shows, once it is `want` (or after the timeout, whatever it is). */
 async function shownArea(page, id, want) {
@@ -55,6 +58,86 @@ async function hash(page, want) {
 async function selects(page, id, n) {
   await page.waitForFunction(([id, n]) => window.__gw.events.filter((e) => e.type === 'select' && e.id === id).length >= n, [id, n], { timeout: 5000 }).catch(() => {});
   return (await events(page, id)).filter((e) => e.type === 'select').map((e) => e.detail.area);
+}
+
+let prerendered;
+/** The full view of the demo report, with no area, as `grade-widget render` prints it. */
+function rendered() {
+  prerendered ??= execFileSync('cargo', ['run', '--quiet', '--bin', 'grade-widget', '--', 'render', 'www/data/metropolitan-2006.json'], { cwd: ROOT, encoding: 'utf8' });
+  return prerendered;
+}
+
+/** Ways a reader comes to #3A before the report has arrived. */
+const DURING_LOAD = [
+  { how: 'a link to #3A while the report loads', move: (page) => followLink(page, '#3A') },
+  {
+    how: 'Back to #3A while the report loads',
+    async move(page) {
+      await followLink(page, '#3A');
+      await followLink(page, '#5B');
+      await page.goBack();
+    },
+  },
+  // The hash is read at mount: the host's options then name 3A, the copy none.
+  { how: 'the page opened at #3A', at: '#3A', move: async () => {} },
+];
+
+/**
+ * A page with two widgets: `a` with `deep-link` over the static copy of its report, whose
+ * response the test holds back, and a plain `b` beside it.
+ */
+function hashDuringLoad({ how, at = '', move }, i) {
+  return {
+    name: `${how}, over a pre-rendered copy: the copy is adopted and shows 3A, and the widget beside it keeps working`,
+    page: 'www/examples/two-widgets.html',
+    async run({ page, context, url }) {
+      const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>hash during load</title>
+        <script type="module" src="../../pkg/grade-widget.js"></script></head>
+        <body><main><h1>A hash change while the report loads</h1>
+        <grade-widget id="a" src="../data/metropolitan-2006.json" deep-link>${rendered()}</grade-widget>
+        <grade-widget id="b" src="../data/northshire-example-2006.json"></grade-widget></main></body></html>`;
+      const address = url(`www/examples/__hash-during-load-${i}.html`);
+      await page.route(address, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await page.route('**/data/metropolitan-2006.json', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.addInitScript(() => {
+        document.addEventListener('readystatechange', () => {
+          if (document.readyState === 'interactive') window.__static = [...document.querySelectorAll('#a > .gw-container *')];
+        });
+      });
+      await page.goto(address + at);
+      assert.equal((await settled(page, 'b')).type, 'load');
+      // `a` is mounted (it follows the hash) while its report is still held back.
+      for (let tries = 0; (await hashListeners(context, page)) < 2; tries++) {
+        assert.ok(tries < 100, 'widget a never started following the hash');
+        await page.waitForTimeout(50);
+      }
+      await move(page);
+      assert.equal(await hash(page, '#3A'), '#3A');
+      assert.equal(await page.evaluate(() => window.__gw.events.some((e) => e.id === 'a')), false, 'the report was not held back');
+      release();
+      const a = await settled(page, 'a');
+      assert.equal(a.type, 'load', JSON.stringify(a.detail));
+      assert.deepEqual((await events(page)).filter((e) => e.type === 'error'), [], 'no widget failed (a panic fires "error" on every widget)');
+      assert.equal(await shownArea(page, 'a', '3A'), '3A');
+      const copy = await page.evaluate(() => {
+        const live = [...document.getElementById('a').shadowRoot.querySelectorAll('.gw-container *')];
+        return { before: window.__static.length, reused: live.filter((n) => window.__static.includes(n)).length };
+      });
+      assert.ok(copy.before > 500, `too little markup: ${JSON.stringify(copy)}`);
+      // Hydration keeps every node of the copy that the shown area does not change: nearly all.
+      assert.ok(copy.reused > copy.before * 0.9, `the copy was drawn again, not adopted: ${JSON.stringify(copy)}`);
+      // Both widgets still respond.
+      await pick(page, 'a', '5B');
+      assert.equal(await shownArea(page, 'a', '5B'), '5B');
+      await page.locator('#b [data-testid="area-row"] button').first().click();
+      await page.locator('#b [data-testid="area-detail"]').waitFor({ timeout: 5000 });
+    },
+  };
 }
 
 export const tests = [
@@ -223,4 +306,5 @@ export const tests = [
       await page.waitForTimeout(200);
     },
   },
+  ...DURING_LOAD.map(hashDuringLoad),
 ];
