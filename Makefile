@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER ?= wasm-bindgen-test-runner
 
-.PHONY: setup build build-bench smoke-stable dist demo serve test test-native test-js test-schema test-browser test-e2e bench fuzz clean
+.PHONY: setup build build-bench smoke-stable check-windows dist demo serve test test-native test-js test-schema test-browser test-e2e bench fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -39,7 +39,7 @@ serve:
 	@node scripts/serve.mjs --port $(PORT)
 
 ## test: every test the project has
-test: setup test-native test-js test-schema build dist test-browser test-e2e smoke-stable
+test: setup test-native test-js test-schema check-windows build dist test-browser test-e2e smoke-stable
 	@echo "make test: all suites passed"
 
 # Includes the fuzz pass (tests/fuzz): a fixed number of cases per target from a fixed seed, so
@@ -59,6 +59,11 @@ test-native:
 # language-tag rule and failure blame (tests/js/).
 test-js:
 	node --test tests/js/
+
+# The CLI must build on Windows too (its Unix signal handling is cfg(unix)): a type check for
+# that target, no linker needed. scripts/setup.sh adds the target's std.
+check-windows:
+	cargo check --quiet --target x86_64-pc-windows-gnu --bin grade-widget
 
 test-schema:
 	node tests/schema/check.mjs

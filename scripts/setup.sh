@@ -20,6 +20,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The CLI's Windows check (make check-windows) needs that target's std.
+if ! rustup target list --installed | grep -qx x86_64-pc-windows-gnu; then
+  echo "setup: rustup target add x86_64-pc-windows-gnu"
+  rustup target add x86_64-pc-windows-gnu
+fi
+
 # The pinned nightly for the widget's release wasm (scripts/toolchain.sh): its std sources and
 # wasm target. Without it the build falls back to stable, says so, and reports the larger size.
 . scripts/toolchain.sh
