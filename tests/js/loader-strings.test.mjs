@@ -32,7 +32,7 @@ test('the failure note says what the widget says, in English and Welsh', () => {
 
 test("the trap message is the panic hook's", async () => {
   const { MESSAGE } = await import(new URL('www/loader/trap.js', ROOT));
-  const hook = /failure\(\s*"panic",\s*"([^"]+)"/.exec(read('src/embed/panic.rs'));
-  assert.ok(hook, 'src/embed/panic.rs calls failure("panic", "…")');
+  const hook = /ErrorKind::Panic,\s*"([^"]+)"/.exec(read('src/embed/panic.rs'));
+  assert.ok(hook, 'src/embed/panic.rs makes its error with ErrorKind::Panic, "…"');
   assert.equal(MESSAGE, hook[1]);
 });
