@@ -259,12 +259,12 @@ export const tests = [
       assert.equal(await frame.evaluate(() => document.documentElement.lang), 'cy');
       // The widget's region is named in its language.
       const region = frame.getByTestId('widget');
-      assert.equal(await region.getAttribute('aria-label'), 'Metropolitan Police Service: graddau arolygu');
+      assert.equal(await region.getAttribute('aria-label'), "Metropolitan Police Service: crynodeb o'r graddau arolygu");
       const welsh = await fitted(page, 'a');
       // The host page's language switcher.
       await page.evaluate(() => { document.documentElement.lang = 'en'; });
       await until(() => frame.evaluate(() => document.title === 'Metropolitan Police Service: inspection grades'), 'an English title');
-      await until(async () => (await region.getAttribute('aria-label')) === 'Metropolitan Police Service: inspection grades', 'the widget in English');
+      await until(async () => (await region.getAttribute('aria-label')) === 'Metropolitan Police Service: summary of inspection grades', 'the widget in English');
       const english = await fitted(page, 'a');
       assert.notEqual(english.outer, welsh.outer, 'Welsh and English differ in height');
     },
