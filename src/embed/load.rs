@@ -4,9 +4,9 @@
 //! [`LoadError`] whose `kind` becomes the `error` event's `detail.type`.
 //!
 //! JSON text is parsed by the browser's `JSON.parse`, and the resulting JS value (or the object
-//! the page passed) is read into the report types by serde-wasm-bindgen through the same reader
-//! adapter as the CLI's (`model::load_value`), so paths and messages are the CLI's. No
-//! serde_json in the wasm (about 12 KiB brotli saved, see TOOLCHAIN.md).
+//! the page passed) is read into the report types (through [`JsDe`], our serde view of a JS
+//! value) by the same reader adapter as the CLI's (`model::load_value`), so paths and messages
+//! are the CLI's. No serde_json in the wasm (about 12 KiB brotli saved, see TOOLCHAIN.md).
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -19,6 +19,7 @@ use web_sys::{
     AbortController, Element, ReadableStreamDefaultReader, RequestCredentials, RequestInit, RequestMode, Response,
 };
 
+use super::js_value::JsDe;
 use crate::components::LoadError;
 use crate::model::{load_value, Report, MAX_REPORT_BYTES};
 
@@ -55,7 +56,7 @@ pub fn failure(kind: &str, message: String, retryable: bool) -> LoadError {
 /// Reads and validates a report held as a JS value. `from` says where it came from, for the
 /// message ("from https://…/x.json", "in the page", "passed to mount").
 pub fn decode(value: JsValue, from: &str, retryable: bool) -> Result<Report, LoadError> {
-    load_value(serde_wasm_bindgen::Deserializer::from(value)).map_err(|problems| {
+    load_value(JsDe(value)).map_err(|problems| {
         let n = problems.len();
         let mut err = failure(
             "schema",

@@ -11,6 +11,7 @@
 mod bench;
 mod config;
 mod events;
+mod js_value;
 mod load;
 mod panic;
 mod shadow;
