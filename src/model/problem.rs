@@ -283,7 +283,7 @@ impl fmt::Display for ReportProblemKind {
                 write!(f, "expected {expected}, found {found}")
             }
             OutOfRange { min, max, found } => {
-                write!(f, "expected an integer from {min} to {max}, found {found}")
+                write!(f, "expected an integer from {} to {}, found {}", Wide(*min), Wide(*max), Wide(*found))
             }
             MissingField => f.write_str("missing required field"),
             DuplicateField => f.write_str("field appears more than once"),
@@ -378,4 +378,19 @@ fn unknown_word(
         write!(f, "\"{w}\"")?;
     }
     f.write_str(" or null")
+}
+
+/// An `i128` of [`ReportProblemKind::OutOfRange`] in decimal, written as a sign and a `u64`:
+/// every bound and number there comes from a 64-bit integer (serde's `i64` and `u64`), and
+/// `i128`'s own `Display` is a second integer formatter, with 128-bit division, in the wasm.
+struct Wide(i128);
+
+impl fmt::Display for Wide {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0 < 0 {
+            f.write_str("-")?;
+        }
+        // Beyond 64 bits cannot happen (see above); it would print u64::MAX.
+        fmt::Display::fmt(&u64::try_from(self.0.unsigned_abs()).unwrap_or(u64::MAX), f)
+    }
 }
