@@ -390,7 +390,18 @@ impl fmt::Display for Wide {
         if self.0 < 0 {
             f.write_str("-")?;
         }
-        // Beyond 64 bits cannot happen (see above); it would print u64::MAX.
         fmt::Display::fmt(&u64::try_from(self.0.unsigned_abs()).unwrap_or(u64::MAX), f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ReportProblemKind as Kind;
+
+    /// The 64-bit extremes, which `Wide` writes without `i128`'s formatter, read as before.
+    #[test]
+    fn out_of_range_bounds_at_the_64_bit_extremes() {
+        let kind = Kind::OutOfRange { min: i64::MIN.into(), max: u64::MAX.into(), found: (-1).into() };
+        assert_eq!(kind.to_string(), "expected an integer from -9223372036854775808 to 18446744073709551615, found -1");
     }
 }
