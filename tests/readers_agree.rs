@@ -1,5 +1,5 @@
 //! The CLI and the widget read reports through one adapter (src/model/read/): the CLI over
-//! JSON text with serde_json, the widget over the JS value with serde-wasm-bindgen. This test
+//! JSON text with serde_json, the widget over the JS value (src/embed/js_value.rs). This test
 //! makes the same mistakes in the real Metropolitan report both ways natively (text, and a
 //! parsed tree standing in for the JS value) and requires the same problems, path and message.
 //!

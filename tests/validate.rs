@@ -359,7 +359,7 @@ fn problems_past_the_cap_are_counted_not_listed() {
     );
 }
 
-/// The widget loads through `load_value` with serde-wasm-bindgen; any serde deserializer must give
+/// The widget loads through `load_value` over the JS value; any serde deserializer must give
 /// the same paths and messages as the text parser (here serde_json's `Value` stands in).
 #[test]
 fn load_value_agrees_with_parse_report() {

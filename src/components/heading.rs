@@ -4,7 +4,7 @@
 //! HTML has.
 
 use yew::prelude::*;
-use yew::virtual_dom::VTag;
+use yew::virtual_dom::{AttributeOrProperty, Attributes, VTag};
 
 /// The level of the widget's top heading; every other heading is relative to it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
@@ -42,17 +42,20 @@ impl Level {
 /// class, its `lang` when it holds report text in a Welsh widget, and `target` when script moves
 /// focus to it (it then gets `tabindex="-1"`). Built by hand rather than with `html!`'s dynamic
 /// tag (`<@{tag}>`), whose expansion repeats every attribute for `<input>` and `<textarea>` at
-/// each of the dozen places a heading is drawn.
+/// each of the dozen places a heading is drawn. The attributes are one fixed list of keys, as
+/// `html!` writes them, not `add_attribute`: that builds Yew's `IndexMap` form of attributes,
+/// whose hashing and diffing were about 4 KB of wasm for this one function.
 pub fn heading(level: Level, depth: u8, class: &'static str, lang: Option<&'static str>, target: Option<&NodeRef>, children: Html) -> Html {
     let mut tag = VTag::new(level.tag(depth));
-    if let Some(lang) = lang {
-        tag.add_attribute("lang", lang);
-    }
+    // `Attribute`, not `Static`: Yew's server renderer writes only the first from a key list.
+    let attr = |value: &'static str| Some(AttributeOrProperty::Attribute(AttrValue::Static(value)));
+    tag.set_attributes(Attributes::Dynamic {
+        keys: &["lang", "tabindex", "class"],
+        values: Box::new([lang.and_then(attr), target.and(attr("-1")), attr(class)]),
+    });
     if let Some(target) = target {
-        tag.add_attribute("tabindex", "-1");
         tag.node_ref = target.clone();
     }
-    tag.add_attribute("class", class);
     tag.add_child(children);
     tag.into()
 }

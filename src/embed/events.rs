@@ -5,62 +5,46 @@
 //! because a bubbling `error` would reach `window` and look like a script error to the host's
 //! `window.onerror` and error-monitoring tools. All are `composed`.
 
-use serde::Serialize;
+use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, EventTarget};
 
 use crate::load_state::LoadError;
 use crate::model::Report;
 
-/// `load`'s detail: the force and the number of graded areas.
-#[derive(Serialize)]
-struct LoadDetail<'a> {
-    force: &'a str,
-    areas: u32,
+/// `load`'s detail: `{ force, areas }`, the force and the number of graded areas.
+pub fn load(host: &EventTarget, report: &Report) {
+    let areas = JsValue::from(report.areas().count() as u32);
+    fire(host, "load", &object(&[("force", report.force.as_str().into()), ("areas", areas)]), true);
 }
 
-/// `select`'s detail: the selected area's id ("3A").
-#[derive(Serialize)]
-struct SelectDetail<'a> {
-    area: &'a str,
+/// `select`'s detail: `{ area }`, the selected area's id ("3A").
+pub fn select(host: &EventTarget, area: &str) {
+    fire(host, "select", &object(&[("area", area.into())]), true);
 }
 
 /// `error`'s detail: `{ type, message, problems: [{ path, message }], retryable }`.
-#[derive(Serialize)]
-struct ErrorDetail<'a> {
-    #[serde(rename = "type")]
-    kind: &'a str,
-    message: &'a str,
-    problems: Vec<ProblemDetail<'a>>,
-    retryable: bool,
-}
-
-#[derive(Serialize)]
-struct ProblemDetail<'a> {
-    path: &'a str,
-    message: &'a str,
-}
-
-pub fn load(host: &EventTarget, report: &Report) {
-    let detail = LoadDetail { force: &report.force, areas: report.areas().count() as u32 };
-    dispatch(host, "load", &detail, true);
-}
-
-pub fn select(host: &EventTarget, area: &str) {
-    dispatch(host, "select", &SelectDetail { area }, true);
-}
-
 pub fn error(host: &EventTarget, err: &LoadError) {
-    let problems = err.problems.iter().map(|(path, message)| ProblemDetail { path, message }).collect();
-    let detail = ErrorDetail { kind: err.kind.as_str(), message: &err.message, problems, retryable: err.retryable() };
-    dispatch(host, "error", &detail, false);
+    let problems: Array =
+        err.problems.iter().map(|(path, message)| object(&[("path", path.into()), ("message", message.into())])).collect();
+    let detail = object(&[
+        ("type", err.kind.as_str().into()),
+        ("message", err.message.as_str().into()),
+        ("problems", problems.into()),
+        ("retryable", err.retryable().into()),
+    ]);
+    fire(host, "error", &detail, false);
 }
 
-/// The detail as a plain JS object (serde-wasm-bindgen writes structs as objects).
-fn dispatch(host: &EventTarget, name: &str, detail: &impl Serialize, bubbles: bool) {
-    // Plain strings, numbers and booleans always serialise.
-    let detail = serde_wasm_bindgen::to_value(detail).unwrap_or(JsValue::NULL);
-    fire(host, name, &detail, bubbles);
+/// A plain JS object with these keys, in this order. Written here rather than through
+/// serde-wasm-bindgen's serializer: four flat details did not earn its code in the wasm.
+fn object(fields: &[(&str, JsValue)]) -> JsValue {
+    let detail = Object::new();
+    for (key, value) in fields {
+        // Setting a key on a fresh plain object cannot fail.
+        let _ = Reflect::set(&detail, &JsValue::from_str(key), value);
+    }
+    detail.into()
 }
 
 fn fire(host: &EventTarget, name: &str, detail: &JsValue, bubbles: bool) {

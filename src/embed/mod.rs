@@ -13,6 +13,7 @@ mod config;
 mod deep_link;
 mod events;
 mod hydrate;
+mod js_value;
 mod load;
 mod loading;
 mod panic;

@@ -2,8 +2,12 @@
 //! mounted widget shows a short message (as text, through DOM calls only) and fires `error`
 //! with `type: "panic"`; the details go to the console.
 //!
-//! The release build uses `panic = "abort"`, so after the hook the wasm instance traps and no
-//! widget can run again until the page reloads; the message says so.
+//! A stable build uses `panic = "abort"`, so after the hook the wasm instance traps and no
+//! widget can run again until the page reloads; the message says so. The release build's
+//! `-Cpanic=immediate-abort` (scripts/build.sh) traps at once and runs no hook, so there the
+//! loader reports the trap instead, and `install`, `register` and `unregister` do nothing (the
+//! hook, its formatting and its DOM calls would be wasm that never runs).
+#![cfg_attr(panic = "immediate-abort", allow(dead_code, unused_variables))]
 
 use std::cell::RefCell;
 use std::sync::Once;
@@ -23,14 +27,17 @@ static INSTALL: Once = Once::new();
 
 /// Installs the hook once, before the first render (else Yew installs its own console-only hook).
 pub fn install() {
+    #[cfg(not(panic = "immediate-abort"))]
     INSTALL.call_once(|| yew::set_custom_panic_hook(Box::new(|info| on_panic(&info.to_string()))));
 }
 
 pub fn register(id: u32, host: &HtmlElement, container: &Element) {
+    #[cfg(not(panic = "immediate-abort"))]
     MOUNTED.with(|m| m.borrow_mut().push((id, host.clone(), container.clone())));
 }
 
 pub fn unregister(id: u32) {
+    #[cfg(not(panic = "immediate-abort"))]
     MOUNTED.with(|m| m.borrow_mut().retain(|(i, _, _)| *i != id));
 }
 

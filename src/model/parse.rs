@@ -1,5 +1,5 @@
 //! Loading a report: JSON text (the CLI, native tests) or any serde deserializer (the widget:
-//! serde-wasm-bindgen over the JS value; natively: serde_json's `Value`), read through the one
+//! `embed::js_value` over the JS value; natively: serde_json's `Value`), read through the one
 //! adapter in [`read`](super::read), then validated, with every problem given a JSON path.
 //!
 //! Structural errors (a string where a number belongs, a missing required field) stop
@@ -58,8 +58,8 @@ pub fn parse_report_bytes(bytes: &[u8]) -> Result<Report, Vec<ReportProblem>> {
     parse_report(text)
 }
 
-/// Reads and validates a report from any serde deserializer: the widget's serde-wasm-bindgen
-/// over a JS value, or natively a `serde_json::Value`. Same problems, paths and messages as
+/// Reads and validates a report from any serde deserializer: the widget's deserializer over a
+/// JS value (`embed::js_value`), or natively a `serde_json::Value`. Same problems, paths and messages as
 /// [`parse_report`], except that there is no line and column (the input is not text).
 pub fn load_value<'de, D: Deserializer<'de>>(d: D) -> Result<Report, Vec<ReportProblem>> {
     finished(read::<Report, _>(d), |e, path| ReportProblem::new(path, Kind::Other(e.to_string())))

@@ -283,7 +283,7 @@ impl fmt::Display for ReportProblemKind {
                 write!(f, "expected {expected}, found {found}")
             }
             OutOfRange { min, max, found } => {
-                write!(f, "expected an integer from {min} to {max}, found {found}")
+                write!(f, "expected an integer from {} to {}, found {}", Wide(*min), Wide(*max), Wide(*found))
             }
             MissingField => f.write_str("missing required field"),
             DuplicateField => f.write_str("field appears more than once"),
@@ -378,4 +378,30 @@ fn unknown_word(
         write!(f, "\"{w}\"")?;
     }
     f.write_str(" or null")
+}
+
+/// An `i128` of [`ReportProblemKind::OutOfRange`] in decimal, written as a sign and a `u64`:
+/// every bound and number there comes from a 64-bit integer (serde's `i64` and `u64`), and
+/// `i128`'s own `Display` is a second integer formatter, with 128-bit division, in the wasm.
+struct Wide(i128);
+
+impl fmt::Display for Wide {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0 < 0 {
+            f.write_str("-")?;
+        }
+        fmt::Display::fmt(&u64::try_from(self.0.unsigned_abs()).unwrap_or(u64::MAX), f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ReportProblemKind as Kind;
+
+    /// The 64-bit extremes, which `Wide` writes without `i128`'s formatter, read as before.
+    #[test]
+    fn out_of_range_bounds_at_the_64_bit_extremes() {
+        let kind = Kind::OutOfRange { min: i64::MIN.into(), max: u64::MAX.into(), found: (-1).into() };
+        assert_eq!(kind.to_string(), "expected an integer from -9223372036854775808 to 18446744073709551615, found -1");
+    }
 }

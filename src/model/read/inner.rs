@@ -1,6 +1,6 @@
 //! The inner deserializer's side: one value, sequence or map of it behind the erased traits
 //! ([`Inner`]), and the visitors handed to it ([`Values`], [`Keys`]). This is the code that
-//! exists once per inner deserializer type (for the widget: serde-wasm-bindgen's).
+//! exists once per inner deserializer type (for the widget: `embed::js_value::JsDe`).
 
 use std::cell::Cell;
 use std::fmt;

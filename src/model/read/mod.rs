@@ -1,5 +1,5 @@
 //! The report reader: one serde deserializer adapter, generic over the inner deserializer, that
-//! both the CLI (serde_json over text) and the widget (serde-wasm-bindgen over a JS value) read
+//! both the CLI (serde_json over text) and the widget (`embed::js_value::JsDe` over a JS value) read
 //! reports through, so they give the same path and the same typed problem for the same mistake by
 //! construction.
 //!
@@ -27,7 +27,7 @@
 //! for the inner deserializer; [`Sink`](erased::Sink), [`Seed`](erased::Seed),
 //! [`KeySeed`](erased::KeySeed) for the real visitors and seeds) and one value enum
 //! ([`Seen`](erased::Seen)). So the code that talks to the inner deserializer exists once per inner
-//! type (for the widget: serde-wasm-bindgen's), the code that talks to the real visitors once per
+//! type (for the widget: `JsDe`'s), the code that talks to the real visitors once per
 //! visitor type, and the derived readers are instantiated once, against
 //! [`Tracked`](tracked::Tracked). A generic adapter instead instantiated the inner deserializer's
 //! `deserialize_any` and the wrappers once per visitor type: about 80 instances and 35 KB more raw
@@ -40,8 +40,9 @@
 //! whole numbers are whole numbers whether serde_json read `3` or the browser holds the double `3`
 //! (a JS value cannot tell `3.0` from `3`, so neither does the CLI, as in JSON Schema), an object
 //! must be an object (serde's derived readers would also take an array of its field values; the
-//! schema never did), and an object is read from all of its keys (serde-wasm-bindgen's own
-//! `deserialize_struct` reads only the names a struct declares, which would hide misspellings).
+//! schema never did), and an object is read from all of its keys (a deserializer's own
+//! `deserialize_struct` may read only the names a struct declares, as serde-wasm-bindgen's did,
+//! which would hide misspellings).
 //! Grade and direction words are read leniently here: an unknown word is noted as a problem and
 //! read as null, so every one is reported at once and a report that reads without problems holds
 //! only real grades.
