@@ -71,7 +71,11 @@ echo "build: wasm-opt -Oz ($(wasm-opt --version))"
 wasm-opt -Oz --converge --low-memory-unused --strip-debug --strip-producers --strip-target-features \
   --minify-imports-and-exports-and-modules \
   -o "$out/grade_widget_bg.wasm.tmp" "$out/grade_widget_bg.wasm" >"$out/names.json.tmp"
-node scripts/wasm-names.mjs "$out/names.json.tmp" "$out/grade_widget.js" "$out/grade_widget_bg.wasm.tmp"
+# The composed map is kept beside the build, not in the package: tests reach an export by its
+# wasm-bindgen name through it (target/wasm-names/<folder>.json, e.g. pkg.json).
+mkdir -p "${CARGO_TARGET_DIR:-target}/wasm-names"
+node scripts/wasm-names.mjs "$out/names.json.tmp" "$out/grade_widget.js" "$out/grade_widget_bg.wasm.tmp" \
+  "${CARGO_TARGET_DIR:-target}/wasm-names/$(basename "$out").json"
 rm "$out/names.json.tmp"
 mv "$out/grade_widget_bg.wasm.tmp" "$out/grade_widget_bg.wasm"
 

@@ -7,16 +7,18 @@
 // (docs/PERFORMANCE.md, "Issue 26: the lean core's cuts"). Nothing outside the glue sees these
 // names: the glue's own exports (`mount`, `Widget`) are JS names and do not change.
 //
-// Usage: node scripts/wasm-names.mjs MAP.json GLUE.js WASM
+// Usage: node scripts/wasm-names.mjs MAP.json GLUE.js WASM [KEEP.json]
 //   MAP.json: what wasm-opt printed, { imports: [[module, name, short]], exports: [[name, short]] }
 //     once per round of `--converge` (each round renames the last one's names again);
 //   GLUE.js: the glue as wasm-bindgen wrote it (before esbuild), rewritten in place;
-//   WASM: the minified wasm, read for the one module name its imports now have.
+//   WASM: the minified wasm, read for the one module name its imports now have;
+//   KEEP.json: where to write the composed map, { imports, exports } from the original names, for
+//     tests that must reach an export by its wasm-bindgen name (tests/e2e/trap.spec.mjs).
 // Fails, leaving the glue as it was, if any import is not found exactly once: a new
 // wasm-bindgen that writes its glue differently must stop the build, not load a broken widget.
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const [mapFile, glueFile, wasmFile] = process.argv.slice(2);
+const [mapFile, glueFile, wasmFile, keepFile] = process.argv.slice(2);
 if (!wasmFile) {
   console.error('usage: node scripts/wasm-names.mjs MAP.json GLUE.js WASM');
   process.exit(2);
@@ -63,6 +65,7 @@ if (problems.length) {
   process.exit(1);
 }
 writeFileSync(glueFile, glue);
+if (keepFile) writeFileSync(keepFile, `${JSON.stringify(map)}\n`);
 
 // The maps of every round, one JSON object after another, as one map from the original names.
 function composed(text) {

@@ -3,7 +3,7 @@
 // the Rust hook (src/embed/panic.rs) speaks first and the trap follows; with
 // `-Cpanic=immediate-abort` there is only the trap.
 //
-// The traps are real ones, in the page's own wasm instance, on the stable build: wasm-bindgen's
+// The traps are real ones, in the page's own wasm instance: wasm-bindgen's
 // allocator export, asked for an impossible layout (alignment 3), aborts, which in the wasm is
 // `unreachable` and runs no panic hook, exactly what every panic is in an immediate-abort build.
 // They are set off where a trap reaches the loader: a task of the page (uncaught error), a
@@ -15,7 +15,16 @@
 // the flags of the lead's release build, 2026-12-06).
 
 import assert from 'node:assert/strict';
-import { settled } from './lib.mjs';
+import { readFileSync } from 'node:fs';
+import { ROOT, settled } from './lib.mjs';
+
+/** The allocator export's name in pkg/: short since the names cut, so read from the build's map. */
+function mallocName() {
+  const map = JSON.parse(readFileSync(`${ROOT}target/wasm-names/pkg.json`, 'utf8'));
+  const found = map.exports.find(([name]) => name === '__wbindgen_malloc');
+  assert.ok(found, 'target/wasm-names/pkg.json names __wbindgen_malloc (run scripts/build.sh)');
+  return found[1];
+}
 
 const PAGE = 'www/examples/two-widgets.html';
 /** Another page's wasm: (module (func (export "f") unreachable)). */
@@ -31,11 +40,11 @@ const MESSAGE = 'the widget stopped because of an internal error; reload the pag
  */
 async function prepare(page) {
   for (const id of ['met', 'northshire']) assert.equal((await settled(page, id)).type, 'load', id);
-  await page.evaluate(async () => {
+  await page.evaluate(async (malloc) => {
     const glue = await import(new URL('/pkg/grade_widget.js', location.href).href);
     // Initialised already by the loader: this returns the running instance's exports.
     const wasm = await glue.default();
-    window.__trap = () => wasm.__wbindgen_malloc(1, 3);
+    window.__trap = () => wasm[malloc](1, 3);
     // A report whose fields trap when read. Symbols get an answer: the widget asks for
     // Symbol.iterator through a call that turns any exception into a report problem.
     window.__trappingReport = () => new Proxy({}, {
@@ -48,7 +57,7 @@ async function prepare(page) {
       if (e.detail?.type === 'panic') window.__panics[el.id] = (window.__panics[el.id] ?? 0) + 1;
     });
     for (const el of document.querySelectorAll('grade-widget')) window.__count(el);
-  });
+  }, mallocName());
 }
 
 /** Mounts a widget with the JS API into a new <div id=…>; the handle is window.__handles[id]. */
