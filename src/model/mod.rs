@@ -5,6 +5,7 @@ pub mod parse;
 pub mod problem;
 mod read;
 mod report;
+mod words;
 #[cfg(schema)]
 pub mod schema;
 pub mod validate;
