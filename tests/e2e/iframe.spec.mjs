@@ -52,8 +52,14 @@ async function heights(page, id) {
   return { outer, ...inner };
 }
 
-/** Waits until frame `id` is as tall as its content (within 3 px) and returns the heights. */
-function fitted(page, id) {
+/**
+ * Waits until frame `id` is as tall as its content (within 3 px) and returns the heights. The
+ * frame is scrolled into view first, as a reader would: Chromium throttles the rendering of
+ * frames far outside the viewport (no layout, no ResizeObserver), so one below a tall frame
+ * may take its height only when it nears the viewport.
+ */
+async function fitted(page, id) {
+  await page.locator(`#${id}`).scrollIntoViewIfNeeded();
   return until(async () => {
     const h = await heights(page, id);
     return Math.abs(h.outer - h.content) <= 3 && !h.scrolls ? h : null;
