@@ -7,7 +7,8 @@
 use yew::prelude::*;
 
 use super::badge::safe_href;
-use super::heading::{heading, Level};
+use super::heading::heading;
+use crate::options::Level;
 use crate::load_state::LoadError;
 use crate::i18n::Lang;
 

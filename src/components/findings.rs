@@ -5,8 +5,10 @@
 
 use yew::prelude::*;
 
-use super::abbr::{rich_text, Glossary};
-use super::heading::{heading, Level};
+use super::abbr::rich_text;
+use super::heading::heading;
+use crate::options::Level;
+use crate::view_model::Glossary;
 use crate::model::{Block, GoodPractice, Section};
 
 /// Paragraphs and (nested) bullet lists for a flat run of blocks.
