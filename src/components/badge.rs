@@ -35,7 +35,7 @@ pub fn badge(data: &Rc<PreparedReport>, link: Option<&AttrValue>, level: Level, 
     html! {
         <div class="gw-badge" part="badge" data-testid="badge">
             // The report's words (force, title, period): marked English in a Welsh widget.
-            { heading(level, 0, "gw-h2 gw-badge__force", text_lang(lang), Some(target), html! { r.force.clone() }) }
+            { heading(level, 0, "gw-h2 gw-badge__force", None, text_lang(lang), Some(target), html! { r.force.clone() }) }
             <p class="gw-badge__title" lang={text_lang(lang)}>
                 { match &r.period {
                     Some(period) => format!("{} {period}", r.title),

@@ -20,7 +20,7 @@ pub fn header(data: &Rc<PreparedReport>, level: Level, target: &NodeRef) -> Html
     html! {
         <div class="gw-header" part="header" data-testid="header">
             // Read as "Force: Title"; seen as two lines.
-            { heading(level, 0, "gw-h2 gw-header__title", text_lang(lang), Some(target), html! {
+            { heading(level, 0, "gw-h2 gw-header__title", Some("header-title"), text_lang(lang), Some(target), html! {
                 <>
                     <span class="gw-header__force">{ r.force.clone() }</span>
                     <span class="gw-vh">{ ": " }</span>

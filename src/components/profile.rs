@@ -50,7 +50,7 @@ pub fn grade_profile(data: &Rc<PreparedReport>, level: Level) -> Html {
     });
     html! {
         <section class="gw-profile" part="profile" data-testid="profile">
-            { heading(level, 1, "gw-h3", None, None, html! { s.heading_profile }) }
+            { heading(level, 1, "gw-h3", None, None, None, html! { s.heading_profile }) }
             <table class="gw-table gw-profile__table">
                 <caption class="gw-caption">{ s.profile_caption }</caption>
                 <thead>

@@ -77,7 +77,7 @@ pub fn summary_table(data: &Rc<PreparedReport>, arranged: &Arranged, selected: O
     };
     html! {
         <section class="gw-summary" part="summary" data-testid="summary">
-            { heading(setup.level, 1, "gw-h3", None, Some(setup.heading), html! { s.heading_summary }) }
+            { heading(setup.level, 1, "gw-h3", None, None, Some(setup.heading), html! { s.heading_summary }) }
             <table class="gw-table gw-summary__table">
                 <caption class="gw-caption">{ fill(&s.summary_caption, [&total]) }</caption>
                 <thead>
