@@ -329,7 +329,7 @@ export const tests = [
       await page.waitForFunction(() => window.__gw.events.filter((e) => e.id === 'broken' && e.type === 'error').length === 2);
       await page.waitForTimeout(50);
       const failed = await deepFocus(page);
-      assert.equal(failed.testid, 'error', JSON.stringify(failed));
+      assert.equal(failed.testid, 'error-title', JSON.stringify(failed));
       assert.equal(failed.text, EN['error_title']);
     },
   },
@@ -353,7 +353,7 @@ export const tests = [
       await page.waitForFunction(() => window.__gw.events.some((e) => e.id === 'flaky13' && e.type === 'load'));
       await page.waitForTimeout(50);
       const focus = await deepFocus(page);
-      assert.equal(focus.testid, 'header', JSON.stringify(focus));
+      assert.equal(focus.testid, 'header-title', JSON.stringify(focus));
       assert.ok(focus.text.includes(MET.force) && focus.text.includes(MET.title), JSON.stringify(focus));
     },
   },
