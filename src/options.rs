@@ -36,6 +36,41 @@ impl View {
     }
 }
 
+/// The level of the widget's top heading (`heading-level`); every other heading is relative to
+/// it. A host places the widget under its own h2 or h3 with `heading-level` (2–6, default 2):
+/// the widget's top heading takes that level and every heading below it shifts with it, so the
+/// page keeps one outline. Levels past 6 stay h6, the deepest HTML has.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+pub struct Level(u8);
+
+impl Default for Level {
+    fn default() -> Self {
+        Level(2)
+    }
+}
+
+impl Level {
+    /// 2–6; anything else (0 for "not given", 1, 7, …) is the default, 2.
+    pub fn new(n: u8) -> Level {
+        if (2..=6).contains(&n) {
+            Level(n)
+        } else {
+            Level::default()
+        }
+    }
+
+    /// The tag for a heading `depth` levels below the top one: `tag(0)` is the top heading.
+    pub fn tag(self, depth: u8) -> &'static str {
+        match self.0.saturating_add(depth) {
+            0..=2 => "h2",
+            3 => "h3",
+            4 => "h4",
+            5 => "h5",
+            _ => "h6",
+        }
+    }
+}
+
 /// Host-controlled options (from attributes or the JS API).
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct Options {
@@ -60,7 +95,7 @@ pub struct Options {
 
 #[cfg(test)]
 mod tests {
-    use super::View;
+    use super::{Level, View};
 
     #[test]
     fn view_words_round_trip() {
@@ -70,6 +105,14 @@ mod tests {
         }
         for word in ["", "ful", "summary view", "areas"] {
             assert_eq!(View::from_word(word), None, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn levels() {
+        let cases = [(0, 0, "h2"), (2, 0, "h2"), (2, 3, "h5"), (3, 0, "h3"), (3, 2, "h5"), (5, 1, "h6"), (6, 3, "h6"), (1, 0, "h2"), (7, 0, "h2"), (255, 1, "h3")];
+        for (n, depth, want) in cases {
+            assert_eq!(Level::new(n).tag(depth), want, "level {n} depth {depth}");
         }
     }
 }

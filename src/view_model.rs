@@ -8,9 +8,10 @@ use crate::standing::standing;
 use crate::i18n::Lang;
 use crate::model::{Area, Report};
 
-use crate::components::Glossary;
-
+mod glossary;
 mod sentences;
+
+pub use glossary::{Glossary, Segment};
 
 use sentences::{chart_label, comparison_sentence};
 

@@ -283,7 +283,7 @@ fn shadow_root_without_stylesheet_warns() {
 #[test]
 fn heading_level_and_area_links() {
     let html = ok(&[MET, "--view", "summary", "--heading-level", "4", "--area-href", "/grades/{id}"]);
-    assert!(html.contains(r#"<h4 tabindex="-1" class="gw-h2 gw-header__title">"#), "{html}");
+    assert!(html.contains(r#"<h4 tabindex="-1" class="gw-h2 gw-header__title" data-testid="header-title">"#), "{html}");
     assert!(!html.contains("<h2") && !html.contains("<h3"), "every heading shifts");
     assert_eq!(count(&html, r#"data-testid="area-link""#), 23);
     assert!(html.contains(r#"<a href="/grades/3A" data-testid="area-link" class="gw-link">"#));

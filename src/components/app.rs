@@ -6,13 +6,12 @@ use yew::prelude::*;
 
 use crate::dom::focus;
 use super::error_box::error_box;
-use super::heading::Level;
 use super::loading::loading;
 use super::report_view::ReportView;
 use crate::i18n::{fill, Lang};
 use crate::load_state::LoadState;
 use crate::model::Report;
-use crate::options::{Options, View};
+use crate::options::{Level, Options, View};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {

@@ -8,7 +8,8 @@ use yew::prelude::*;
 use super::area_chart::AreaChart;
 use crate::dom::focus;
 use super::findings::{good_practice_html, section_html};
-use super::heading::{heading, Level};
+use super::heading::heading;
+use crate::options::Level;
 use crate::view_model::PreparedReport;
 use super::symbols::{direction_label, grade_label};
 use crate::i18n::{fill, Lang};
@@ -63,7 +64,7 @@ pub fn area_detail(props: &AreaDetailProps) -> Html {
         };
         return html! {
             <section class="gw-detail gw-detail--empty" part="detail" data-testid="area-detail">
-                { heading(level, 1, "gw-h3", None, Some(&title), html! { s.heading_detail }) }
+                { heading(level, 1, "gw-h3", None, None, Some(&title), html! { s.heading_detail }) }
                 <p class="gw-hint">{ text }</p>
             </section>
         };
@@ -74,7 +75,7 @@ pub fn area_detail(props: &AreaDetailProps) -> Html {
     let ui = text_lang(lang).map(|_| lang.code());
     html! {
         <section class="gw-detail" part="detail" data-testid="area-detail" data-area={area.id.clone()}>
-            { heading(level, 1, "gw-h3 gw-detail__title", None, Some(&title), html! {
+            { heading(level, 1, "gw-h3 gw-detail__title", None, None, Some(&title), html! {
                 <>
                     <span class="gw-detail__id">{ area.id.clone() }</span>{ " " }
                     <span lang={text_lang(lang)}>{ area.title.clone() }</span>

@@ -6,7 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::area_detail::text_lang;
-use super::heading::{heading, Level};
+use super::heading::heading;
+use crate::options::Level;
 use crate::view_model::PreparedReport;
 use super::symbols::grade_label;
 use crate::i18n::fill;
@@ -34,7 +35,7 @@ pub fn badge(data: &Rc<PreparedReport>, link: Option<&AttrValue>, level: Level, 
     html! {
         <div class="gw-badge" part="badge" data-testid="badge">
             // The report's words (force, title, period): marked English in a Welsh widget.
-            { heading(level, 0, "gw-h2 gw-badge__force", text_lang(lang), Some(target), html! { r.force.clone() }) }
+            { heading(level, 0, "gw-h2 gw-badge__force", None, text_lang(lang), Some(target), html! { r.force.clone() }) }
             <p class="gw-badge__title" lang={text_lang(lang)}>
                 { match &r.period {
                     Some(period) => format!("{} {period}", r.title),

@@ -7,7 +7,8 @@
 use yew::prelude::*;
 
 use super::badge::safe_href;
-use super::heading::{heading, Level};
+use super::heading::heading;
+use crate::options::Level;
 use crate::load_state::LoadError;
 use crate::i18n::Lang;
 
@@ -21,7 +22,7 @@ pub fn error_box(e: &LoadError, lang: Lang, level: Level, fallback: Option<&str>
     let detail_lang = (lang != Lang::En).then_some("en");
     html! {
         <div class="gw-error" role="alert" part="error" data-testid="error" data-kind={e.kind.as_str()}>
-            { heading(level, 0, "gw-h2 gw-error__title", None, Some(target), html! { s.error_title }) }
+            { heading(level, 0, "gw-h2 gw-error__title", Some("error-title"), None, Some(target), html! { s.error_title }) }
             <p class="gw-error__summary" data-testid="error-summary">{ lang.error_kind(e.kind) }</p>
             if e.retryable() || fallback.and_then(safe_href).is_some() {
                 <p class="gw-error__actions">
@@ -37,7 +38,7 @@ pub fn error_box(e: &LoadError, lang: Lang, level: Level, fallback: Option<&str>
                 <summary class="gw-error__toggle">{ s.error_detail }</summary>
                 <p class="gw-error__message" data-testid="error-message"><span lang={detail_lang}>{ e.message.clone() }</span></p>
                 if !e.problems.is_empty() {
-                    { heading(level, 1, "gw-h5 gw-error__problems-title", None, None, html! { s.error_problems }) }
+                    { heading(level, 1, "gw-h5 gw-error__problems-title", Some("problems-title"), None, None, html! { s.error_problems }) }
                     <ul class="gw-error__problems" data-testid="problems" lang={detail_lang}>
                         { for e.problems.iter().map(|(path, message)| html! {
                             <li><code class="gw-path">{ path.clone() }</code>{ format!(": {message}") }</li>

@@ -5,8 +5,10 @@
 
 use yew::prelude::*;
 
-use super::abbr::{rich_text, Glossary};
-use super::heading::{heading, Level};
+use super::abbr::rich_text;
+use super::heading::heading;
+use crate::options::Level;
+use crate::view_model::Glossary;
 use crate::model::{Block, GoodPractice, Section};
 
 /// Paragraphs and (nested) bullet lists for a flat run of blocks.
@@ -54,11 +56,11 @@ pub fn section_html(title: &str, ui: Option<&'static str>, section: &Section, g:
     }
     html! {
         <section class="gw-findings" data-testid={testid}>
-            { heading(level, 2, "gw-h4", ui, None, html! { title.to_string() }) }
+            { heading(level, 2, "gw-h4", None, ui, None, html! { title.to_string() }) }
             { for section.iter().map(|grp| html! {
                 <>
                     if let Some(h) = &grp.heading {
-                        { heading(level, 3, "gw-h5", None, None, rich_text(h, g)) }
+                        { heading(level, 3, "gw-h5", None, None, None, rich_text(h, g)) }
                     }
                     { blocks_html(&grp.blocks, g) }
                 </>
@@ -74,10 +76,10 @@ pub fn good_practice_html(title: &str, contact_label: &str, ui: Option<&'static 
     }
     html! {
         <section class="gw-findings gw-gp" data-testid="good-practice">
-            { heading(level, 2, "gw-h4", ui, None, html! { title.to_string() }) }
+            { heading(level, 2, "gw-h4", None, ui, None, html! { title.to_string() }) }
             { for items.iter().map(|gp| html! {
                 <div class="gw-gp__item">
-                    { heading(level, 3, "gw-h5", None, None, rich_text(&gp.title, g)) }
+                    { heading(level, 3, "gw-h5", None, None, None, rich_text(&gp.title, g)) }
                     { blocks_html(&gp.body, g) }
                     if let Some(c) = &gp.contact {
                         <p class="gw-gp__contact"><span class="gw-gp__label" lang={ui}>{ contact_label.to_string() }</span>{ " " }{ rich_text(c, g) }</p>

@@ -6,7 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::glance_item::GlanceItem;
-use super::heading::{heading, Level};
+use super::heading::heading;
+use crate::options::Level;
 use crate::view_model::PreparedReport;
 use crate::state::Arranged;
 
@@ -18,7 +19,7 @@ pub fn glance(data: &Rc<PreparedReport>, arranged: &Arranged, selected: Option<u
     let lang = data.lang;
     html! {
         <section class="gw-glance" part="glance" data-testid="glance">
-            { heading(level, 1, "gw-h3", None, None, html! { lang.strings().heading_glance }) }
+            { heading(level, 1, "gw-h3", None, None, None, html! { lang.strings().heading_glance }) }
             <p class="gw-hint">{ lang.strings().glance_intro }</p>
             <ul class="gw-glance__grid">
                 { for arranged.groups.iter().flat_map(|g| g.rows.iter()).map(|i| html! {

@@ -7,7 +7,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::area_detail::text_lang;
-use super::heading::{heading, Level};
+use super::heading::heading;
+use crate::options::Level;
 use crate::view_model::PreparedReport;
 
 /// A plain function, not a component: it is a handful of nodes, and a component's machinery
@@ -19,7 +20,7 @@ pub fn header(data: &Rc<PreparedReport>, level: Level, target: &NodeRef) -> Html
     html! {
         <div class="gw-header" part="header" data-testid="header">
             // Read as "Force: Title"; seen as two lines.
-            { heading(level, 0, "gw-h2 gw-header__title", text_lang(lang), Some(target), html! {
+            { heading(level, 0, "gw-h2 gw-header__title", Some("header-title"), text_lang(lang), Some(target), html! {
                 <>
                     <span class="gw-header__force">{ r.force.clone() }</span>
                     <span class="gw-vh">{ ": " }</span>

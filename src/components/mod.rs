@@ -23,14 +23,13 @@ mod findings;
 mod glance;
 mod glance_item;
 mod header;
-pub mod heading;
+mod heading;
 mod loading;
 mod profile;
 mod report_view;
 mod summary_table;
 mod symbols;
 
-pub use abbr::{Glossary, Segment};
 pub use app::{App, AppProps};
 // The types of the app's props, defined beside `crate::state` (the components only read them),
 // and named here too for those who render the app (the CLI, the builder, the tests).

@@ -6,7 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::heading::{heading, Level};
+use super::heading::heading;
+use crate::options::Level;
 use crate::view_model::{percent, PreparedReport};
 use super::symbols::grade_label;
 use crate::model::Grade;
@@ -49,7 +50,7 @@ pub fn grade_profile(data: &Rc<PreparedReport>, level: Level) -> Html {
     });
     html! {
         <section class="gw-profile" part="profile" data-testid="profile">
-            { heading(level, 1, "gw-h3", None, None, html! { s.heading_profile }) }
+            { heading(level, 1, "gw-h3", None, None, None, html! { s.heading_profile }) }
             <table class="gw-table gw-profile__table">
                 <caption class="gw-caption">{ s.profile_caption }</caption>
                 <thead>

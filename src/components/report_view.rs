@@ -11,11 +11,10 @@ use super::badge::badge;
 use super::filters::FilterBar;
 use super::glance::glance;
 use super::header::header;
-use super::heading::Level;
 use crate::view_model::PreparedReport;
 use super::profile::grade_profile;
 use super::summary_table::{summary_table, TableSetup};
-use crate::options::{Options, View};
+use crate::options::{Level, Options, View};
 use crate::i18n::Lang;
 use crate::model::Report;
 use crate::dom::focus;
@@ -156,7 +155,7 @@ pub fn report_view(props: &ReportViewProps) -> Html {
                     { header(&data, level, &props.heading) }
                     { grade_profile(&data, level) }
                     <FilterBar data={data.clone()} filters={state.filters.clone()} sort={state.sort} shown={arranged.shown} dispatch={dispatch} />
-                    <div class="gw-main">
+                    <div class="gw-main" data-testid="main">
                         { summary_table(&data, &arranged, selected, setup) }
                         <AreaDetail data={data.clone()} index={selected} focus_request={state.focus_request}
                             chart_testid={AttrValue::Static("detail-chart")} level={level} onback={Some(onback)} />

@@ -14,7 +14,8 @@ use super::area_detail::text_lang;
 use super::area_row::{col_id, AreaRow, Names};
 use crate::dom::download;
 use crate::export::{file_name, grades_csv};
-use super::heading::{heading, Level};
+use super::heading::heading;
+use crate::options::Level;
 use crate::view_model::PreparedReport;
 use super::symbols::grade_label;
 use crate::i18n::fill;
@@ -76,7 +77,7 @@ pub fn summary_table(data: &Rc<PreparedReport>, arranged: &Arranged, selected: O
     };
     html! {
         <section class="gw-summary" part="summary" data-testid="summary">
-            { heading(setup.level, 1, "gw-h3", None, Some(setup.heading), html! { s.heading_summary }) }
+            { heading(setup.level, 1, "gw-h3", None, None, Some(setup.heading), html! { s.heading_summary }) }
             <table class="gw-table gw-summary__table">
                 <caption class="gw-caption">{ fill(&s.summary_caption, [&total]) }</caption>
                 <thead>

@@ -127,7 +127,7 @@ fn truthy(v: Loose) -> bool {
 }
 
 /// `headingLevel`: a number or a numeric string (the attribute's text), 2–6. Anything else is 0,
-/// which the components read as the default, 2 (see components/heading.rs).
+/// which the components read as the default, 2 (see `Level` in src/options.rs).
 fn heading_level(v: Loose) -> u8 {
     let n = match v {
         Loose::Number(f) if f.fract() == 0.0 && (2.0..=6.0).contains(&f) => f as u8,

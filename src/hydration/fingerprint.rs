@@ -15,7 +15,7 @@ use std::hash::{Hash, Hasher};
 
 use super::fnv::Fnv;
 
-use crate::options::Options;
+use crate::options::{Level, Options};
 use crate::model::Report;
 
 /// Sixteen hex digits naming the build of the components, the report and everything in
@@ -30,7 +30,7 @@ pub fn fingerprint(report: &Report, options: &Options) -> String {
     options.area.as_ref().map(|a| a.to_ascii_uppercase()).hash(&mut h);
     options.lang.code().hash(&mut h);
     options.link.hash(&mut h);
-    crate::components::heading::Level::new(options.heading_level).hash(&mut h);
+    Level::new(options.heading_level).hash(&mut h);
     options.area_href.hash(&mut h);
     hex(h.finish())
 }

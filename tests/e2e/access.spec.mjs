@@ -48,8 +48,8 @@ export function layoutProblems(page, id) {
     const root = document.getElementById(id).shadowRoot;
     const name = (el) => `${el.localName}.${[...el.classList].join('.')}${el.dataset.area ? `[${el.dataset.area}]` : ''}`;
     const box = (el) => el.getBoundingClientRect();
-    const gw = root.querySelector('.gw');
-    const columns = [...root.querySelectorAll('.gw > *:not(.gw-main), .gw-main > *')];
+    const gw = root.querySelector('[data-testid="widget"]');
+    const columns = [...root.querySelectorAll('[data-testid="widget"] > *:not([data-testid="main"]), [data-testid="main"] > *')];
     for (const col of [gw, ...columns]) {
       const c = box(col);
       for (const el of col.querySelectorAll('*')) {
@@ -224,7 +224,7 @@ export const tests = [
           await page.locator('#report').evaluate((e, t) => e.setAttribute('theme', t), theme);
           const case_ = `${gwFontSize ? `--gw-font-size: ${gwFontSize}` : `${font} px browser font`}, ${theme}`;
           // The widget's text really is that size.
-          const size = await page.locator('#report').evaluate((e) => getComputedStyle(e.shadowRoot.querySelector('.gw')).fontSize);
+          const size = await page.locator('#report').evaluate((e) => getComputedStyle(e.shadowRoot.querySelector('[data-testid="widget"]')).fontSize);
           assert.equal(size, gwFontSize ?? `${font}px`, case_);
           for (let width = 320; width <= 1400; width += 20) {
             await page.setViewportSize({ width, height: 900 });
@@ -247,7 +247,7 @@ export const tests = [
       await settled(page, 'cy');
       await browserFontSize(page, 32);
       await hostWraps();
-      assert.equal(await page.locator('#cy').evaluate((e) => getComputedStyle(e.shadowRoot.querySelector('.gw')).fontSize), '32px');
+      assert.equal(await page.locator('#cy').evaluate((e) => getComputedStyle(e.shadowRoot.querySelector('[data-testid="widget"]')).fontSize), '32px');
       await selectArea(page, 'cy', '3A');
       for (let width = 320; width <= 1400; width += 40) {
         await page.setViewportSize({ width, height: 900 });
@@ -329,7 +329,7 @@ export const tests = [
       await page.waitForFunction(() => window.__gw.events.filter((e) => e.id === 'broken' && e.type === 'error').length === 2);
       await page.waitForTimeout(50);
       const failed = await deepFocus(page);
-      assert.equal(failed.testid, 'error', JSON.stringify(failed));
+      assert.equal(failed.testid, 'error-title', JSON.stringify(failed));
       assert.equal(failed.text, EN['error_title']);
     },
   },
@@ -353,7 +353,7 @@ export const tests = [
       await page.waitForFunction(() => window.__gw.events.some((e) => e.id === 'flaky13' && e.type === 'load'));
       await page.waitForTimeout(50);
       const focus = await deepFocus(page);
-      assert.equal(focus.testid, 'header', JSON.stringify(focus));
+      assert.equal(focus.testid, 'header-title', JSON.stringify(focus));
       assert.ok(focus.text.includes(MET.force) && focus.text.includes(MET.title), JSON.stringify(focus));
     },
   },
@@ -365,7 +365,7 @@ export const tests = [
     async run({ page }) {
       await settled(page, 'summary');
       const id = 'summary';
-      assert.equal(await page.locator(`#${id} [data-testid="summary"] button.gw-link, #${id} [data-testid="summary"] a`).count(), 0);
+      assert.equal(await page.locator(`#${id} [data-testid="summary"] [data-testid="area-row"] button, #${id} [data-testid="summary"] a`).count(), 0);
       const look = await page.locator(`#${id} [data-testid="area-row"][data-area="3A"] th`).evaluate((th) => {
         const cs = getComputedStyle(th.firstElementChild);
         return { cursor: getComputedStyle(th.closest('tr')).cursor, line: cs.textDecorationLine, tag: th.firstElementChild.localName };
@@ -474,7 +474,7 @@ export const tests = [
 
       // At 320 px the cells show "Grade: Fair"; a screen reader hears the header, not the label twice.
       await page.setViewportSize({ width: 320, height: 800 });
-      await page.waitForFunction(() => getComputedStyle(document.getElementById('report').shadowRoot.querySelector('.gw-summary__table td:not(.gw-cell--area)'), '::before').content !== 'none');
+      await page.waitForFunction(() => getComputedStyle(document.getElementById('report').shadowRoot.querySelector('[data-testid="area-row"] td'), '::before').content !== 'none');
       const narrow = await axTree(page);
       const labels = [EN['col_id'], EN['col_grade'], EN['col_direction'], EN['col_national']];
       const doubled = narrow.filter((n) => ['cell', 'gridcell', 'rowheader'].includes(n.role) && labels.some((l) => n.name.startsWith(`${l}:`)));
@@ -551,7 +551,7 @@ export const tests = [
       const before = await levels('met');
       assert.equal(before[0], 2);
       await page.locator('#met').evaluate((e) => e.setAttribute('heading-level', '3'));
-      await page.waitForFunction(() => document.getElementById('met').shadowRoot.querySelector('h3.gw-header__title'));
+      await page.waitForFunction(() => document.getElementById('met').shadowRoot.querySelector('h3[data-testid="header-title"]'));
       await selectArea(page, 'met', '3A');
       const after = await levels('met');
       assert.equal(after[0], 3);
@@ -559,7 +559,7 @@ export const tests = [
       assert.ok(after.includes(5), `findings headings shifted too: ${after}`);
       for (const bad of ['9', '1', 'two', '']) {
         await page.locator('#met').evaluate((e, v) => e.setAttribute('heading-level', v), bad);
-        await page.waitForFunction(() => document.getElementById('met').shadowRoot.querySelector('h2.gw-header__title'));
+        await page.waitForFunction(() => document.getElementById('met').shadowRoot.querySelector('h2[data-testid="header-title"]'));
       }
       const tree = await axTree(page);
       const headings = tree.filter((n) => n.role === 'heading' && n.name.includes(MET.title));
@@ -652,8 +652,8 @@ export const tests = [
       const failed = await settled(page, 'missing');
       assert.equal(failed.detail.type, 'wasm');
       const box = page.locator('#missing [data-testid="error"]');
-      assert.equal(await box.locator('.gw-error__title').innerText(), EN['error_title']);
-      assert.equal(await box.locator('.gw-error__title').evaluate((h) => h.localName), 'h2');
+      assert.equal(await box.locator('[data-testid="error-title"]').innerText(), EN['error_title']);
+      assert.equal(await box.locator('[data-testid="error-title"]').evaluate((h) => h.localName), 'h2');
       assert.equal(await box.locator('[data-testid="fallback"]').getAttribute('href'), '/reports/met.pdf');
       assert.equal(await box.locator('[data-testid="error-details"]').evaluate((d) => d.open), false);
       assert.equal(await box.locator('[data-testid="error-message"]').innerText(), '');

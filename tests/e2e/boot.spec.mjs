@@ -32,7 +32,7 @@ async function failed(page, lang) {
   return {
     message: e.detail.message,
     fault: await box.getAttribute('data-fault'),
-    summary: await box.locator('.gw-error__summary').innerText(),
+    summary: await box.locator('[data-testid="error-summary"]').innerText(),
   };
 }
 

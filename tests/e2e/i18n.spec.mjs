@@ -33,19 +33,19 @@ export const tests = [
       const summary = (id) => inWidget(page, id, 'error-summary').innerText();
       assert.equal(await summary('en-missing'), 'The server did not send the report.');
       assert.equal(await summary('cy-missing'), "Ni anfonodd y gweinydd yr adroddiad.");
-      assert.equal(await page.locator('#cy-missing .gw-error__title').innerText(), 'Nid oedd modd dangos yr adroddiad arolygu');
+      assert.equal(await page.locator('#cy-missing [data-testid="error-title"]').innerText(), 'Nid oedd modd dangos yr adroddiad arolygu');
       assert.equal(await inWidget(page, 'cy-missing', 'retry').innerText(), 'Rhowch gynnig arall arni');
       // The detail is the event's message, in an element that says it is English.
-      const detail = page.locator('#cy-missing .gw-error__message [lang="en"]');
+      const detail = page.locator('#cy-missing [data-testid="error-message"] [lang="en"]');
       // (In the collapsed details: textContent, as innerText is empty until it is opened.)
       assert.equal(await detail.textContent(), cy.detail.message);
-      assert.equal(await page.locator('#en-missing .gw-error__message [lang]').count(), 0, 'no lang switch in an English widget');
+      assert.equal(await page.locator('#en-missing [data-testid="error-message"] [lang]').count(), 0, 'no lang switch in an English widget');
 
       const invalid = await settled(page, 'cy-invalid');
       assert.equal(invalid.detail.type, 'schema');
       assert.equal(await summary('cy-invalid'), 'Mae camgymeriadau yn ffeil yr adroddiad, felly nid oes modd ei dangos.');
       assert.equal(await inWidget(page, 'cy-invalid', 'problems').getAttribute('lang'), 'en');
-      assert.equal(await page.locator('#cy-invalid .gw-error__problems-title').textContent(), 'Problemau a ganfuwyd');
+      assert.equal(await page.locator('#cy-invalid [data-testid="problems-title"]').textContent(), 'Problemau a ganfuwyd');
       assert.deepEqual(await axe(page, '#cy-invalid'), []);
       assert.deepEqual(await axe(page, '#cy-missing'), []);
     },

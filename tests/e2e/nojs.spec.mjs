@@ -283,7 +283,7 @@ for (const view of VIEWS) {
       }
       if (view.name === 'summary-links') {
         assert.equal(await page.locator('#h a[data-testid="area-link"]').count(), 23);
-        assert.equal(await page.locator('#h h3.gw-header__title').count(), 1);
+        assert.equal(await page.locator('#h h3[data-testid="header-title"]').count(), 1);
       }
       if (view.name === 'badge') {
         const link = page.locator('#h a[href]');
@@ -313,7 +313,7 @@ tests.push({
       // sentence, and the browser's reason (in English) in a collapsed <details>.
       const box = page.locator('#nojs [data-testid="error"]');
       const title = lang === 'cy' ? 'Nid oedd modd dangos yr adroddiad arolygu' : 'The inspection report could not be shown';
-      assert.equal(await box.locator('.gw-error__title').innerText(), title, lang);
+      assert.equal(await box.locator('[data-testid="error-title"]').innerText(), title, lang);
       assert.ok(failed.detail.message.startsWith('the grade widget could not start: '), failed.detail.message);
       await box.locator('summary').click();
       assert.equal(await box.locator('[data-testid="error-message"]').innerText(), failed.detail.message);

@@ -17,8 +17,8 @@ function cards(page) {
   return page.evaluate(() => [...document.getElementById('report').shadowRoot.querySelectorAll('[data-testid="glance-item"]')].map((li) => ({
     area: li.dataset.area,
     height: li.getBoundingClientRect().height,
-    chart: li.querySelector('.gw-chart--compact').getBoundingClientRect().height,
-    drawn: li.querySelector('.gw-chart--compact svg').checkVisibility({ contentVisibilityAuto: true }),
+    chart: li.querySelector('[data-testid="chart"]').getBoundingClientRect().height,
+    drawn: li.querySelector('[data-testid="chart"] svg').checkVisibility({ contentVisibilityAuto: true }),
   })));
 }
 
@@ -37,7 +37,7 @@ export const tests = [
       assert.deepEqual(all.map((c) => c.area), ALL.map((a) => a.id));
       assert.deepEqual(all.filter((c) => !c.drawn).map((c) => c.area), [], 'every chart drawn while every card is off screen');
       // The full-size capture: the last card's chart has ink in it (not an empty frame).
-      const box = await page.locator('#report [data-testid="glance-item"][data-area="7B"] .gw-chart--compact').boundingBox();
+      const box = await page.locator('#report [data-testid="glance-item"][data-area="7B"] [data-testid="chart"]').boundingBox();
       const png = await page.screenshot({ fullPage: true, clip: box });
       const inked = await page.evaluate(async (b64) => {
         const img = new Image();
@@ -81,7 +81,7 @@ export const tests = [
       });
       // A drawn chart is as tall as its SVG: the aspect ratio is the viewBox's.
       const fit = await page.evaluate(() => {
-        const span = document.getElementById('report').shadowRoot.querySelector('[data-testid="glance-item"][data-area="4B"] .gw-chart--compact');
+        const span = document.getElementById('report').shadowRoot.querySelector('[data-testid="glance-item"][data-area="4B"] [data-testid="chart"]');
         return [span.getBoundingClientRect().height, span.querySelector('svg').getBoundingClientRect().height];
       });
       assert.ok(Math.abs(fit[0] - fit[1]) < 0.5, `chart box ${fit[0]} px, its SVG ${fit[1]} px`);
@@ -96,7 +96,7 @@ export const tests = [
       assert.deepEqual(await axe(page, '#report'), [], 'axe-core with charts skipped');
 
       await page.emulateMedia({ media: 'print' });
-      const printed = await page.evaluate(() => [...document.getElementById('report').shadowRoot.querySelectorAll('.gw-chart--compact')].map((el) => getComputedStyle(el).contentVisibility));
+      const printed = await page.evaluate(() => [...document.getElementById('report').shadowRoot.querySelectorAll('[data-testid="glance-item"] [data-testid="chart"]')].map((el) => getComputedStyle(el).contentVisibility));
       assert.deepEqual([...new Set(printed)], ['visible'], 'every chart is drawn in print');
     },
   },

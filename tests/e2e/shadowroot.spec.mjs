@@ -217,7 +217,7 @@ export const tests = [
       // Still shown, and still styled by its own sheet: the note's sheet does not reach it.
       assert.equal(await page.locator('#a [data-testid="area-row"]').filter({ visible: true }).count(), 23);
       assert.equal(await page.locator('#a table').first().evaluate((t) => getComputedStyle(t).borderCollapse), 'collapse');
-      assert.equal(await page.locator('#a [data-testid="error"] .gw-error__title').innerText(), 'The inspection report could not be shown');
+      assert.equal(await page.locator('#a [data-testid="error"] [data-testid="error-title"]').innerText(), 'The inspection report could not be shown');
       // The plain widget beside it, which had no copy, shows the note alone.
       assert.equal(await page.locator('#b [data-testid="error"]').count(), 1);
       assert.deepEqual(await axe(page, '#a'), []);

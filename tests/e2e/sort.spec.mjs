@@ -25,12 +25,13 @@ const BY_GRADE = [...ALL].map((a, i) => ({ a, i })).sort((x, y) => rank(y.a) - r
 function table(page) {
   return page.evaluate(() => {
     const root = document.getElementById('report').shadowRoot;
-    const t = root.querySelector('.gw-summary__table');
+    const t = root.querySelector('[data-testid="summary"] table');
     const problems = [];
     let heading = null;
     const rows = [];
     for (const tr of t.querySelectorAll('tbody > tr')) {
-      if (tr.classList.contains('gw-group__head')) {
+      // The rows that are not areas' are the groups' heading rows.
+      if (tr.dataset.testid !== 'area-row') {
         heading = tr.querySelector('th');
         rows.push({ head: heading.textContent.trim(), hidden: tr.hidden, marked: tr.__gwMark !== undefined });
         continue;
@@ -56,7 +57,7 @@ function table(page) {
 function mark(page) {
   return page.evaluate(() => {
     const root = document.getElementById('report').shadowRoot;
-    root.querySelectorAll('.gw-summary__table tbody > tr').forEach((tr, i) => { tr.__gwMark = i; });
+    root.querySelectorAll('[data-testid="summary"] tbody > tr').forEach((tr, i) => { tr.__gwMark = i; });
   });
 }
 
@@ -66,7 +67,7 @@ async function choose(page, testid, value) {
   await page.locator(`#report [data-testid="${testid}"]`).selectOption(value);
   await page.waitForFunction((before) => {
     const root = document.getElementById('report').shadowRoot;
-    const rows = [...root.querySelectorAll('.gw-summary__table tbody > tr')];
+    const rows = [...root.querySelectorAll('[data-testid="summary"] tbody > tr')];
     return JSON.stringify(rows.map((tr) => tr.dataset.area ?? tr.hidden)) !== before;
   }, JSON.stringify(JSON.parse(before).map((r) => r.area ?? r.hidden))).catch(() => {});
   return table(page);

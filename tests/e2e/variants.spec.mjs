@@ -383,7 +383,7 @@ tests.push({
         assert.ok(o.root.scrollWidth <= o.root.clientWidth && o.widest === null && !o.scrollers.length, `#${id} is too wide: ${where}`);
         layouts.push(await page.locator(`#${id} [data-testid="summary"] thead`).evaluate((t) => {
           // The size container is the widget's root; its queries see the content box.
-          const root = t.closest('.gw');
+          const root = t.closest('[data-testid="widget"]');
           const cs = getComputedStyle(root);
           return { table: getComputedStyle(t).position !== 'absolute', container: root.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) };
         }));
@@ -419,7 +419,7 @@ tests.push({
       const other = style(chart.querySelector('.gw-bar:not(.gw-bar--own)'));
       const pbar = style(root.querySelector('.gw-pbar__fill[data-bar="force"]'));
       const track = style(root.querySelector('.gw-pbar__track'));
-      return { sys, canvas: style(root.querySelector('.gw')).backgroundColor, own: { fill: own.fill, stroke: own.stroke, width: own.strokeWidth }, other: other.fill, pbar: pbar.fill, track: track.stroke };
+      return { sys, canvas: style(root.querySelector('[data-testid="widget"]')).backgroundColor, own: { fill: own.fill, stroke: own.stroke, width: own.strokeWidth }, other: other.fill, pbar: pbar.fill, track: track.stroke };
     });
     const why = JSON.stringify(look);
     assert.equal(look.canvas, look.sys.Canvas, `the widget's background is not the system Canvas: ${why}`);
@@ -467,7 +467,7 @@ tests.push({
     assert.equal(await page.evaluate(() => matchMedia('print').matches), true);
     const result = await page.evaluate(() => {
       const root = document.getElementById('report').shadowRoot;
-      const box = root.querySelector('.gw').getBoundingClientRect();
+      const box = root.querySelector('[data-testid="widget"]').getBoundingClientRect();
       const clipped = [];
       const check = (el, name) => {
         const r = el.getBoundingClientRect();

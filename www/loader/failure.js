@@ -55,7 +55,10 @@ function box(host, error, message, options, t) {
   const fault = blame(error);
   box.setAttribute('data-fault', fault);
   const title = el(`h${Number.isInteger(level) && level >= 2 && level <= 6 ? level : 2}`, 'gw-h2 gw-error__title', t.title);
-  box.append(title, el('p', 'gw-error__summary', t[fault]));
+  title.setAttribute('data-testid', 'error-title');
+  const summary = el('p', 'gw-error__summary', t[fault]);
+  summary.setAttribute('data-testid', 'error-summary');
+  box.append(title, summary);
   const fallback = safeHref(options.fallbackHref ?? host.getAttribute?.('fallback-href'));
   if (fallback) {
     const link = el('a', 'gw-error__fallback', t.fallback);
