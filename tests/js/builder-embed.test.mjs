@@ -139,7 +139,8 @@ test('iframeSnippet: embed.html with the options as URL parameters, no href, a t
   assert.equal(iframeTitle({}), 'Inspection grades: police force');
   const options = chosenOptions({ ...FORM, view: 'summary', lang: 'cy' });
   const code = iframeSnippet({ embedUrl: ' /grade-widget/embed.html ', jsonUrl: '/r/met & co.json', options, title: 'A "B" <C>', height: 1234.2 });
-  assert.equal(code, '<iframe src="/grade-widget/embed.html?src=%2Fr%2Fmet+%26+co.json&amp;view=summary&amp;lang=cy&amp;area-href=%2Fg%2F%7Bid%7D"\n'
+  // Slashes stay as they are, so the report's address reads as typed; `&`, spaces and braces do not.
+  assert.equal(code, '<iframe src="/grade-widget/embed.html?src=/r/met%20%26%20co.json&amp;view=summary&amp;lang=cy&amp;area-href=/g/%7Bid%7D"\n'
     + '        title="A &quot;B&quot; &lt;C>" width="100%" height="1235" frameborder="0" loading="lazy"></iframe>\n');
   // What embed.html reads back from that address is what the element would have had.
   const src = /src="([^"]+)"/.exec(code)[1].replace(/&amp;/g, '&');
