@@ -93,12 +93,13 @@ export function outputs({ els, t, ask }) {
 
   /**
    * The addresses the code starts with, until typed over: the release's own folder under the
-   * suggested base (/assets/grade-widget/<version>/), as snippet.html has it.
+   * suggested base (/assets/grade-widget/<version>/), as snippet.html has it, and the markup's
+   * stylesheet beside the report (a release folder never changes, so it does not go there).
    */
   function addressDefaults() {
     const folder = release?.version ? releaseFolder(RELEASE_BASE, release.version) : RELEASE_BASE;
     if (!els.scriptUrl.dataset.edited) els.scriptUrl.value = `${folder}grade-widget.js`;
-    if (!els.shadowUrl.value) els.shadowUrl.value = `${RELEASE_BASE}grade-widget-shadow.css`;
+    if (!els.shadowUrl.value) els.shadowUrl.value = '/reports/grade-widget-shadow.css';
   }
 
   /** Plain markup, or in a shadow root linking its sheet at this URL (trimmed, as typed). */
