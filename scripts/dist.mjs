@@ -239,8 +239,8 @@ const BUILDER_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; s
  */
 function hostingGuide() {
   const text = readFileSync(at('docs/hosting.md'), 'utf8')
-    .replace(/\[([^\]]+)\]\(builder\.md\)/g, '[$1](builder/)')
-    .replace(/\[([^\]]+)\]\(([a-z-]+\.md)(#[\w-]+)?\)/gi, (_, label, doc) => `${label} (the project's docs/${doc})`);
+    .replace(/\[([^\]]+)\]\(builder\.md\)/g, (_, label) => `[${/\.md$/.test(label) ? 'the report builder' : label}](builder/)`)
+    .replace(/\[([^\]]+)\]\(([a-z-]+\.md)(#[\w-]+)?\)/gi, (_, label, doc) => (/\.md$/.test(label) ? `the project's docs/${doc}` : `${label} in the project's docs/${doc}`));
   return `<!-- The hosting guide of grade-widget, copied from the project's docs/hosting.md by make dist. -->\n${text}`;
 }
 
