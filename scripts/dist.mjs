@@ -320,7 +320,7 @@ function describe(file) {
     'package.json': 'npm metadata',
     'README.md': 'this file',
     'hosting.md': 'the hosting guide: headers, caching, the Content-Security-Policy, server examples, upgrading',
-    'integrity.json': 'the SRI sha384 hash, size and `Cache-Control` of every other file',
+    'integrity.json': 'the integrity hash (sha384, as `integrity` attributes take it), size and `Cache-Control` of every other file',
   }[file] ?? fail(`no description for ${file}`);
 }
 
