@@ -27,7 +27,7 @@ smoke-stable: setup
 	node tests/e2e/smoke-stable.mjs target/stable-pkg
 
 ## dist: the release folder dist/grade-widget-<version>/ and its npm tarball (hashed file names,
-## SRI manifest, snippet, licences; see docs/hosting.md)
+## SRI manifest, snippet, the report builder, hosting guide, licences; see docs/hosting.md)
 dist: build
 	@node scripts/dist.mjs
 

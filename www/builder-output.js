@@ -1,16 +1,20 @@
 // builder-output.js: the report builder's result section once a report is read: the area picker,
-// the live <grade-widget> preview, the JSON and stylesheet downloads, the embed code and its
-// inline alternative (made by builder-embed.js, with the release's integrity hash when this page
-// can read it), the pre-rendered markup, plain or in a declarative shadow root (asked of the
-// worker), and the copy buttons. Report text is only ever set as text (textContent, value).
+// the live <grade-widget> preview, the JSON and stylesheet downloads, the embed code, its inline
+// alternative and the iframe embed sized by the preview (all made by builder-embed.js, with the
+// release's integrity hashes when this page can read them), the pre-rendered markup, plain or in a
+// declarative shadow root (asked of the worker), and the copy buttons. Report text is only ever
+// set as text (textContent, value).
 
-import { attributes, chosenOptions, embedCode, inlineCode, loaderIntegrity } from './builder-embed.js';
+import {
+  RELEASE_BASE, attributes, besideLoader, chosenOptions, embedCode, hostScriptTag, iframeSnippet, iframeTitle,
+  inlineCode, loaderIntegrity, releaseFolder,
+} from './builder-embed.js';
 import { text } from './builder-i18n.js';
 
 /** The preview's attributes the options may set; each is removed before the new ones are set. */
 const PREVIEW_ATTRIBUTES = ['view', 'area', 'lang', 'theme', 'href', 'heading-level', 'area-href'];
 /** Which words name what a copy button copied (builder-strings.js keys). */
-const WHAT = { 'embed-code': 'whatEmbed', 'embed-inline': 'whatInline', 'static-markup': 'whatMarkup' };
+const WHAT = { 'embed-code': 'whatEmbed', 'embed-inline': 'whatInline', 'embed-iframe': 'whatIframe', 'static-markup': 'whatMarkup' };
 
 /**
  * Wires the result section. `els`: the page's elements; `t(key, values)`: its words; `ask`: the
@@ -23,12 +27,20 @@ export function outputs({ els, t, ask }) {
   let cssBlob;
   /** Which sheet the download link holds or is being made: 'plain', 'shadow' or none yet. */
   let cssKind = null;
-  /** The release this page runs, once known ({ version, integrity }), or null. */
+  /**
+   * What this page knows of the release it runs, once read ({ version, integrity, host }, each
+   * null when unknown; see readRelease), or null until then.
+   */
   let release = null;
   readRelease().then((known) => {
     release = known;
-    if (current) showEmbed(chosen());
+    if (current) {
+      addressDefaults();
+      showEmbed(chosen());
+    }
   });
+  /** The preview's height, which the iframe embed takes (rounded up, in CSS pixels). */
+  let previewHeight = 0;
   let renderRun = 0;
   /** The markup request last sent (as JSON), so an unchanged form is not rendered again. */
   let asked = '';
@@ -56,11 +68,38 @@ export function outputs({ els, t, ask }) {
     const integrity = release?.integrity;
     els.embed.textContent = embedCode({ scriptUrl, integrity, jsonUrl: els.jsonUrl.value, options: o, fallback });
     els.inline.textContent = inlineCode({ scriptUrl, integrity, json: current.json, options: o, fallback });
+    showIframe(o);
     showIntegrityNote();
   }
 
+  /**
+   * The iframe embed: embed.html beside the loader, the preview's height (so the frame fits the
+   * grades without a host script), and the host script's tag when the release is known.
+   */
+  function showIframe(o = chosen()) {
+    const scriptUrl = els.scriptUrl.value;
+    const frame = iframeSnippet({
+      embedUrl: besideLoader(scriptUrl, 'embed.html'), jsonUrl: els.jsonUrl.value, options: o,
+      title: iframeTitle(current.report), height: previewHeight || undefined,
+    });
+    const host = release?.host;
+    els.iframe.textContent = host ? `${frame}${hostScriptTag(besideLoader(scriptUrl, host.name), host.integrity)}` : frame;
+    els.iframe.dataset.height = String(previewHeight);
+  }
+
   function showIntegrityNote() {
-    els.integrityNote.textContent = release ? t('integrityKnown', { version: release.version }) : t('integrityUnknown');
+    els.integrityNote.textContent = release?.integrity ? t('integrityKnown', { version: release.version }) : t('integrityUnknown');
+  }
+
+  /**
+   * The addresses the code starts with, until typed over: the release's own folder under the
+   * suggested base (/assets/grade-widget/<version>/), as snippet.html has it, and the markup's
+   * stylesheet beside the report (a release folder never changes, so it does not go there).
+   */
+  function addressDefaults() {
+    const folder = release?.version ? releaseFolder(RELEASE_BASE, release.version) : RELEASE_BASE;
+    if (!els.scriptUrl.dataset.edited) els.scriptUrl.value = `${folder}grade-widget.js`;
+    if (!els.shadowUrl.value) els.shadowUrl.value = '/reports/grade-widget-shadow.css';
   }
 
   /** Plain markup, or in a shadow root linking its sheet at this URL (trimmed, as typed). */
@@ -159,8 +198,7 @@ export function outputs({ els, t, ask }) {
     showJsonSize();
     if (!els.jsonUrl.dataset.edited) els.jsonUrl.value = `/reports/${result.fileName}`;
     if (!els.fallbackUrl.dataset.edited) els.fallbackUrl.value = `/reports/${result.fileName.replace(/\.json$/, '.pdf')}`;
-    if (!els.scriptUrl.value) els.scriptUrl.value = '/grade-widget/grade-widget.js';
-    if (!els.shadowUrl.value) els.shadowUrl.value = '/grade-widget/grade-widget-shadow.css';
+    addressDefaults();
     // Set once the element is defined: a property set on a not-yet-upgraded element would hide the
     // class's `report` setter from it.
     const { report } = result;
@@ -188,6 +226,13 @@ export function outputs({ els, t, ask }) {
     copyButton(button, target, contents[target.id] ?? (async () => target.textContent), t);
   }
   els.preview.addEventListener('load', () => performance.mark('builder:preview'));
+  // The frame's height follows the preview's: its view, language and width change it.
+  new ResizeObserver(() => {
+    const height = Math.ceil(els.preview.getBoundingClientRect().height);
+    if (height === previewHeight || !current || height === 0) return;
+    previewHeight = height;
+    showIframe();
+  }).observe(els.preview);
 
   /** The report is gone (cleared, or new text being read): nothing to update until the next. */
   function hide() {
@@ -213,23 +258,33 @@ function previewLevel() {
 }
 
 /**
- * What this page knows of the release it runs: `{ version, integrity }` from integrity.json
- * beside its loader, as in the release folder (scripts/dist.mjs writes it), or null where there is
- * none (a build from source, pkg/). Only then can the code carry the hash the reader's browser
- * will check, because only then is the loader the team uploads the one this page runs.
+ * What this page knows of the release it runs: `{ version, integrity, host }` from
+ * integrity.json beside its loader, as in the release folder (scripts/dist.mjs writes it): the
+ * loader's hash, and the host script's name and hash. Only then can the code carry the hash the
+ * reader's browser will check, because only then is the loader the team uploads the one this page
+ * runs. A build from source (pkg/) has no integrity.json, only its package.json: the version alone.
  */
 async function readRelease() {
   const loader = document.querySelector('script[src$="grade-widget.js"]');
-  if (!loader) return null;
-  try {
-    const response = await fetch(new URL('integrity.json', loader.src), { cache: 'no-cache' });
-    if (!response.ok) return null;
-    const manifest = await response.json();
-    const integrity = loaderIntegrity(manifest);
-    return integrity && { integrity, version: String(manifest.version ?? '') };
-  } catch {
-    return null;
+  const unknown = { version: null, integrity: null, host: null };
+  if (!loader) return unknown;
+  const read = async (file) => {
+    try {
+      const response = await fetch(new URL(file, loader.src), { cache: 'no-cache' });
+      return response.ok ? await response.json() : null;
+    } catch {
+      return null;
+    }
+  };
+  const manifest = await read('integrity.json');
+  const integrity = loaderIntegrity(manifest);
+  const version = (v) => (typeof v === 'string' && /^[0-9A-Za-z][0-9A-Za-z.+-]*$/.test(v) ? v : null);
+  if (integrity) {
+    const name = Object.keys(manifest.files).find((f) => /^embed-host\.[0-9a-f]{8}\.js$/.test(f));
+    const hostIntegrity = name && loaderIntegrity({ files: { 'grade-widget.js': manifest.files[name] } });
+    return { version: version(manifest.version), integrity, host: hostIntegrity ? { name, integrity: hostIntegrity } : null };
   }
+  return { ...unknown, version: version((await read('package.json'))?.version) };
 }
 
 /**

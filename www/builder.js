@@ -20,7 +20,7 @@ const els = {
   resultHeading: $('result-heading'), controls: $('controls'), area: $('area'), areaRow: $('area-row'),
   href: $('href'), hrefRow: $('href-row'), areaHref: $('area-href'), areaHrefRow: $('area-href-row'),
   headingLevel: $('heading-level'), preview: $('preview'), download: $('download-json'),
-  jsonSize: $('json-size'), jsonUrl: $('json-url'), scriptUrl: $('script-url'), embed: $('embed-code'),
+  jsonSize: $('json-size'), jsonUrl: $('json-url'), scriptUrl: $('script-url'), embed: $('embed-code'), iframe: $('embed-iframe'),
   inline: $('embed-inline'), markup: $('static-markup'), downloadCss: $('download-css'),
   storageNote: $('storage-note'), fallbackUrl: $('fallback-url'), integrityNote: $('integrity-note'),
   markupControls: $('markup-controls'), shadowUrl: $('shadow-url'), shadowUrlRow: $('shadow-url-row'),

@@ -11,6 +11,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { focusIndicator } from './focus.mjs';
 import { axe, ROOT } from './lib.mjs';
 import { STRINGS } from '../../www/builder-strings.js';
+import { chosenOptions, iframeSnippet, iframeTitle } from '../../www/builder-embed.js';
+import { version } from '../../scripts/dist.mjs';
+
+/** The version a build from source says it is (pkg/package.json): the code's folder names it. */
+const VERSION = version();
 
 const PAGE = 'www/builder.html';
 const FIXTURE = 'tests/fixtures/metropolitan-2006.txt';
@@ -157,7 +162,7 @@ export const tests = [
       const embed = await page.locator('[data-testid="embed-code"]').textContent();
       // As snippet.html writes it: crossorigin (no integrity: a build from source is no release),
       // and inside the element the link readers see when the widget cannot run.
-      assert.equal(embed, '<script type="module" src="/grade-widget/grade-widget.js" crossorigin="anonymous"></script>\n'
+      assert.equal(embed, `<script type="module" src="/assets/grade-widget/${VERSION}/grade-widget.js" crossorigin="anonymous"></script>\n`
         + '<grade-widget src="https://police.example/data/met &quot;2006&quot;.json" lang="en">\n'
         + '  <a href="/reports/metropolitan-police-service-2006-10.pdf">Read the Metropolitan Police Service inspection report</a>\n'
         + '</grade-widget>\n');
@@ -458,7 +463,7 @@ export const tests = [
       await workerReady(page);
       await page.locator('[data-testid="file"]').setInputFiles(`${ROOT}${FIXTURE}`);
       await built(page);
-      assert.match(await embed(), /^<script type="module" src="\/grade-widget\/grade-widget.js" crossorigin="anonymous"><\/script>\n/);
+      assert.ok((await embed()).startsWith(`<script type="module" src="/assets/grade-widget/${VERSION}/grade-widget.js" crossorigin="anonymous"></script>\n`));
       assert.equal(await page.locator('[data-testid="integrity-note"]').textContent(), STRINGS.en.integrityUnknown);
 
       // As in the release folder: integrity.json beside the loader (scripts/dist.mjs's shape).
@@ -471,7 +476,7 @@ export const tests = [
       await page.locator('[data-testid="file"]').setInputFiles(`${ROOT}${FIXTURE}`);
       await built(page);
       await page.waitForFunction(() => document.querySelector('[data-testid="embed-code"]').textContent.includes('integrity='));
-      assert.equal(await embed(), '<script type="module" src="/grade-widget/grade-widget.js"\n'
+      assert.equal(await embed(), '<script type="module" src="/assets/grade-widget/9.8.7/grade-widget.js"\n'
         + `        integrity="${integrity}" crossorigin="anonymous"></script>\n`
         + '<grade-widget src="/reports/metropolitan-police-service-2006-10.json" lang="en">\n'
         + '  <a href="/reports/metropolitan-police-service-2006-10.pdf">Read the Metropolitan Police Service inspection report</a>\n'
@@ -539,6 +544,46 @@ export const tests = [
       assert.notEqual(copied, STRINGS.en.rendering, 'the placeholder was copied');
       assert.equal(copied, want.stdout, 'the markup for the options as typed');
       assert.equal(await page.locator('[data-testid="static-markup"]').textContent(), copied, 'what was copied is what is shown');
+      await cspClean(page);
+    },
+  },
+  {
+    name: 'the iframe embed: the height the preview measures, as builder-embed.js writes it, copied by its own button',
+    page: PAGE,
+    async run({ page, context, base }) {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base.replace(/\/$/, '') });
+      await workerReady(page);
+      await page.locator('[data-testid="file"]').setInputFiles(`${ROOT}${FIXTURE}`);
+      await built(page);
+      const report = JSON.parse(seed());
+      for (const [view, lang] of [['full', 'en'], ['summary', 'cy']]) {
+        await page.locator(`input[name="view"][value="${view}"]`).check();
+        await page.locator(`input[name="lang"][value="${lang}"]`).check();
+        await built(page);
+        // The frame's height follows the preview once the preview has settled at its new height.
+        const measured = await page.waitForFunction(() => {
+          const h = Math.ceil(document.getElementById('preview').getBoundingClientRect().height);
+          const code = document.querySelector('[data-testid="embed-iframe"]').textContent;
+          return code.includes(`height="${h}"`) && h;
+        }, null, { timeout: 10_000 }).then((h) => h.jsonValue())
+          .catch(async () => assert.fail(`the iframe's height is not the preview's: ${await page.locator('[data-testid="embed-iframe"]').textContent()}`));
+        const code = await page.locator('[data-testid="embed-iframe"]').textContent();
+        const height = Number(/height="(\d+)"/.exec(code)[1]);
+        assert.ok(Math.abs(height - measured) <= 3, `${view}: the frame's ${height} px against the preview's ${measured}`);
+        assert.ok(height > 500, `${view}: a real height (${height} px)`);
+        const options = chosenOptions({ view, lang, theme: 'auto', headingLevel: '2' });
+        assert.equal(code, iframeSnippet({
+          embedUrl: `/assets/grade-widget/${VERSION}/embed.html`, jsonUrl: '/reports/metropolitan-police-service-2006-10.json',
+          options, title: iframeTitle(report), height,
+        }), `${view}: the module's snippet`);
+        assert.match(code, /title="Inspection grades: Metropolitan Police Service, Baseline Assessment 2006"/);
+      }
+      await page.getByRole('button', { name: STRINGS.en.copyIframe, exact: true }).click();
+      await page.waitForFunction(() => document.querySelector('[data-testid="copied-embed-iframe"]').textContent !== '');
+      assert.equal(await page.locator('[data-testid="copied-embed-iframe"]').textContent(), 'Copied the iframe embed.');
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await page.locator('[data-testid="embed-iframe"]').textContent());
+      await page.locator('[data-testid="embed-iframe"]').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${OUT}/builder-iframe.png` });
       await cspClean(page);
     },
   },
@@ -676,9 +721,9 @@ export const tests = [
       await page.locator('[data-testid="read"]').click();
       await built(page);
       const names = await page.locator('button.copy').evaluateAll((buttons) => buttons.map((b) => b.textContent));
-      assert.deepEqual(names, [STRINGS.en.copyEmbed, STRINGS.en.copyInline, STRINGS.en.copyMarkup]);
-      assert.equal(new Set(names).size, 3, 'no two copy buttons share a name');
-      for (const [testid, key] of [['embed-code', 'embedHeading'], ['embed-inline', 'inlineLabel'], ['static-markup', 'markupHeading']]) {
+      assert.deepEqual(names, [STRINGS.en.copyEmbed, STRINGS.en.copyInline, STRINGS.en.copyIframe, STRINGS.en.copyMarkup]);
+      assert.equal(new Set(names).size, 4, 'no two copy buttons share a name');
+      for (const [testid, key] of [['embed-code', 'embedHeading'], ['embed-inline', 'inlineLabel'], ['embed-iframe', 'iframeLabel'], ['static-markup', 'markupHeading']]) {
         const block = page.getByRole('region', { name: STRINGS.en[key], exact: true });
         assert.equal(await block.getAttribute('data-testid'), testid, `${testid} is the region "${STRINGS.en[key]}"`);
         assert.equal(await block.getAttribute('tabindex'), '0', `${testid} can be scrolled by keyboard`);

@@ -139,7 +139,8 @@ test('iframeSnippet: embed.html with the options as URL parameters, no href, a t
   assert.equal(iframeTitle({}), 'Inspection grades: police force');
   const options = chosenOptions({ ...FORM, view: 'summary', lang: 'cy' });
   const code = iframeSnippet({ embedUrl: ' /grade-widget/embed.html ', jsonUrl: '/r/met & co.json', options, title: 'A "B" <C>', height: 1234.2 });
-  assert.equal(code, '<iframe src="/grade-widget/embed.html?src=%2Fr%2Fmet+%26+co.json&amp;view=summary&amp;lang=cy&amp;area-href=%2Fg%2F%7Bid%7D"\n'
+  // Slashes stay as they are, so the report's address reads as typed; `&`, spaces and braces do not.
+  assert.equal(code, '<iframe src="/grade-widget/embed.html?src=/r/met%20%26%20co.json&amp;view=summary&amp;lang=cy&amp;area-href=/g/%7Bid%7D"\n'
     + '        title="A &quot;B&quot; &lt;C>" width="100%" height="1235" frameborder="0" loading="lazy"></iframe>\n');
   // What embed.html reads back from that address is what the element would have had.
   const src = /src="([^"]+)"/.exec(code)[1].replace(/&amp;/g, '&');
@@ -148,4 +149,50 @@ test('iframeSnippet: embed.html with the options as URL parameters, no href, a t
   // A badge's href is left out: its link would open inside the frame.
   const badge = iframeSnippet({ embedUrl: 'embed.html', jsonUrl: 'r.json', options: chosenOptions({ ...FORM, view: 'badge' }), title: 't' });
   assert.ok(!badge.includes('href') && badge.includes('height="900"'), badge);
+});
+
+test('releaseFolder and besideLoader: one folder per version under the base, files beside the loader', async () => {
+  const { RELEASE_BASE, besideLoader, releaseFolder } = await import('../../www/builder-embed.js');
+  assert.equal(RELEASE_BASE, '/assets/grade-widget/');
+  assert.equal(releaseFolder(RELEASE_BASE, '0.1.0'), '/assets/grade-widget/0.1.0/');
+  assert.equal(releaseFolder(' https://cdn.example.org/gw ', '2.0.0'), 'https://cdn.example.org/gw/2.0.0/');
+  assert.equal(besideLoader(' /assets/grade-widget/0.1.0/grade-widget.js ', 'embed.html'), '/assets/grade-widget/0.1.0/embed.html');
+  assert.equal(besideLoader('grade-widget.js', 'embed.html'), 'embed.html');
+});
+
+test('snippetHtml: the script snippet, the iframe embed and the host script, naming the release folder', async () => {
+  const { hostScriptTag, releaseSnippets, snippetHtml } = await import('../../www/builder-embed.js');
+  const args = { version: '1.2.3', folder: '/assets/grade-widget/1.2.3/', integrity: HASH, host: { name: 'embed-host.0123abcd.js', integrity: HASH } };
+  const s = releaseSnippets(args);
+  assert.equal(s.script, '<script type="module" src="/assets/grade-widget/1.2.3/grade-widget.js"\n'
+    + `        integrity="${HASH}" crossorigin="anonymous"></script>\n`
+    + '<grade-widget src="/reports/report.json" lang="en">\n'
+    + '  <a href="/reports/report.pdf">Read the inspection report</a>\n'
+    + '</grade-widget>\n');
+  assert.ok(s.iframe.startsWith('<iframe src="/assets/grade-widget/1.2.3/embed.html?src=/reports/report.json&amp;lang=en"\n'), s.iframe);
+  assert.equal(s.host, hostScriptTag('/assets/grade-widget/1.2.3/embed-host.0123abcd.js', HASH));
+  const html = snippetHtml(args);
+  // Every snippet in the file is the module's, whole, in this order.
+  let at = 0;
+  for (const part of [s.script, s.iframe, s.host]) {
+    const found = html.indexOf(part, at);
+    assert.ok(found >= at, `snippet.html holds ${part}`);
+    at = found + part.length;
+  }
+  assert.ok(html.includes('grade-widget 1.2.3') && html.includes('/assets/grade-widget/1.2.3/'), html);
+});
+
+test('the README\'s snippets are the ones the module writes for this version\'s release folder', async () => {
+  const { RELEASE_BASE, releaseFolder, releaseSnippets } = await import('../../www/builder-embed.js');
+  const { version } = await import('../../scripts/dist.mjs');
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const section = readme.slice(readme.indexOf('## Put it on your own site'), readme.indexOf('## Documentation'));
+  // The fenced HTML blocks, their list indentation taken off.
+  const blocks = [...section.matchAll(/^( *)```html\n([\s\S]*?)^ *```$/gm)]
+    .map(([, indent, body]) => body.split('\n').map((l) => l.slice(indent.length)).join('\n'));
+  // The README cannot know a build's hash: it shows the placeholder snippet.html replaces.
+  const s = releaseSnippets({ folder: releaseFolder(RELEASE_BASE, version()), integrity: 'sha384-…', host: { name: 'x', integrity: 'y' } });
+  assert.deepEqual(blocks, [s.script, s.iframe],
+    `README.md's "Put it on your own site" must show the module's snippets for release ${version()} (www/builder-embed.js, releaseSnippets)`);
+  assert.ok(section.includes(`/assets/grade-widget/${version()}/builder/`), 'the README names the builder in the release folder');
 });
