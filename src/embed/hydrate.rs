@@ -14,7 +14,6 @@ use yew::Renderer;
 use super::shadow;
 use super::widget::{go_live, Inner, Life};
 use crate::components::{App, AppProps};
-use crate::hydration::stamps::STAMP_ATTRS;
 use crate::hydration::{dom_shape, fingerprint, FINGERPRINT_ATTR, SHAPE_ATTR};
 use crate::load_state::LoadState;
 
@@ -58,10 +57,8 @@ pub(super) fn start_app(rc: &Rc<RefCell<Inner>>) {
             Renderer::<App>::with_root_and_props(container.clone(), now).render()
         }
     };
-    // The stamps describe the copy, not what the live widget shows from now on.
-    for name in [FINGERPRINT_ATTR, SHAPE_ATTR].into_iter().chain(STAMP_ATTRS) {
-        let _ = container.remove_attribute(name);
-    }
+    let _ = container.remove_attribute(FINGERPRINT_ATTR);
+    let _ = container.remove_attribute(SHAPE_ATTR);
     go_live(rc, app);
 }
 

@@ -12,7 +12,8 @@
 use crate::options::{Level, Options};
 
 /// The copy's view (`full`, `summary`, `area`, `badge`). Always written: a copy without it was
-/// made before the stamps existed, and nothing is adopted from it.
+/// made before the stamps existed, and nothing is adopted from it. The loader removes every
+/// stamp once it has read them: from then on the widget owns the container.
 pub const VIEW_ATTR: &str = "data-gw-view";
 /// The copy's area (`--area`), when it had one.
 pub const AREA_ATTR: &str = "data-gw-area";
@@ -22,10 +23,6 @@ pub const HREF_ATTR: &str = "data-gw-href";
 pub const LEVEL_ATTR: &str = "data-gw-heading-level";
 /// The summary's area link template (`--area-href`), when it had one.
 pub const AREA_HREF_ATTR: &str = "data-gw-area-href";
-/// Every stamp but the language (the container's `lang`, which stays): the widget removes them
-/// once it has taken the copy over, when they no longer describe what it shows.
-pub const STAMP_ATTRS: [&str; 5] = [VIEW_ATTR, AREA_ATTR, HREF_ATTR, LEVEL_ATTR, AREA_HREF_ATTR];
-
 /// The stamps for a copy drawn with `options`, as attributes for its container: each one with a
 /// leading space, values escaped for a double-quoted attribute. The language is not here: the
 /// container's `lang` says it already.

@@ -9,20 +9,17 @@
 
 import { parseLang } from './lang.js';
 
-/** mount()'s keys for the stamped options, and their attribute names. */
-const KEYS = { view: 'view', area: 'area', href: 'href', headingLevel: 'heading-level', areaHref: 'area-href' };
-
-/** Whether a value is one the option can take (else it counts as not given at all). */
-const VALID = {
-  view: (v) => /^\s*(full|summary|area|badge)\s*$/i.test(v),
-  area: (v) => /^\s*\d+[a-z]\s*$/i.test(v),
-  headingLevel: (v) => /^\s*[2-6]\s*$/.test(v),
-  href: () => true,
-  areaHref: (v) => v.trim() !== '',
-};
-
-/** An option's value as the widget reads it: views and areas in any case, heading levels as numbers. */
-const norm = (key, v) => (key === 'headingLevel' ? Number(v) : key === 'view' || key === 'area' ? String(v).trim().toLowerCase() : v);
+/**
+ * Each stamp (`data-gw-` and the attribute's name), mount()'s key for it, and the values the
+ * option can take: any other counts as not given at all, on the copy and on the element alike.
+ */
+const STAMPS = [
+  ['view', 'view', /^\s*(full|summary|area|badge)\s*$/i],
+  ['area', 'area', /^\s*\d+[a-z]\s*$/i],
+  ['href', 'href', /./],
+  ['heading-level', 'headingLevel', /^\s*[2-6]\s*$/],
+  ['area-href', 'areaHref', /\S/],
+];
 
 /**
  * The options a copy was rendered with, as mount()'s keys, from `attr(name)` (its container's
@@ -31,49 +28,61 @@ const norm = (key, v) => (key === 'headingLevel' ? Number(v) : key === 'view' ||
  */
 export function readStamps(attr) {
   const copy = { lang: parseLang(attr('lang')), headingLevel: '2' };
-  for (const [key, name] of Object.entries(KEYS)) {
+  for (const [name, key, ok] of STAMPS) {
     const value = attr(`data-gw-${name}`);
-    if (value != null && VALID[key](value)) copy[key] = value;
+    if (ok.test(value ?? '')) copy[key] = value;
   }
   return copy.view ? copy : null;
 }
 
 /**
  * The stamped options of the copy in `host`, if it holds one: in its declarative shadow root,
- * in an inert `<template>` (the same markup put in with innerHTML), or as its own child.
+ * in an inert `<template>` (the same markup put in with innerHTML), or as its own child. The
+ * stamps are removed once read: from now on the widget owns the container, and they would no
+ * longer say what it shows.
  */
 export function copyOf(host) {
   for (const root of [host.shadowRoot, host.querySelector(':scope > template')?.content, host]) {
     for (const child of root?.children ?? []) {
-      if (child.matches('.gw-container[data-gw-hydrate]')) return readStamps((name) => child.getAttribute(name));
+      if (!child.matches('.gw-container[data-gw-hydrate]')) continue;
+      const copy = readStamps((name) => child.getAttribute(name));
+      for (const [name] of STAMPS) child.removeAttribute(`data-gw-${name}`);
+      return copy;
     }
   }
   return null;
 }
 
+/** `view="summary"`, or `no href` for an option not given. */
+const say = (name, value) => (value == null ? `no ${name}` : `${name}="${value}"`);
+
 /**
  * `options` (mount()'s keys) with the copy's wherever they are silent (`ownLang`: whether the
  * language is the host's own rather than the page's, which the copy's wins over), and the
- * warning for the console where they say something else, naming both ('' when none). An area
- * over a copy without one is no disagreement: the widget adopts the copy and selects it after.
+ * warning for the console where they say something else, naming both ('' when none). Values
+ * are compared as the widget reads them: without regard to case or spaces (a link differing only
+ * in case is drawn afresh without a word). An area over a copy without one is no disagreement:
+ * the widget adopts the copy and selects the area after.
  */
 export function adopt(options, copy, ownLang) {
   if (!copy) return [options, ''];
-  const out = { ...options };
-  const theirs = [];
-  const ours = [];
-  const said = (name, a, b) => {
-    theirs.push(a == null ? `no ${name}` : `${name}="${a}"`);
-    ours.push(b == null ? `no ${name}` : `${name}="${b}"`);
-  };
-  for (const [key, name] of Object.entries(KEYS)) {
+  const out = { ...options, lang: ownLang ? options.lang : copy.lang };
+  const was = [];
+  const is = [];
+  for (const [name, key, ok] of STAMPS) {
     const mine = options[key];
-    if (mine == null || !VALID[key](String(mine))) out[key] = copy[key];
-    else if (norm(key, mine) !== norm(key, copy[key]) && (key !== 'area' || copy.area)) said(name, copy[key], mine);
+    const theirs = copy[key];
+    if (!ok.test(mine ?? '')) out[key] = theirs;
+    else if (String(mine).trim().toLowerCase() !== String(theirs).trim().toLowerCase() && (key !== 'area' || theirs)) {
+      was.push(say(name, theirs));
+      is.push(say(name, mine));
+    }
   }
-  if (!ownLang) out.lang = copy.lang;
-  else if (parseLang(options.lang) !== copy.lang) said('lang', copy.lang, options.lang);
-  if (!theirs.length) return [out, ''];
-  const s = theirs.length > 1 ? 's' : '';
-  return [out, `grade-widget: the pre-rendered copy was rendered with ${theirs.join(', ')} but the element says ${ours.join(', ')}; drawing ${ours.join(', ')}. Re-render the copy or remove the attribute${s}.`];
+  if (ownLang && parseLang(options.lang) !== copy.lang) {
+    was.push(say('lang', copy.lang));
+    is.push(say('lang', options.lang));
+  }
+  if (!was.length) return [out, ''];
+  const now = is.join(', ');
+  return [out, `grade-widget: the pre-rendered copy was rendered with ${was.join(', ')} but the element says ${now}; drawing ${now}. Re-render the copy or remove the attribute${is.length > 1 ? 's' : ''}.`];
 }
