@@ -30,17 +30,23 @@ function rendered(args) {
 
 /**
  * Serves and opens a page with step 4's snippet (`attrs` added to the element) around the copy,
- * notes the copy's nodes as the parser left them, waits for the widget to load and returns
+ * or, given `mount` (mount()'s options as JS), the copy in a <div> that a script mounts a widget
+ * in; notes the copy's nodes as the parser left them, waits for the widget to load and returns
  * what became of them, with the console's warnings.
  */
-async function open(page, url, name, args, attrs = '') {
+async function open(page, url, name, args, { attrs = '', mount } = {}) {
   const { html: markup, css } = rendered(args);
   const shadow = args.includes('--shadow-root');
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>copy ${name}</title>
     ${shadow ? '' : `<link rel="stylesheet" href="${SHEET}">`}
     <script type="module" src="../../pkg/grade-widget.js"></script></head>
     <body><main><h1>The grades</h1><h2>Summary</h2>
-    <grade-widget id="w" src="../data/metropolitan-2006.json"${attrs}>${markup}</grade-widget></main></body></html>`;
+    ${mount
+    ? `<div id="w">${markup}</div></main><script type="module">
+        import { mount } from '../../pkg/grade-widget.js';
+        mount(document.getElementById('w'), ${mount});
+      </script></body></html>`
+    : `<grade-widget id="w" src="../data/metropolitan-2006.json"${attrs}>${markup}</grade-widget></main></body></html>`}`;
   const address = url(`www/examples/__copyopts-${name}.html`);
   await page.route(address, (route) => route.fulfill({ contentType: 'text/html', body: html }));
   await page.route(url(`www/examples/${SHEET}`), (route) => route.fulfill({ contentType: 'text/css', body: css }));
@@ -130,12 +136,35 @@ export const tests = [
     name: 'an element that says view="full" over a summary copy wins: the full view, drawn afresh, and one warning naming both',
     page: PAGE,
     async run({ page, url }) {
-      const { state, warnings } = await open(page, url, 'full', ['--view', 'summary'], ' view="full"');
+      const { state, warnings } = await open(page, url, 'full', ['--view', 'summary'], { attrs: ' view="full"' });
       assert.equal(state.view, 'full');
       assert.equal(state.reused, 0, JSON.stringify(state));
       assert.equal(await page.locator('#w [data-testid="area-row"]').count(), 23);
       assert.deepEqual(warnings, [
         'grade-widget: the pre-rendered copy was rendered with view="summary" but the element says view="full"; drawing view="full". Re-render the copy or remove the attribute.',
+      ]);
+    },
+  },
+  {
+    name: 'mount() over a copy takes up the copy\'s options it is not given',
+    page: PAGE,
+    async run({ page, url }) {
+      const args = ['--view', 'summary', '--heading-level', '3'];
+      const { state, warnings } = await open(page, url, 'mount', args, { mount: "{ src: '../data/metropolitan-2006.json' }" });
+      keptWhole(state);
+      assert.deepEqual([state.view, state.heading], ['summary', 'h3']);
+      assert.deepEqual(warnings, []);
+    },
+  },
+  {
+    name: 'mount() given another heading level than the copy\'s draws its own, and says so',
+    page: PAGE,
+    async run({ page, url }) {
+      const args = ['--view', 'summary', '--heading-level', '3'];
+      const { state, warnings } = await open(page, url, 'mount-h4', args, { mount: "{ src: '../data/metropolitan-2006.json', headingLevel: 4 }" });
+      assert.deepEqual([state.view, state.heading, state.reused], ['summary', 'h4', 0]);
+      assert.deepEqual(warnings, [
+        'grade-widget: the pre-rendered copy was rendered with heading-level="3" but the element says heading-level="4"; drawing heading-level="4". Re-render the copy or remove the attribute.',
       ]);
     },
   },
