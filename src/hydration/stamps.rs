@@ -7,7 +7,7 @@
 //! container's own `lang`), and the loader takes them up wherever the element (or `mount()`)
 //! says nothing itself, and warns where it says something else (www/loader/copy.js). That side
 //! is JavaScript, not wasm: the same in Rust cost about 1.4 KB brotli of the widget's size
-//! budget (docs/PERFORMANCE.md).
+//! budget (docs/cli.md, "The copy says what it was rendered with").
 
 use crate::options::{Level, Options};
 

@@ -4,8 +4,9 @@
 // `--view summary` under `<grade-widget src=…>` would not match what the element asks for (the
 // full view), and the widget would throw the copy away and draw afresh: the page jumps.
 // Here rather than in the wasm because it is cheaper in bytes: the same in Rust cost about
-// 1.4 KB brotli of the widget's budget (docs/PERFORMANCE.md). Values are only ever attribute
-// text, never markup; one the option cannot take is ignored.
+// 1.4 KB brotli of the widget's budget (docs/cli.md, "The copy says what it was rendered
+// with"). Values are only ever attribute text, never markup; one the option cannot take is
+// ignored.
 
 import { parseLang } from './lang.js';
 
