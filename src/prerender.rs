@@ -19,7 +19,7 @@ use crate::components::{App, AppProps};
 use crate::i18n::Lang;
 use crate::load_state::LoadState;
 use crate::options::{Options, View};
-use crate::hydration::{fingerprint, markup_shape, FINGERPRINT_ATTR, SHAPE_ATTR};
+use crate::hydration::{fingerprint, markup_shape, stamps, FINGERPRINT_ATTR, SHAPE_ATTR};
 use crate::model::Report;
 use crate::styles::{STATIC_LIGHT, STATIC_SHADOW};
 
@@ -61,11 +61,15 @@ pub fn options(
 /// comment markers around each component let the live widget adopt these nodes. The container
 /// carries the fingerprint of the report and options and the shape of the markup itself, so the
 /// widget adopts the markup only when it would draw exactly this and the markup reached the
-/// page intact (src/hydration); otherwise it draws afresh.
+/// page intact (src/hydration); otherwise it draws afresh. It also carries the options
+/// themselves (`data-gw-view` and the rest, and `lang`; `hydration::stamps`), which the widget
+/// takes up where its element is silent, so `<grade-widget src=…>` over a `--view summary`
+/// copy draws the summary and keeps the copy.
 ///
 /// The report should have passed validation: the components draw what they are given.
 pub async fn markup(report: Report, options: Options) -> String {
     let stamp = fingerprint(&report, &options);
+    let options_stamps = stamps::stamp(&options);
     // The container's `lang` as the widget sets it at mount, so that it finds it already set:
     // changing `lang` on an element that is laid out restyles and lays out all of it again.
     let lang = options.lang.code();
@@ -82,7 +86,7 @@ pub async fn markup(report: Report, options: Options) -> String {
         .await;
     let app = anonymous_markers(&app);
     let shape = markup_shape(&app);
-    format!("<div class=\"{CONTAINER_CLASS}\" {FINGERPRINT_ATTR}=\"{stamp}\" {SHAPE_ATTR}=\"{shape}\" lang=\"{lang}\">{app}</div>\n")
+    format!("<div class=\"{CONTAINER_CLASS}\" {FINGERPRINT_ATTR}=\"{stamp}\" {SHAPE_ATTR}=\"{shape}\"{options_stamps} lang=\"{lang}\">{app}</div>\n")
 }
 
 /// The stylesheet for markup in the page itself ([`markup`], read with JavaScript off): the
@@ -110,15 +114,7 @@ pub fn shadow_stylesheet() -> String {
 pub fn in_shadow_root(markup: &str, href: &str) -> String {
     let mut html = String::with_capacity(markup.len() + href.len() + 96);
     html.push_str("<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"");
-    for c in href.chars() {
-        match c {
-            '&' => html.push_str("&amp;"),
-            '"' => html.push_str("&quot;"),
-            '<' => html.push_str("&lt;"),
-            '>' => html.push_str("&gt;"),
-            c => html.push(c),
-        }
-    }
+    stamps::escape_attr(&mut html, href);
     html.push_str("\">");
     html.push_str(markup.trim_end());
     html.push_str("</template>\n");

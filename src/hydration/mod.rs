@@ -8,10 +8,14 @@
 //!   from (another report, view or language would draw another tree);
 //! - [`shape`]: the markup's own shape (its elements and Yew's comment markers, in order), so
 //!   markup that a CMS sanitiser or an HTML minifier changed on the way is drawn afresh.
+//!
+//! It also says which options it was rendered with ([`stamps`]), so a widget whose host is
+//! silent about them draws that copy, and adopts it, rather than its own defaults.
 
 mod fingerprint;
 mod fnv;
 mod shape;
+pub mod stamps;
 
 pub use fingerprint::{fingerprint, id_prefix};
 #[cfg(target_arch = "wasm32")]

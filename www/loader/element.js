@@ -3,6 +3,7 @@
 // and frees the widget when removed from the page.
 
 import { boot, bootFailed, mountWasm } from './boot.js';
+import { adopt, copyOf } from './copy.js';
 import { followLang, langOf } from './lang.js';
 import { prefetch } from './prefetch.js';
 import { caught, isDead, track, untrack } from './trap.js';
@@ -21,6 +22,8 @@ export class GradeWidget extends HTMLElement {
   #report = undefined;
   #observer = null;
   #starting = false;
+  /** The pre-rendered copy's options (copy.js), once read. */
+  #copy = null;
   /** Stops following the ancestors' `lang`; set while the element has no `lang` of its own. */
   #stopLang = null;
 
@@ -77,7 +80,12 @@ export class GradeWidget extends HTMLElement {
     this.#call((w) => w.retry());
   }
 
+  /** The options for the wasm: the attributes, with the pre-rendered copy's where they are silent. */
   #config() {
+    return adopt(this.#attributes(), this.#copy, this.hasAttribute('lang'))[0];
+  }
+
+  #attributes() {
     const timeout = Number.parseFloat(this.getAttribute('timeout') ?? '');
     return {
       report: this.#report,
@@ -113,7 +121,11 @@ export class GradeWidget extends HTMLElement {
         // After a trap, track() shows the stopped state instead.
         track(this);
         if (isDead()) return;
-        this.#widget = mountWasm(this, this.#config(), early);
+        // Kept after the copy is taken over: a re-mount (the element moved) draws the same.
+        this.#copy = copyOf(this) ?? this.#copy;
+        const [config, warning] = adopt(this.#attributes(), this.#copy, this.hasAttribute('lang'));
+        if (warning) console.warn(warning);
+        this.#widget = mountWasm(this, config, early);
         early = undefined;
       }
     } catch (error) {

@@ -3,6 +3,7 @@
 
 import { afterDestroy, checkMountTarget } from './checks.js';
 import { boot, bootFailed, mountWasm } from './boot.js';
+import { adopt, copyOf } from './copy.js';
 import { followLang, langOf } from './lang.js';
 import { prefetch } from './prefetch.js';
 import { caught, isDead, MESSAGE, track, untrack } from './trap.js';
@@ -36,7 +37,11 @@ export async function mount(element, options = {}) {
     await bootFailed(element, error, options);
     throw error;
   }
-  let current = { ...options, lang: options?.lang ?? langOf(element) };
+  // A pre-rendered copy's options fill those not given (copy.js); its language stays.
+  const copy = copyOf(element);
+  const [adopted, warning] = adopt({ ...options, lang: options?.lang ?? langOf(element) }, copy, options?.lang !== undefined);
+  if (warning) console.warn(warning);
+  let current = adopted;
   let widget;
   // After a trap, track() shows the stopped state at once.
   track(element);
@@ -50,7 +55,7 @@ export async function mount(element, options = {}) {
     throw error;
   }
   // Without a `lang` option the widget follows the page's.
-  let ownLang = options?.lang !== undefined;
+  let ownLang = options?.lang !== undefined || !!copy;
   const stopLang = followLang(element, (lang) => {
     if (!ownLang && widget) call(() => widget.update((current = { ...current, lang })));
   });
