@@ -81,7 +81,7 @@ fn table(lang: Lang) -> Map<String, Value> {
         chart_label(id, total, poor, fair, good, excellent, grade), detail_back(id),
         detail_not_found(id), glance_counts(poor, fair, good, excellent), n_all(total, things, grade),
         n_chart(id, total, things), n_chart_own(grade), n_col_national(things, grades), n_counts(things, counts),
-        n_one_of(n, things, grade), n_only(thing, grade), n_summary_caption(things), s_all(total, grade),
+        n_glance_intro(things), n_one_of(n, things, grade), n_profile_caption(things), n_profile_col_national(things), n_only(thing, grade), n_summary_caption(things), s_all(total, grade),
         s_one_of(n, grade), s_only(grade), summary_caption(total), widget_label(force),
         widget_label_area(force, id), widget_label_badge(force), widget_label_summary(force);
         counted:

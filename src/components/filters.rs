@@ -79,17 +79,20 @@ pub fn filter_bar(props: &FilterBarProps) -> Html {
     };
     html! {
         <div class="gw-filters" part="filters" data-testid="filters" role="group" aria-label={s.heading_filters}>
-            <label class="gw-field">
-                <span class="gw-field__label">{ s.filter_domain }</span>
-                <select class="gw-select" data-testid="filter-domain" onchange={on_domain} ref={refs[0].clone()}>
-                    { option("", s.filter_all_domains, domain_now.is_empty()) }
-                    // The domain titles are the report's words: marked English in a Welsh widget.
-                    { for data.report.domains.iter().map(|d| {
-                        let text = [d.id.as_str(), d.title.as_str()].join(" ");
-                        html! { <option value={d.id.clone()} selected={d.id == domain_now} lang={text_lang(lang)}>{ text }</option> }
-                    }) }
-                </select>
-            </label>
+            // Only where the report has domains (not a flat list of areas).
+            if !data.report.domains.is_empty() {
+                <label class="gw-field">
+                    <span class="gw-field__label">{ s.filter_domain }</span>
+                    <select class="gw-select" data-testid="filter-domain" onchange={on_domain} ref={refs[0].clone()}>
+                        { option("", s.filter_all_domains, domain_now.is_empty()) }
+                        // The domain titles are the report's words: marked English in a Welsh widget.
+                        { for data.report.domains.iter().map(|d| {
+                            let text = [d.id.as_str(), d.title.as_str()].join(" ");
+                            html! { <option value={d.id.clone()} selected={d.id == domain_now} lang={text_lang(lang)}>{ text }</option> }
+                        }) }
+                    </select>
+                </label>
+            }
             <label class="gw-field">
                 <span class="gw-field__label">{ s.filter_grade }</span>
                 <select class="gw-select" data-testid="filter-grade" onchange={on_grade} ref={refs[1].clone()}>

@@ -11,6 +11,7 @@ use crate::options::Level;
 use crate::view_model::{percent, PreparedReport};
 use super::symbols::grade_label;
 use crate::model::Grade;
+use crate::i18n::fill;
 use crate::view_model::Words;
 
 /// A 0–100 bar as SVG geometry (no style attribute, so strict CSP is happy).
@@ -59,13 +60,23 @@ pub fn grade_profile(data: &Rc<PreparedReport>, level: Level) -> Html {
         <section class="gw-profile" part="profile" data-testid="profile">
             { heading(level, 1, "gw-h3", None, None, None, html! { s.heading_profile }) }
             <table class="gw-table gw-profile__table">
-                <caption class="gw-caption">{ s.profile_caption }</caption>
+                <caption class="gw-caption">
+                    { match words.compared {
+                        true => fill(&s.n_profile_caption, [words.things()]),
+                        false => s.profile_caption.to_owned(),
+                    } }
+                </caption>
                 <thead>
                     <tr>
                         <th scope="col">{ s.profile_col_grade }</th>
                         <th scope="col" class="gw-num">{ s.profile_col_force }</th>
                         if national {
-                            <th scope="col" class="gw-num">{ s.profile_col_national }</th>
+                            <th scope="col" class="gw-num">
+                                { match words.compared {
+                                    true => fill(&s.n_profile_col_national, [words.things()]),
+                                    false => s.profile_col_national.to_owned(),
+                                } }
+                            </th>
                         }
                     </tr>
                 </thead>

@@ -184,6 +184,12 @@ pub struct Strings {
     pub n_no_counts: &'static str,
     /// "One of {n} {things} graded {grade}" (n, things, grade)
     pub n_one_of: Pieces<4>,
+    /// "How all {things} were graded in each area. This force's bar is outlined and marked. Choose an area to see its findings." (things)
+    pub n_glance_intro: Pieces<2>,
+    /// "Number of this force's areas at each grade, and the share of each grade among all {things} nationally" (things)
+    pub n_profile_caption: Pieces<2>,
+    /// "All {things} (share)" (things)
+    pub n_profile_col_national: Pieces<2>,
     /// "The only {thing} graded {grade}" (thing, grade)
     pub n_only: Pieces<3>,
     /// "Grade for each area, with how all {things} were graded" (things)

@@ -401,10 +401,11 @@ fn unknown_word(
         return write!(f, "unknown {what} {word}; {what} words are lowercase: \"{fixed}\"");
     }
     write!(f, "unknown {what} {word}; expected ")?;
-    list(f, allowed)
+    list(f, allowed)?;
+    f.write_str(" or null")
 }
 
-/// `"poor", "fair", "good", "excellent" or null`.
+/// `"poor", "fair", "good", "excellent"`.
 fn list(f: &mut fmt::Formatter<'_>, allowed: &[String]) -> fmt::Result {
     for (i, w) in allowed.iter().enumerate() {
         if i > 0 {
@@ -412,7 +413,7 @@ fn list(f: &mut fmt::Formatter<'_>, allowed: &[String]) -> fmt::Result {
         }
         write!(f, "\"{w}\"")?;
     }
-    f.write_str(" or null")
+    Ok(())
 }
 
 /// An `i128` of [`ReportProblemKind::OutOfRange`] in decimal, written as a sign and a `u64`:

@@ -23,6 +23,9 @@ pub struct Words {
     /// Whether the `n_` texts are used: another scale than 2006's, or something other than
     /// forces compared.
     pub generic: bool,
+    /// Whether the report compares something other than forces (the texts that name what is
+    /// compared without a number or a grade then have their `n_` forms too).
+    pub compared: bool,
     /// What is compared: English singular and plural; Welsh after a number, and soft-mutated
     /// (after "2", "yr unig").
     noun: [String; 4],
@@ -84,7 +87,7 @@ impl Words {
             }
         };
         let generic = !baseline || report.compared.is_some();
-        Words { lang, grades, graded, short, keys, tones, directions, generic, noun }
+        Words { lang, grades, graded, short, keys, tones, directions, generic, compared: report.compared.is_some(), noun }
     }
 
     /// The grade's words; "Not graded" for None.
