@@ -74,7 +74,8 @@ fn five_bars_and_the_scales_words_in_english() {
     let html = render(&[PEEL, "--area", "investigating-crime"], None);
     let chart = element(&html, r#"data-testid="detail-chart""#, "</figure>");
     assert_eq!(chart.matches(r#"<rect"#).count(), 5, "one bar per grade: {chart}");
-    assert_eq!(chart.matches(r#"class="gw-cat"#).count(), 5, "one word per grade");
+    assert_eq!(chart.matches(r#"class="gw-cat"#).count(), 5, "one label per grade");
+    assert!(chart.contains("I Inadequate · RI Requires improvement · A Adequate · G Good · O Outstanding"), "the key");
     assert!(chart.contains("investigating-crime: of 43 forces, 2 Inadequate, 9 Requires improvement, 15 Adequate, 14 Good, 3 Outstanding. This force: Outstanding."));
     assert!(chart.contains("One of 3 forces graded Outstanding; 40 forces were graded lower."), "{chart}");
     for word in ["Requires improvement", "Adequate", "Inadequate", "All forces (Inadequate, Requires improvement, Adequate, Good, Outstanding)"] {

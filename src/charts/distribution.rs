@@ -23,6 +23,9 @@ pub struct ChartSpec<'a> {
     pub label: &'a str,
     /// Words under the bands, lowest first.
     pub words: Vec<&'a str>,
+    /// Short labels, lowest first: under the bands instead when the words would not fit there
+    /// (PEEL's "Requires improvement" in five bands), with a key under the chart.
+    pub short: Vec<&'a str>,
     /// "this force", shown under this force's word in the full-size chart.
     pub this_force: &'a str,
     /// Small multiple: no count axis and no "this force" words.
@@ -56,12 +59,28 @@ pub fn distribution_chart(spec: &ChartSpec) -> Html {
     }
     bars(&mut marks, spec.counts, spec.own, &x, &y);
     count_labels(&mut marks, spec.counts, spec.own, &x, &y);
-    x_axis(&mut marks, &x, base, &spec.words, spec.own);
+    // About 6.5 units a character at the axis's 12px: a word wider than its band would run into
+    // its neighbours.
+    let fits = spec.words.iter().all(|w| w.chars().count() as f64 * 6.5 <= x.step());
+    let labels = if fits { &spec.words } else { &spec.short };
+    x_axis(&mut marks, &x, base, labels, spec.own);
     own_marker(&mut marks, &x, spec.own, base + 18.0, (!spec.compact).then_some(spec.this_force));
     // Only numbers, class names and the widget's own words: no report text in the fragment.
-    html! {
+    let svg = html! {
         <svg class="gw-svg" viewBox={view_box} role="img" aria-label={spec.label.to_string()} focusable="false">
             { Html::from_html_unchecked(AttrValue::from(marks)) }
         </svg>
+    };
+    if fits || spec.compact {
+        return svg;
+    }
+    // The key to the short labels, visible; hidden from assistive technology, as the chart's
+    // name already says every grade in full.
+    let key: Vec<String> = spec.short.iter().zip(&spec.words).map(|(s, w)| [*s, " ", *w].concat()).collect();
+    html! {
+        <>
+            { svg }
+            <p class="gw-chart__key" aria-hidden="true">{ key.join(" · ") }</p>
+        </>
     }
 }

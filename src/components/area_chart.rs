@@ -41,6 +41,7 @@ pub fn area_chart(props: &AreaChartProps) -> Html {
         total: n.total(),
         label: &info.label,
         words: data.words.grades.iter().map(String::as_str).collect(),
+        short: data.words.short.iter().map(String::as_str).collect(),
         this_force: lang.strings().chart_this_force,
         compact: false,
     };

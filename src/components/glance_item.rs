@@ -38,6 +38,7 @@ pub fn glance_item(props: &GlanceItemProps) -> Html {
         total: n.total(),
         label: &info.label,
         words: words.short.iter().map(String::as_str).collect(),
+        short: words.short.iter().map(String::as_str).collect(),
         this_force: lang.strings().chart_this_force,
         compact: true,
     });

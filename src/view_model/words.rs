@@ -163,9 +163,11 @@ impl Words {
 /// "Deg", "Gwael" → "Wael"; "Rh" and "Ll" keep their form after "yn", and vowels never change.
 /// The built-in scales' words are checked against the 2006 tables; a Welsh-language officer
 /// should review any other.
+// ASCII letter case only: the letters that mutate are ASCII, and Unicode's case tables would
+// cost the widget's wasm several KB.
 pub fn soft_mutation(word: &str) -> String {
-    let upper = word.starts_with(|c: char| c.is_uppercase());
-    let lower = word.to_lowercase();
+    let upper = word.starts_with(|c: char| c.is_ascii_uppercase());
+    let lower = word.to_ascii_lowercase();
     let keep = ["rh", "ll"].iter().any(|p| lower.starts_with(p));
     let (from, to) = match lower.chars().next() {
         _ if keep => return word.to_owned(),
@@ -179,19 +181,20 @@ pub fn soft_mutation(word: &str) -> String {
         _ => return word.to_owned(),
     };
     let rest = &word[from..];
-    let out = format!("{to}{rest}");
+    let mut out = format!("{to}{rest}");
     if upper {
-        let mut chars = out.chars();
-        chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
-    } else {
-        out
+        // The first letter is ASCII here (a mutation's, or the rest's after "G").
+        if let Some(first) = out.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
     }
+    out
 }
 
 /// One-letter labels (the first letter of each word: "Requires improvement" → "RI"), two
 /// letters of the first word where two grades would share one ("Da", "Digonol" → "Da", "Di").
 fn short_labels(words: &[String]) -> Vec<String> {
-    let initials = |w: &str| w.split_whitespace().filter_map(|p| p.chars().next()).flat_map(char::to_uppercase).collect::<String>();
+    let initials = |w: &str| w.split(' ').filter_map(|p| p.chars().next()).map(|c| c.to_ascii_uppercase()).collect::<String>();
     let first: Vec<String> = words.iter().map(|w| initials(w)).collect();
     first
         .iter()
