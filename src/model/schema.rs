@@ -38,7 +38,66 @@ pub fn report_schema() -> Schema {
         .into_generator();
     let mut schema = generator.into_root_schema_for::<Report>();
     schema.insert("$id".to_owned(), format!("urn:grade-widget:schema:report:{SCHEMA_VERSION}").into());
+    scale_rules(&mut schema);
     schema
+}
+
+/// The rules the types cannot state on their own because they depend on other fields, as far
+/// as JSON Schema can say them: exactly one of `domains` and a flat `areas` list, not empty; and
+/// on the 2006 scale (`scale` omitted or "baseline-2006") its grade and direction words, its
+/// four national counts on every area, numbered domains and "3A" area ids, as before scales were
+/// data. The validator checks these and the rest (ids of other scales, sums).
+fn scale_rules(schema: &mut Schema) {
+    let words = |w: &[&str]| {
+        let mut v: Vec<Value> = w.iter().map(|s| Value::from(*s)).collect();
+        v.push(Value::Null);
+        v
+    };
+    let counts = ["poor", "fair", "good", "excellent"];
+    // ajv's strict mode wants the type beside every keyword that needs one.
+    let grade = serde_json::json!({ "enum": words(&counts) });
+    let direction = serde_json::json!({ "enum": words(&["improved", "stable", "declined"]) });
+    let named: Map<String, Value> = counts.iter().map(|c| (c.to_string(), serde_json::json!({ "type": "integer" }))).collect();
+    let national = serde_json::json!({ "type": "object", "required": counts, "properties": named, "propertyNames": { "type": "string", "enum": counts } });
+    let area = |id: Option<&str>| {
+        let mut a = serde_json::json!({
+            "type": "object",
+            "required": ["national"],
+            "properties": { "grade": grade, "direction": direction, "national": national }
+        });
+        if let Some(pattern) = id {
+            a["properties"]["id"] = serde_json::json!({ "type": "string", "pattern": pattern });
+        }
+        a
+    };
+    let list = |min: bool| serde_json::json!(if min { serde_json::json!({ "type": "array", "minItems": 1 }) } else { serde_json::json!({ "type": "array", "maxItems": 0 }) });
+    let rules = serde_json::json!([
+        {
+            "oneOf": [
+                { "type": "object", "required": ["domains"], "properties": { "domains": list(true), "areas": list(false) } },
+                { "type": "object", "required": ["areas"], "properties": { "areas": list(true), "domains": list(false) } }
+            ]
+        },
+        {
+            "if": {
+                "anyOf": [
+                    { "type": "object", "not": { "type": "object", "required": ["scale"], "properties": { "scale": true } } },
+                    { "type": "object", "required": ["scale"], "properties": { "scale": { "const": "baseline-2006" } } }
+                ]
+            },
+            "then": {
+                "type": "object",
+                "properties": {
+                    "domains": { "type": "array", "items": { "type": "object", "properties": {
+                        "id": { "type": "string", "pattern": "^[0-9]+$" },
+                        "areas": { "type": "array", "items": area(Some("^[0-9]+[A-Z]$")) }
+                    } } },
+                    "areas": { "type": "array", "items": area(None) }
+                }
+            }
+        }
+    ]);
+    schema.insert("allOf".to_owned(), rules);
 }
 
 /// Report-level transform: `$schema` (a pointer to this schema, for editors) is the one field
