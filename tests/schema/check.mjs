@@ -53,6 +53,11 @@ accept("tests/fixtures/custom-scale-example.json", read("tests/fixtures/custom-s
   const flat2006 = read("tests/fixtures/peel-2021-example.json");
   delete flat2006.scale;
   reject("a flat 2006 report with PEEL words and without counts", flat2006, ["/areas/0/grade", "/areas/3"]);
+  const peel = read("tests/fixtures/peel-2021-example.json");
+  peel.areas[0].grade = "excellent";
+  peel.areas[1].direction = "improved";
+  peel.areas[2].national.fair = 1;
+  reject("a PEEL report with 2006 words", peel, ["/areas/0/grade", "/areas/1/direction", "/areas/2/national"]);
 }
 
 const fixtures = "tests/fixtures/reports";
