@@ -1,19 +1,23 @@
 //! Report types, reading and validation. No yew imports: everything here tests natively.
 
+mod excerpt;
 mod ids;
 pub mod parse;
 pub mod problem;
 mod read;
 mod report;
+mod resolve;
+pub mod scale;
 mod words;
 #[cfg(schema)]
 pub mod schema;
 pub mod validate;
+mod walk;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use parse::{parse_report, parse_report_bytes};
 pub use parse::{load_value, MAX_REPORT_BYTES};
 pub use problem::{ReportPath, ReportProblem, ReportProblemKind, Step};
-pub use ids::{area_id_domain, is_area_id, is_domain_id};
+pub use ids::{area_id_domain, is_area_id, is_area_slug, is_domain_id};
 pub use report::*;
 pub use validate::validate;
