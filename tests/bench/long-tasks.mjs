@@ -69,7 +69,12 @@ async function load(name) {
     const cause = inside.find((e) => e !== t && e.name !== 'ThreadControllerImpl::RunTask')?.name ?? '?';
     return { at: (t.ts - parse.ts) / 1000, dur: t.dur / 1000, parts, cause, top };
   });
-  return { tasks, blocking: tasks.reduce((s, t) => s + Math.max(0, t.dur - 50), 0) };
+  // The widget's: from the wasm's compile on (before it, the page's own: the navigation, the
+  // parse and the first layout of a pre-rendered copy, which the static page has too).
+  const wasm = events.find((e) => e.name.startsWith('v8.wasm'));
+  const since = wasm ? (wasm.ts - parse.ts) / 1000 : Infinity;
+  const ours = tasks.filter((t) => t.at + t.dur >= since);
+  return { tasks, blocking: tasks.reduce((s, t) => s + Math.max(0, t.dur - 50), 0), longest: Math.max(0, ...ours.map((t) => t.dur)) };
 }
 
 for (const name of list.split(',')) {
@@ -77,7 +82,9 @@ for (const name of list.split(',')) {
   for (let i = 0; i < Number(loads); i++) runs.push(await load(name));
   runs.sort((a, b) => a.blocking - b.blocking);
   const mid = runs[(runs.length - 1) >> 1];
-  console.log(`${name}: blocking ${runs.map((r) => r.blocking.toFixed(0)).join(', ')} ms (4x CPU, sum over 50 ms per task); median load's long tasks:`);
+  // On a busy machine the least of several loads is the best guess at a quiet one's figure.
+  const longest = Math.min(...runs.map((r) => r.longest));
+  console.log(`${name}: blocking ${runs.map((r) => r.blocking.toFixed(0)).join(', ')} ms (4x CPU, sum over 50 ms per task), the widget's longest task (from the wasm's compile on) at least ${longest.toFixed(0)} ms; median load's long tasks:`);
   for (const t of mid.tasks) {
     const parts = Object.entries(t.parts).filter(([, v]) => v >= 1).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
     console.log(`  at ${t.at.toFixed(0).padStart(5)} ms: ${t.dur.toFixed(0).padStart(4)} ms = ${parts} (${t.cause})`);
