@@ -53,6 +53,44 @@ export const tests = [
     },
   },
   {
+    name: 'removed while its slices are being drawn: no load, no error, and a new widget in its place draws whole',
+    page: 'index.html',
+    async run({ page, problems }) {
+      await page.addInitScript(() => {
+        // Removed as soon as the first slice is drawn (the header, no rows yet).
+        const attach = Element.prototype.attachShadow;
+        Element.prototype.attachShadow = function (init) {
+          const root = attach.call(this, init);
+          const el = this;
+          if (el.id !== 'report') return root;
+          const observer = new MutationObserver(() => {
+            if (!root.querySelector('[data-testid="header"]') || root.querySelector('[data-testid="area-row"]')) return;
+            observer.disconnect();
+            window.__removedAt = root.querySelectorAll('[data-testid="glance-item"]').length;
+            const next = document.createElement('grade-widget');
+            next.id = 'again';
+            next.setAttribute('src', el.getAttribute('src'));
+            el.replaceWith(next);
+          });
+          observer.observe(root, { childList: true, subtree: true });
+          return root;
+        };
+      });
+      await page.reload();
+      await settled(page, 'again');
+      await page.waitForTimeout(300);
+      const { removedAt, loads, again } = await page.evaluate(() => ({
+        removedAt: window.__removedAt,
+        loads: window.__gw.events.filter((e) => e.type === 'load').map((e) => e.id),
+        again: document.getElementById('again').shadowRoot.querySelectorAll('[data-testid="glance-item"]').length,
+      }));
+      assert.equal(removedAt, 0, 'removed before its rows and cards were drawn');
+      assert.deepEqual(loads, ['again'], 'no load for the removed widget');
+      assert.equal(again, ALL.length);
+      assert.deepEqual(problems, []);
+    },
+  },
+  {
     name: 'opened at #7B (drawn in a late slice): 7B is open, its row selected, once the report has loaded',
     page: 'index.html#7B',
     async run({ page }) {
