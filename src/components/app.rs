@@ -90,7 +90,7 @@ pub fn app(props: &AppProps) -> Html {
     let body = match &props.state {
         LoadState::Loading => loading(lang, &target),
         LoadState::Ready(report) => html! {
-            <ReportView report={report.clone()} options={props.options.clone()} lang={lang} level={level} onselect={props.onselect.clone()} link={props.options.link.clone().map(AttrValue::from)} heading={target.clone()} />
+            <ReportView report={report.clone()} options={props.options.clone()} lang={lang} level={level} onselect={props.onselect.clone()} link={props.options.link.clone().map(AttrValue::from)} heading={target.clone()} instance={props.instance} />
         },
         LoadState::Failed(e) => error_box(e, lang, level, props.options.fallback_href.as_deref(), &onretry, &target),
     };

@@ -15,7 +15,8 @@ use crate::state::Arranged;
 /// component, so re-running this only rebuilds the list of keyed items. Every area has its item;
 /// the ones the filters leave out are `hidden` on the `<li>`, outside the item's component, so
 /// a filter change flips attributes and renders no chart again (issue 12).
-pub fn glance(data: &Rc<PreparedReport>, arranged: &Arranged, selected: Option<usize>, onselect: &Callback<usize>, level: Level) -> Html {
+/// `limit`: how many cards are drawn yet (a fresh render draws them in slices, see slices.rs).
+pub fn glance(data: &Rc<PreparedReport>, arranged: &Arranged, selected: Option<usize>, onselect: &Callback<usize>, level: Level, limit: usize) -> Html {
     let lang = data.lang;
     html! {
         <section class="gw-glance" part="glance" data-testid="glance">
@@ -27,7 +28,7 @@ pub fn glance(data: &Rc<PreparedReport>, arranged: &Arranged, selected: Option<u
                 } }
             </p>
             <ul class="gw-glance__grid">
-                { for arranged.groups.iter().flat_map(|g| g.rows.iter()).map(|i| html! {
+                { for arranged.groups.iter().flat_map(|g| g.rows.iter()).take(limit).map(|i| html! {
                     <li class="gw-glance__item" key={*i} hidden={!arranged.visible[*i]} data-testid="glance-item" data-area={data.area(*i).id.clone()}>
                         <GlanceItem data={data.clone()} index={*i} selected={selected == Some(*i)} onselect={onselect.clone()} />
                     </li>

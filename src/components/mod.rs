@@ -27,6 +27,7 @@ mod heading;
 mod loading;
 mod profile;
 mod report_view;
+pub mod slices;
 mod summary_table;
 mod symbols;
 

@@ -13,6 +13,7 @@ use super::glance::glance;
 use super::header::header;
 use crate::view_model::PreparedReport;
 use super::profile::grade_profile;
+use super::slices;
 use super::summary_table::{summary_table, TableSetup};
 use crate::options::{Level, Options, View};
 use crate::i18n::Lang;
@@ -36,6 +37,9 @@ pub struct ReportViewProps {
     /// The top heading: it takes focus after "Try again" (see app.rs).
     #[prop_or_default]
     pub heading: NodeRef,
+    /// The app's instance: whether it draws in slices (`super::slices`).
+    #[prop_or_default]
+    pub instance: u32,
 }
 
 /// The report by identity (see `LoadState`'s `PartialEq`): a derived `==` would compare every
@@ -49,6 +53,7 @@ impl PartialEq for ReportViewProps {
             && self.link == other.link
             && self.level == other.level
             && self.heading == other.heading
+            && self.instance == other.instance
     }
 }
 
@@ -93,6 +98,30 @@ pub fn report_view(props: &ReportViewProps) -> Html {
     let arranged = use_memo((data.clone(), state.filters.clone(), state.sort), |(d, f, s)| Arranged::new(&d.report, f, *s));
     let selected = state.selected.as_deref().and_then(|id| data.find(id));
     let level = props.level;
+
+    // Drawing in slices (a fresh full view in the browser): the header, profile and filters
+    // first, in the task that read the report, then the table's rows and the cards at a
+    // glance, `slices::STEP` per task, in the order they are on the page. `pieces` counts the
+    // table's rows (group headings included), then the cards.
+    let drawn = slices::watcher(props.instance);
+    let rows = arranged.groups.len() + data.areas.len();
+    let total = rows + data.areas.len();
+    let pieces = {
+        let sliced = drawn.is_some() && props.options.view == View::Full;
+        use_state(move || if sliced { 0 } else { usize::MAX })
+    };
+    {
+        let next = pieces.clone();
+        use_effect_with((*pieces, ReportKey(props.report.clone(), props.lang)), move |(shown, _)| {
+            if *shown < total {
+                let shown = *shown;
+                slices::later(move || next.set(shown + slices::STEP));
+            } else if let Some(drawn) = drawn {
+                // Once per report: the widget fires `load` now that all of it is drawn.
+                drawn.emit(());
+            }
+        });
+    }
 
     // "Show all areas" disappears once pressed: focus goes to the table it brought back.
     let summary_heading = use_node_ref();
@@ -139,7 +168,7 @@ pub fn report_view(props: &ReportViewProps) -> Html {
                 Some(template) => Names::Link(AttrValue::from(template.clone())),
                 None => Names::Text,
             };
-            let setup = TableSetup { names, level, heading: &summary_heading, row_focus: 0, sort: state.sort };
+            let setup = TableSetup { names, level, heading: &summary_heading, row_focus: 0, sort: state.sort, rows: usize::MAX };
             html! {
                 <>
                     { header(&data, level, &props.heading) }
@@ -149,7 +178,7 @@ pub fn report_view(props: &ReportViewProps) -> Html {
             }
         }
         View::Full => {
-            let setup = TableSetup { names: Names::Select(onselect.clone()), level, heading: &summary_heading, row_focus: state.row_focus, sort: state.sort };
+            let setup = TableSetup { names: Names::Select(onselect.clone()), level, heading: &summary_heading, row_focus: state.row_focus, sort: state.sort, rows: *pieces };
             html! {
                 <>
                     { header(&data, level, &props.heading) }
@@ -160,7 +189,7 @@ pub fn report_view(props: &ReportViewProps) -> Html {
                         <AreaDetail data={data.clone()} index={selected} focus_request={state.focus_request}
                             chart_testid={AttrValue::Static("detail-chart")} level={level} onback={Some(onback)} />
                     </div>
-                    { glance(&data, &arranged, selected, &onselect, level) }
+                    { glance(&data, &arranged, selected, &onselect, level, pieces.saturating_sub(rows)) }
                 </>
             }
         }

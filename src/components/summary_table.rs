@@ -54,6 +54,9 @@ pub struct TableSetup<'a> {
     pub row_focus: u32,
     /// The order of the rows, stated on its column's header with `aria-sort`.
     pub sort: Sort,
+    /// How many rows (group headings included) are drawn yet: a fresh render draws them in
+    /// slices (slices.rs).
+    pub rows: usize,
 }
 
 /// A plain function, not a component (see header.rs): each row is its own memoised component.
@@ -120,7 +123,7 @@ pub fn summary_table(data: &Rc<PreparedReport>, arranged: &Arranged, selected: O
                             <AreaRow key={*i} data={data.clone()} index={*i} group={head_id.clone()} selected={selected == Some(*i)} hidden={!arranged.visible[*i]}
                                 names={names.clone()} focus_request={if selected == Some(*i) { row_focus } else { 0 }} />
                         }))
-                    }) }
+                    }).take(setup.rows) }
                 </tbody>
             </table>
             if arranged.shown == 0 {

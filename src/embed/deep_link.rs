@@ -12,6 +12,7 @@ use yew::Callback;
 use super::config;
 use super::events;
 use super::widget::{render, Inner};
+use crate::components::slices;
 
 /// A widget's deep linking: its hash listener and its queued selections.
 #[derive(Default)]
@@ -111,34 +112,19 @@ fn after_next_frame(rc: &Rc<RefCell<Inner>>) {
 }
 
 /// Runs `f` in a task of background priority where the browser has `scheduler.postTask`, else
-/// in a zero timeout.
+/// in a zero timeout (`slices::later`, whose one closure type it shares: less glue in the wasm).
 fn background_task(f: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else { return f() };
-    let f = Rc::new(RefCell::new(Some(f)));
-    let run = {
-        let f = f.clone();
-        Closure::once_into_js(move || {
-            if let Some(f) = f.borrow_mut().take() {
-                f();
-            }
-        })
-    };
-    let posted = js_sys::Reflect::get(&window, &JsValue::from_str("scheduler"))
+    let Some(post) = js_sys::Reflect::get(&window, &JsValue::from_str("scheduler"))
         .ok()
         .filter(|s| s.is_object())
-        .and_then(|scheduler| {
-            let post = js_sys::Reflect::get(&scheduler, &JsValue::from_str("postTask")).ok()?;
-            let post = post.dyn_into::<js_sys::Function>().ok()?;
-            let options = js_sys::Object::new();
-            js_sys::Reflect::set(&options, &JsValue::from_str("priority"), &JsValue::from_str("background")).ok()?;
-            post.call2(&scheduler, &run, &options).ok()
-        })
-        .is_some();
-    if !posted && window.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 0).is_err() {
-        if let Some(f) = f.borrow_mut().take() {
-            f();
-        }
-    }
+        .and_then(|scheduler| Some((js_sys::Reflect::get(&scheduler, &JsValue::from_str("postTask")).ok()?.dyn_into::<js_sys::Function>().ok()?, scheduler)))
+    else {
+        return slices::later(f);
+    };
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &JsValue::from_str("priority"), &JsValue::from_str("background"));
+    let _ = post.0.call2(&post.1, &slices::task(f), &options);
 }
 
 /// Makes the queued selections' history entries and fires their `select` events, in the order

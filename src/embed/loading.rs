@@ -11,6 +11,7 @@ use yew::Callback;
 use super::config::Source;
 use super::widget::{render, Inner, Life};
 use super::{events, load};
+use crate::components::slices;
 use crate::load_state::{ErrorKind, LoadError, LoadState};
 use crate::model::Report;
 
@@ -108,10 +109,21 @@ fn loaded(result: Result<Report, LoadError>) -> LoadState {
     }
 }
 
-/// Stores the new state, re-renders, then fires `load` or `error`.
+/// Stores the new state, re-renders, then fires `load` or `error`; a report drawn in slices
+/// fires `load` once its last slice is drawn instead ([`on_drawn`]), so that `load` still means
+/// "everything is drawn".
 fn set_state(rc: &Rc<RefCell<Inner>>, state: LoadState) {
-    rc.borrow_mut().state = state.clone();
+    let sliced = {
+        let mut inner = rc.borrow_mut();
+        inner.state = state.clone();
+        let sliced = matches!(state, LoadState::Ready(_)) && slices::watcher(inner.id).is_some();
+        inner.load_pending = sliced;
+        sliced
+    };
     render(rc);
+    if sliced {
+        return;
+    }
     let host = {
         let inner = rc.borrow();
         // Moving the static copy into the shadow root moves focus with it, and a host listener
@@ -138,5 +150,22 @@ pub(super) fn on_retry(weak: Weak<RefCell<Inner>>) -> Callback<()> {
                 start_load(&rc, None);
             }
         });
+    })
+}
+
+/// Called by the app when a report drawn in slices is whole: fires the `load` that `set_state`
+/// held back (once; not for a report that a newer load or `destroy()` has replaced).
+pub(super) fn on_drawn(weak: Weak<RefCell<Inner>>) -> Callback<()> {
+    Callback::from(move |()| {
+        let Some(rc) = weak.upgrade() else { return };
+        let (host, report) = {
+            let mut inner = rc.borrow_mut();
+            if !std::mem::take(&mut inner.load_pending) || matches!(inner.life, Life::Destroyed) {
+                return;
+            }
+            let LoadState::Ready(report) = &inner.state else { return };
+            (inner.host.clone(), report.clone())
+        };
+        events::load(&host, &report);
     })
 }

@@ -24,7 +24,7 @@ use yew::{AppHandle, Callback, Renderer};
 use super::config::{self, Config};
 use super::deep_link::{self, DeepLink};
 use super::{hydrate, load, loading, panic, pool, shadow};
-use crate::components::{App, AppProps};
+use crate::components::{slices, App, AppProps};
 use crate::load_state::LoadState;
 
 thread_local! {
@@ -57,6 +57,9 @@ pub(super) struct Inner {
     pub(super) selected: Option<String>,
     /// With `deepLink`: the hash listener and the selections waiting for their history entry.
     pub(super) deep_link: DeepLink,
+    /// A report is being drawn in slices (`crate::components::slices`): `load` waits for the
+    /// last one.
+    pub(super) load_pending: bool,
 }
 
 /// Where a widget is in its life. One value, not flags, so that no impossible mix (an app over
@@ -98,8 +101,10 @@ impl Widget {
             let onselect = deep_link::on_select(weak.clone());
             let onretry = loading::on_retry(weak.clone());
             let life = match prerendered {
+                // Hydration adopts the whole copy in one run: no slices.
                 Some(fingerprint) => Life::Static { fingerprint },
                 None => {
+                    slices::watch(id, loading::on_drawn(weak.clone()));
                     // What `Inner::props` gives for a widget just mounted: nothing selected yet.
                     let props = AppProps {
                         state: LoadState::Loading,
@@ -130,6 +135,7 @@ impl Widget {
                 onretry,
                 selected: None,
                 deep_link: DeepLink::default(),
+                load_pending: false,
             })
         });
         panic::register(id, &host, &container);
@@ -189,6 +195,7 @@ impl Widget {
             pool::set_aside(container, app);
         }
         panic::unregister(id);
+        slices::unwatch(id);
     }
 }
 

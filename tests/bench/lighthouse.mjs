@@ -2,7 +2,8 @@
 // test: it prints medians and writes bench-results/lighthouse.json; it fails only when a page
 // does not load or Lighthouse cannot run, never on a score.
 //
-//   node tests/bench/lighthouse.mjs [--runs N] [--pages a,b]     (default 3 runs, every page)
+//   node tests/bench/lighthouse.mjs [--runs N] [--pages a,b] [--keep] [--before OLD_PKG]
+//   (default 3 runs, every page; --before adds each widget page again with an earlier build)
 //
 // 1. Builds the peers harness's pages with tests/bench/peers.mjs (GW_PEERS_PAGES_ONLY=1): the
 //    static floor, the fresh widget, both pre-rendered pages and the peers, from pkg/.
@@ -53,7 +54,9 @@ const peers = spawnSync(process.execPath, [join(ROOT, 'tests/bench/peers.mjs')],
 const ready = /peers: pages ready: (.+)/.exec(peers.stdout ?? '');
 if (peers.status !== 0 || !ready) fail(`tests/bench/peers.mjs could not build the pages (exit ${peers.status}):\n${peers.stdout}`);
 const SITE = ready[1].trim();
-process.on('exit', () => rmSync(join(SITE, '..'), { recursive: true, force: true }));
+// `--keep`: leave the pages for tests/bench/long-tasks.mjs (`--runs 0 --keep` only builds them).
+if (args.includes('--keep')) console.log(`lighthouse: pages kept in ${join(SITE, 'pages')}`);
+else process.on('exit', () => rmSync(join(SITE, '..'), { recursive: true, force: true }));
 
 // 2. 43 badges, static and live.
 const work = join(SITE, '.gw');
@@ -91,6 +94,20 @@ badgePage('badges43', {
 }, '<script type="module" src="grade-widget.js"></script>\n',
   Array.from({ length: FORCES }, () => '<li><grade-widget view="badge" src="report.json"></grade-widget></li>').join('\n'));
 
+// `--before DIR`: the same widget pages once more, named `<page>@before`, with the build in DIR
+// (a copy of an earlier pkg/): before and after side by side in one interleaved run.
+const BEFORE = opt('--before', '');
+if (BEFORE) {
+  for (const name of readdirSync(join(SITE, 'pages'))) {
+    const dir = join(SITE, 'pages', name);
+    // Not the pre-rendered pages: their copy carries the markup version of the CLI that made
+    // it, and an earlier wasm would draw afresh over it instead of adopting it.
+    if (name.includes('@') || /ssr|dsd/.test(name) || !existsSync(join(dir, 'grade_widget_bg.wasm'))) continue;
+    cpSync(dir, `${dir}@before`, { recursive: true });
+    for (const f of ['grade-widget.js', 'grade_widget.js', 'grade_widget_bg.wasm']) cpSync(join(BEFORE, f), join(`${dir}@before`, f));
+  }
+}
+
 // 3. A server that sends brotli, cached per file.
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml' };
@@ -117,8 +134,8 @@ const base = `http://127.0.0.1:${server.address().port}/pages/`;
 
 const ORDER = ['static', 'ours', 'ourssr', 'ourdsd', 'badges43static', 'badges43'];
 const pages = readdirSync(join(SITE, 'pages'))
-  .filter((p) => !p.startsWith('_') && !p.startsWith('.') && (!ONLY?.length || ONLY.includes(p)))
-  .sort((a, b) => (ORDER.indexOf(a) + 1 || 99) - (ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b));
+  .filter((p) => !p.startsWith('_') && !p.startsWith('.') && (!ONLY?.length || ONLY.includes(p.split('@')[0])))
+  .sort((a, b) => (ORDER.indexOf(a.split('@')[0]) + 1 || 99) - (ORDER.indexOf(b.split('@')[0]) + 1 || 99) || a.localeCompare(b));
 
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -143,9 +160,12 @@ try {
         cls: a['cumulative-layout-shift'].numericValue,
         longestTask: Math.max(0, ...longTasks),
         bytes: a['total-byte-weight'].numericValue,
+        // Main-thread time by Lighthouse's task groups (scriptParseCompile, scriptEvaluation,
+        // styleLayout, …), observed ms; long tasks by part: tests/bench/long-tasks.mjs.
+        breakdown: Object.fromEntries((a['mainthread-work-breakdown']?.details?.items ?? []).map((i) => [i.group, Math.round(i.duration)])),
       };
       samples[name].push(sample);
-      console.log(`lighthouse: run ${run + 1}/${RUNS} ${name.padEnd(15)} score ${sample.score}, LCP ${Math.round(sample.lcp)} ms, TBT ${Math.round(sample.tbt)} ms, longest task ${sample.longestTask} ms`);
+      console.log(`lighthouse: run ${run + 1}/${RUNS} ${name.padEnd(22)} score ${sample.score}, LCP ${Math.round(sample.lcp)} ms, TBT ${Math.round(sample.tbt)} ms, longest task ${sample.longestTask} ms`);
     }
   }
 } finally {
@@ -161,10 +181,10 @@ const KEYS = ['score', 'fcp', 'lcp', 'tbt', 'tti', 'cls', 'longestTask', 'bytes'
 const summary = Object.fromEntries(pages.map((p) => [p, Object.fromEntries(KEYS.map((k) => [k, median(samples[p].map((s) => s[k]))]))]));
 const staticLcp = summary.static?.lcp;
 console.log(`\nlighthouse 12.2.3, mobile preset, median of ${RUNS} (load average ${loadStart.map((x) => x.toFixed(1)).join(' ')} at the start)`);
-console.log(`${'page'.padEnd(15)} ${'score'.padStart(5)} ${'FCP'.padStart(7)} ${'LCP'.padStart(7)} ${'LCP/static'.padStart(10)} ${'TBT'.padStart(6)} ${'TTI'.padStart(7)} ${'longest'.padStart(7)} ${'KiB'.padStart(6)}`);
+console.log(`${'page'.padEnd(22)} ${'score'.padStart(5)} ${'FCP'.padStart(7)} ${'LCP'.padStart(7)} ${'LCP/static'.padStart(10)} ${'TBT'.padStart(6)} ${'TTI'.padStart(7)} ${'longest'.padStart(7)} ${'KiB'.padStart(6)}`);
 for (const p of pages) {
   const s = summary[p];
-  console.log(`${p.padEnd(15)} ${String(s.score).padStart(5)} ${Math.round(s.fcp).toString().padStart(7)} ${Math.round(s.lcp).toString().padStart(7)} ${(s.lcp / staticLcp).toFixed(2).padStart(10)} ${Math.round(s.tbt).toString().padStart(6)} ${Math.round(s.tti).toString().padStart(7)} ${String(s.longestTask).padStart(7)} ${(s.bytes / 1024).toFixed(1).padStart(6)}`);
+  console.log(`${p.padEnd(22)} ${String(s.score).padStart(5)} ${Math.round(s.fcp).toString().padStart(7)} ${Math.round(s.lcp).toString().padStart(7)} ${(s.lcp / staticLcp).toFixed(2).padStart(10)} ${Math.round(s.tbt).toString().padStart(6)} ${Math.round(s.tti).toString().padStart(7)} ${String(s.longestTask).padStart(7)} ${(s.bytes / 1024).toFixed(1).padStart(6)}`);
 }
 mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench-results', 'lighthouse.json'), `${JSON.stringify({ runs: RUNS, loadStart, summary, samples }, null, 2)}\n`);

@@ -117,6 +117,9 @@ export class GradeWidget extends HTMLElement {
       if (document.readyState === 'loading') {
         await new Promise((done) => document.addEventListener('DOMContentLoaded', done, { once: true }));
       }
+      // Each widget starts in a task of its own, not all in the one that started the wasm:
+      // 43 badges on a page must not make one long task (issue 27).
+      await new Promise((next) => setTimeout(next, 0));
       if (this.isConnected && !this.#widget) {
         // After a trap, track() shows the stopped state instead.
         track(this);
