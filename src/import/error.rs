@@ -87,9 +87,9 @@ pub enum ImportProblem {
     /// More area columns or rows than a report may hold.
     TooMany { what: &'static str, found: usize, limit: usize },
     /// An area column whose header is blank.
-    BlankHeader { column: Column },
+    BlankHeader { row: usize, column: Column },
     /// Two area columns with the same header (ignoring case and spaces).
-    DuplicateHeader { column: Column, first: Column },
+    DuplicateHeader { row: usize, column: Column, first: Column },
     /// A row with more or fewer cells than the header.
     Ragged { row: usize, name: String, found: usize, expected: usize },
     /// A row whose first cell (the name) is blank.
@@ -100,6 +100,18 @@ pub enum ImportProblem {
     BadCell { row: usize, name: String, column: Column, found: String, allowed: String },
     /// `--force` names no row of the table.
     UnknownForce { name: String, near: Vec<String>, count: usize },
+}
+
+impl ImportProblem {
+    /// The row (a line of the text) the problem is on, when it is on one.
+    pub fn row(&self) -> Option<usize> {
+        use ImportProblem::*;
+        match self {
+            BlankHeader { row, .. } | DuplicateHeader { row, .. } | Ragged { row, .. } | BlankName { row }
+            | DuplicateName { row, .. } | BadCell { row, .. } => Some(*row),
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for ImportProblem {
@@ -122,10 +134,10 @@ impl fmt::Display for ImportProblem {
             ),
             NoRows => f.write_str("the table has a header row but no rows: expected one row per force"),
             TooMany { what, found, limit } => write!(f, "the table has {found} {what}, more than the limit of {limit}"),
-            BlankHeader { column } => write!(f, "row 1, {column}: the header is blank; each area column needs its title"),
-            DuplicateHeader { column, first } => write!(
+            BlankHeader { row, column } => write!(f, "row {row}, {column}: the header is blank; each area column needs its title"),
+            DuplicateHeader { row, column, first } => write!(
                 f,
-                "row 1, {column}: the same area title as {first}; each area column needs its own title"
+                "row {row}, {column}: the same area title as {first}; each area column needs its own title"
             ),
             Ragged { row, name, found, expected } => write!(
                 f,

@@ -33,7 +33,8 @@ pub struct Table {
     pub ids: Vec<String>,
     /// `cells[row][area]`, trimmed; rows in table order.
     pub cells: Vec<Vec<String>>,
-    /// Each row's number as a spreadsheet shows it (the header is row 1).
+    /// Each row's number as a spreadsheet shows it: its first line in the text (the header is
+    /// usually row 1).
     pub row_numbers: Vec<usize>,
 }
 
@@ -67,24 +68,28 @@ pub fn read_table(bytes: &[u8], format: Format) -> Result<Table, ImportError> {
     shape(rows, delimiter as char)
 }
 
-/// Every record with its spreadsheet row number, cells trimmed; rows whose cells are all empty
+/// Every record with its row number (its first line), cells trimmed; rows whose cells are all empty
 /// (what a spreadsheet writes for the blank rows below a table) left out.
 fn records(text: &str, delimiter: u8) -> Result<Vec<(usize, Vec<String>)>, ImportError> {
     // Flexible: a ragged row is this module's own problem, named with its force, not the
-    // reader's first error. No header handling: the header row is row 1 like any other.
+    // reader's first error. No header handling: the header row is read like any other.
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
+    let mut lines = Lines { text: text.as_bytes(), at: 0, line: 1 };
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| ImportError::one(ImportProblem::Malformed { detail: e.to_string() }))?;
         let cells: Vec<String> = record.iter().map(|c| c.trim().to_owned()).collect();
         if cells.iter().all(String::is_empty) {
             continue;
         }
-        rows.push((i + 1, cells));
+        // The record's first line: the row a spreadsheet shows it in (blank lines are blank
+        // rows there too), and the line the builder points at in its text box.
+        let row = record.position().map_or(i + 1, |p| lines.line_at(p.byte() as usize));
+        rows.push((row, cells));
         if rows.len() > MAX_ROWS + 1 {
             let found = rows.len() - 1;
             return Err(ImportError::one(ImportProblem::TooMany { what: "rows", found, limit: MAX_ROWS }));
@@ -93,11 +98,41 @@ fn records(text: &str, delimiter: u8) -> Result<Vec<(usize, Vec<String>)>, Impor
     Ok(rows)
 }
 
+/// Line numbers of byte offsets, counted forward as the records come. The csv reader's own
+/// `Position::line` skips blank lines and counts a CRLF record one line short, and its byte
+/// offset is where the previous record's terminator ended (before blank lines, or between a CR
+/// and its LF), so the line is counted here from the text: line ends before the offset, then
+/// the line ends and blank lines between it and the record's first cell.
+struct Lines<'a> {
+    text: &'a [u8],
+    at: usize,
+    line: usize,
+}
+
+impl Lines<'_> {
+    fn line_at(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        if offset >= self.at {
+            self.line += self.text[self.at..offset].iter().filter(|&&b| b == b'\n').count();
+            self.at = offset;
+        }
+        let mut line = self.line;
+        for &b in &self.text[self.at..] {
+            match b {
+                b'\n' => line += 1,
+                b'\r' | b' ' | b'\t' => {}
+                _ => break,
+            }
+        }
+        line
+    }
+}
+
 fn shape(mut rows: Vec<(usize, Vec<String>)>, delimiter: char) -> Result<Table, ImportError> {
     if rows.is_empty() {
         return Err(ImportError::one(ImportProblem::Empty));
     }
-    let (_, header) = rows.remove(0);
+    let (header_row, header) = rows.remove(0);
     if header.len() < 2 {
         return Err(ImportError::one(ImportProblem::NoAreaColumns { delimiter }));
     }
@@ -109,7 +144,7 @@ fn shape(mut rows: Vec<(usize, Vec<String>)>, delimiter: char) -> Result<Table, 
     if rows.is_empty() {
         return Err(ImportError::one(ImportProblem::NoRows));
     }
-    let mut problems = header_problems(&titles);
+    let mut problems = header_problems(header_row, &titles);
     let mut seen: Vec<(String, usize)> = Vec::new();
     for (row, cells) in &rows {
         let name = &cells[0];
@@ -134,14 +169,14 @@ fn shape(mut rows: Vec<(usize, Vec<String>)>, delimiter: char) -> Result<Table, 
     Ok(Table { names, titles, ids, cells, row_numbers })
 }
 
-fn header_problems(titles: &[String]) -> Vec<ImportProblem> {
+fn header_problems(row: usize, titles: &[String]) -> Vec<ImportProblem> {
     let mut problems = Vec::new();
     let column = |i: usize| Column { index: i + 1, header: titles[i].clone() };
     for (i, title) in titles.iter().enumerate() {
         if title.is_empty() {
-            problems.push(ImportProblem::BlankHeader { column: column(i) });
+            problems.push(ImportProblem::BlankHeader { row, column: column(i) });
         } else if let Some(first) = titles[..i].iter().position(|t| key(t) == key(title)) {
-            problems.push(ImportProblem::DuplicateHeader { column: column(i), first: column(first) });
+            problems.push(ImportProblem::DuplicateHeader { row, column: column(i), first: column(first) });
         }
     }
     problems
