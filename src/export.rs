@@ -25,32 +25,41 @@ fn field(out: &mut String, text: &str) {
     }
 }
 
-/// Every area's grade, direction and national counts, one row per area, CRLF line ends.
+/// Every area's grade, direction and national counts, one row per area, CRLF line ends. One
+/// count column per grade of the report's scale, lowest first, headed by its id (the 2006
+/// columns are poor, fair, good, excellent, as they always were); empty cells for an area without
+/// national counts, and for `forces_assessed` when the report does not give it.
 pub fn grades_csv(report: &Report) -> String {
-    let mut out = String::from("id,area,domain,grade,direction,poor,fair,good,excellent,forces_assessed\r\n");
-    let total = report.forces_assessed.to_string();
-    for domain in &report.domains {
-        for a in &domain.areas {
-            let n = &a.national;
-            let counts = [n.poor, n.fair, n.good, n.excellent].map(|c| c.to_string());
-            let texts = [
-                a.id.as_str(),
-                a.title.as_str(),
-                domain.title.as_str(),
-                a.grade.as_ref().map_or("", |g| g.as_str()),
-                a.direction.as_ref().map_or("", |d| d.as_str()),
-            ];
-            for t in texts {
-                field(&mut out, t);
-                out.push(',');
-            }
-            for c in &counts {
-                out.push_str(c);
-                out.push(',');
-            }
-            out.push_str(&total);
-            out.push_str("\r\n");
+    let scale = &report.grades;
+    let mut out = String::from("id,area,domain,grade,direction,");
+    for g in scale.ranks() {
+        field(&mut out, scale.def(g).map_or("", |d| &d.id));
+        out.push(',');
+    }
+    out.push_str("forces_assessed\r\n");
+    let total = report.forces_assessed.map(|f| f.to_string()).unwrap_or_default();
+    for place in report.places() {
+        let a = report.area_at(place);
+        let domain = place.0.map_or("", |d| report.domains[d].title.as_str());
+        let texts = [
+            a.id.as_str(),
+            a.title.as_str(),
+            domain,
+            a.grade_id.as_deref().unwrap_or(""),
+            a.direction_id.as_deref().unwrap_or(""),
+        ];
+        for t in texts {
+            field(&mut out, t);
+            out.push(',');
         }
+        for g in scale.ranks() {
+            if let Some(n) = &a.national {
+                out.push_str(&n.count(g).to_string());
+            }
+            out.push(',');
+        }
+        out.push_str(&total);
+        out.push_str("\r\n");
     }
     out
 }

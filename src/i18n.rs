@@ -16,7 +16,7 @@ pub use cy::CY;
 pub use en::EN;
 pub use strings::{Counted, Pieces, Strings};
 
-use crate::model::{Direction, Grade};
+// The grade and direction words are the report's scale's: view_model/words.rs.
 
 /// The widget's language.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Hash)]
@@ -119,51 +119,6 @@ impl Lang {
             ErrorKind::Source => s.error_source,
             ErrorKind::Src => s.error_src,
             ErrorKind::Timeout => s.error_timeout,
-        }
-    }
-
-    /// The grade's word ("Excellent" / "Rhagorol"); "Not graded" for None.
-    pub fn grade(self, grade: Option<&Grade>) -> &'static str {
-        let s = self.strings();
-        match grade {
-            Some(Grade::Excellent) => s.grade_excellent,
-            Some(Grade::Good) => s.grade_good,
-            Some(Grade::Fair) => s.grade_fair,
-            Some(Grade::Poor) => s.grade_poor,
-            _ => s.grade_none,
-        }
-    }
-
-    /// The grade as it reads after "graded" (Welsh mutates it after "yn": "yn dda").
-    pub fn graded(self, grade: &Grade) -> &'static str {
-        let s = self.strings();
-        match grade {
-            Grade::Excellent => s.graded_excellent,
-            Grade::Good => s.graded_good,
-            Grade::Fair => s.graded_fair,
-            _ => s.graded_poor,
-        }
-    }
-
-    /// One-letter grade labels under the small charts, lowest first.
-    pub fn grade_short(self) -> [&'static str; 4] {
-        let s = self.strings();
-        [s.short_poor, s.short_fair, s.short_good, s.short_excellent]
-    }
-
-    /// Grade words lowest first, the chart's column order.
-    pub fn grade_words(self) -> [&'static str; 4] {
-        Grade::ALL.map(|g| self.grade(Some(&g)))
-    }
-
-    /// The direction's words ("Improved" / "Wedi gwella"); "No direction given" for None.
-    pub fn direction(self, direction: Option<&Direction>) -> &'static str {
-        let s = self.strings();
-        match direction {
-            Some(Direction::Improved) => s.dir_improved,
-            Some(Direction::Stable) => s.dir_stable,
-            Some(Direction::Declined) => s.dir_declined,
-            _ => s.dir_none,
         }
     }
 }

@@ -1,5 +1,5 @@
 //! Where this force stands among all forces in one area: how many share its grade, how many
-//! were graded lower and how many higher. Pure arithmetic on the national distribution.
+//! were graded lower and how many higher. Pure arithmetic on the national distribution, on any scale.
 
 use crate::model::{Grade, NationalDistribution};
 
@@ -14,7 +14,10 @@ pub struct Standing {
 /// This force's standing, or None when it was not graded (or the grade is not a real one).
 pub fn standing(d: &NationalDistribution, grade: Option<&Grade>) -> Option<Standing> {
     let rank = grade?.rank();
-    let counts = [d.poor, d.fair, d.good, d.excellent];
+    let counts = &d.counts;
+    if rank >= counts.len() {
+        return None;
+    }
     let sum = |s: &[i64]| s.iter().fold(0i64, |a, b| a.saturating_add(*b));
     Some(Standing { same: counts[rank], lower: sum(&counts[..rank]), higher: sum(&counts[rank + 1..]) })
 }
@@ -25,7 +28,7 @@ mod tests {
 
     #[test]
     fn standings() {
-        let d = NationalDistribution { poor: 5, fair: 17, good: 17, excellent: 4 };
+        let d = NationalDistribution { given: Vec::new(), counts: vec![5, 17, 17, 4] };
         let cases = [
             (Some(Grade::Excellent), Some(Standing { same: 4, lower: 39, higher: 0 })),
             (Some(Grade::Good), Some(Standing { same: 17, lower: 22, higher: 4 })),

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::model::{Direction, Grade, Report};
+use crate::model::{Direction, Grade, Report, Scale};
 
 /// Row order in the summary table and the at-a-glance grid.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
@@ -60,20 +60,20 @@ impl<T: PartialEq> Pick<T> {
 }
 
 impl Pick<Grade> {
-    /// From a select's value: "" all, "none" missing, a grade word.
-    pub fn from_value(v: &str) -> Self {
+    /// From a select's value: "" all, "none" missing, a grade id of the report's scale.
+    pub fn from_value(v: &str, scale: &Scale) -> Self {
         match v {
             MISSING => Pick::Missing,
-            _ => Grade::parse(v).map_or(Pick::All, Pick::Only),
+            _ => scale.grade_of_id(v).map_or(Pick::All, Pick::Only),
         }
     }
 }
 
 impl Pick<Direction> {
-    pub fn from_value(v: &str) -> Self {
+    pub fn from_value(v: &str, scale: &Scale) -> Self {
         match v {
             MISSING => Pick::Missing,
-            _ => Direction::parse(v).map_or(Pick::All, Pick::Only),
+            _ => scale.direction_of_id(v).map_or(Pick::All, Pick::Only),
         }
     }
 }
@@ -167,7 +167,9 @@ impl Reducible for State {
 pub enum GroupKey {
     /// Index into `report.domains`.
     Domain(usize),
-    /// A grade rank (3 Excellent … 0 Poor), or None for areas not graded.
+    /// The flat list of a report without domains: no heading.
+    Flat,
+    /// A grade rank (0 the lowest), or None for areas not graded.
     Grade(Option<usize>),
 }
 
@@ -183,26 +185,29 @@ pub struct RowGroup {
 pub fn arrange(report: &Report, filters: &Filters, sort: Sort) -> Vec<RowGroup> {
     let mut groups: Vec<RowGroup> = Vec::new();
     let mut index = 0usize;
-    for (di, domain) in report.domains.iter().enumerate() {
-        let domain_ok = filters.domain.as_deref().is_none_or(|d| d == domain.id);
-        for area in &domain.areas {
-            let i = index;
-            index += 1;
-            if !(domain_ok && filters.grade.accepts(area.grade.as_ref()) && filters.direction.accepts(area.direction.as_ref())) {
-                continue;
-            }
-            let key = match sort {
-                Sort::Id => GroupKey::Domain(di),
-                Sort::Grade => GroupKey::Grade(area.grade.as_ref().map(Grade::rank)),
-            };
-            match groups.iter_mut().find(|g| g.key == key) {
-                Some(g) => g.rows.push(i),
-                None => groups.push(RowGroup { key, rows: vec![i] }),
-            }
+    for place in report.places() {
+        let area = report.area_at(place);
+        let domain_ok = match place.0 {
+            Some(di) => filters.domain.as_deref().is_none_or(|d| d == report.domains[di].id),
+            None => true,
+        };
+        let i = index;
+        index += 1;
+        if !(domain_ok && filters.grade.accepts(area.grade.as_ref()) && filters.direction.accepts(area.direction.as_ref())) {
+            continue;
+        }
+        let key = match (sort, place.0) {
+            (Sort::Id, Some(di)) => GroupKey::Domain(di),
+            (Sort::Id, None) => GroupKey::Flat,
+            (Sort::Grade, _) => GroupKey::Grade(area.grade.as_ref().map(Grade::rank)),
+        };
+        match groups.iter_mut().find(|g| g.key == key) {
+            Some(g) => g.rows.push(i),
+            None => groups.push(RowGroup { key, rows: vec![i] }),
         }
     }
     if sort == Sort::Grade {
-        // Highest grade first; areas without a grade last. At most five groups, each with its
+        // Highest grade first; areas without a grade last. At most eight groups, each with its
         // own key: picked in order by hand, which is smaller in the wasm than a sort's
         // monomorphised merge sort (issue 12), and keeps report order within each group.
         let rank = |g: &RowGroup| match g.key {
@@ -251,41 +256,31 @@ impl Arranged {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Area, Domain, NationalDistribution};
+    use crate::model::{Area, Domain};
 
     fn area(id: &str, grade: Option<Grade>, direction: Option<Direction>) -> Area {
         Area {
             id: id.into(),
             title: id.into(),
-            grade,
-            direction,
-            national: NationalDistribution::default(),
-            national_context: vec![],
-            context: vec![],
-            strengths: vec![],
-            work_in_progress: vec![],
-            areas_for_improvement: vec![],
-            good_practice: vec![],
+            grade_id: grade.map(|g| g.as_str().into()),
+            direction_id: direction.map(|d| d.as_str().into()),
+            ..Area::default()
         }
     }
 
     fn report() -> Report {
-        use Direction::*;
-        use Grade::*;
-        Report {
+        let mut r = Report {
             schema_version: 1,
             force: "F".into(),
             title: "T".into(),
-            published: None,
-            period: None,
-            forces_assessed: 43,
             domains: vec![
-                Domain { id: "1".into(), title: "One".into(), ppaf: None, areas: vec![area("1A", Some(Fair), Some(Improved)), area("1B", Some(Excellent), None)] },
-                Domain { id: "2".into(), title: "Two".into(), ppaf: None, areas: vec![area("2A", None, Some(Stable)), area("2B", Some(Good), Some(Improved)), area("2C", Some(Excellent), Some(Declined))] },
+                Domain { id: "1".into(), title: "One".into(), ppaf: None, areas: vec![area("1A", Some(Grade::Fair), Some(Direction::Improved)), area("1B", Some(Grade::Excellent), None)] },
+                Domain { id: "2".into(), title: "Two".into(), ppaf: None, areas: vec![area("2A", None, Some(Direction::Stable)), area("2B", Some(Grade::Good), Some(Direction::Improved)), area("2C", Some(Grade::Excellent), Some(Direction::Declined))] },
             ],
-            overview: vec![],
-            glossary: vec![],
-        }
+            ..Report::default()
+        };
+        r.resolve();
+        r
     }
 
     type Rows = Vec<(GroupKey, Vec<usize>)>;
@@ -346,11 +341,11 @@ mod tests {
     fn select_values() {
         let grades = [("", Pick::All), ("none", Pick::Missing), ("excellent", Pick::Only(Grade::Excellent)), ("poor", Pick::Only(Grade::Poor)), ("bogus", Pick::All)];
         for (v, want) in grades {
-            assert_eq!(Pick::<Grade>::from_value(v), want, "{v}");
+            assert_eq!(Pick::<Grade>::from_value(v, &Scale::default()), want, "{v}");
         }
         let dirs = [("", Pick::All), ("none", Pick::Missing), ("declined", Pick::Only(Direction::Declined))];
         for (v, want) in dirs {
-            assert_eq!(Pick::<Direction>::from_value(v), want, "{v}");
+            assert_eq!(Pick::<Direction>::from_value(v, &Scale::default()), want, "{v}");
         }
         assert_eq!(Sort::from_value("grade"), Sort::Grade);
         assert_eq!(Sort::from_value("x"), Sort::Id);

@@ -4,15 +4,19 @@
 
 use std::rc::Rc;
 
+use crate::i18n::fill;
 use crate::standing::standing;
 use crate::i18n::Lang;
 use crate::model::{Area, Report};
 
 mod glossary;
 mod sentences;
+mod words;
 
 pub use glossary::{Glossary, Segment};
+pub use words::{soft_mutation, Words};
 
+pub use sentences::counts;
 use sentences::{chart_label, comparison_sentence};
 
 pub struct PreparedReport {
@@ -22,6 +26,10 @@ pub struct PreparedReport {
     pub areas: Vec<AreaInfo>,
     pub profile: Profile,
     pub glossary: Glossary,
+    /// The words for the report's grades, directions and what it compares.
+    pub words: Words,
+    /// The national column's header: "All forces (Poor, Fair, Good, Excellent)".
+    pub col_national: yew::AttrValue,
     /// What the summary table's ids start with (see [`crate::hydration::id_prefix`]).
     pub id_prefix: String,
 }
@@ -34,11 +42,10 @@ impl PartialEq for PreparedReport {
 }
 
 pub struct AreaInfo {
-    /// Index into `report.domains`.
-    pub domain: usize,
-    /// Index into that domain's `areas`.
-    pub index: usize,
-    /// This force's grade as a chart column (0 Poor … 3 Excellent), None when not graded.
+    /// Where the area is: (index into `report.domains`, index into its `areas`), or (None,
+    /// index into the flat `report.areas`).
+    pub place: (Option<usize>, usize),
+    /// This force's grade as a chart column (0 the lowest grade), None when not graded.
     pub own: Option<usize>,
     /// "One of 4 forces graded Excellent; 39 forces were graded lower."
     pub sentence: String,
@@ -49,24 +56,29 @@ pub struct AreaInfo {
 /// The grade profile: this force's areas per grade and the national totals over all areas.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Profile {
-    /// Poor, Fair, Good, Excellent.
-    pub force: [u32; 4],
+    /// By grade, lowest first.
+    pub force: Vec<u32>,
     pub ungraded: u32,
-    /// Sum over all areas of the national counts, Poor … Excellent.
-    pub national: [i64; 4],
+    /// Sum over all areas with national counts, by grade, lowest first.
+    pub national: Vec<i64>,
+    /// Whether any area has national counts (without them the profile has no national column).
+    pub has_national: bool,
 }
 
 impl Profile {
     pub fn new(report: &Report) -> Profile {
-        let mut p = Profile { force: [0; 4], ungraded: 0, national: [0; 4] };
+        let n = report.grades.len();
+        let mut p = Profile { force: vec![0; n], ungraded: 0, national: vec![0; n], has_national: false };
         for area in report.areas() {
-            match area.grade.as_ref().map(|g| g.rank()) {
+            match area.grade.as_ref().map(|g| g.rank()).filter(|r| *r < n) {
                 Some(r) => p.force[r] += 1,
                 None => p.ungraded += 1,
             }
-            let n = &area.national;
-            for (slot, c) in p.national.iter_mut().zip([n.poor, n.fair, n.good, n.excellent]) {
-                *slot = slot.saturating_add(c.max(0));
+            if let Some(d) = &area.national {
+                p.has_national = true;
+                for (slot, c) in p.national.iter_mut().zip(&d.counts) {
+                    *slot = slot.saturating_add((*c).max(0));
+                }
             }
         }
         p
@@ -92,28 +104,34 @@ pub fn percent(part: i64, whole: i64) -> i64 {
 
 impl PreparedReport {
     pub fn new(report: Rc<Report>, lang: Lang) -> PreparedReport {
-        let total = report.forces_assessed;
+        let words = Words::new(&report, lang);
         let mut areas = Vec::new();
-        for (d, domain) in report.domains.iter().enumerate() {
-            for (i, area) in domain.areas.iter().enumerate() {
-                let grade = area.grade.as_ref();
-                areas.push(AreaInfo {
-                    domain: d,
-                    index: i,
-                    own: grade.map(|g| g.rank()),
-                    sentence: comparison_sentence(lang, grade, standing(&area.national, grade), total),
-                    label: chart_label(lang, &area.id, &area.national, grade, total),
-                });
-            }
+        for place in report.places() {
+            let area = report.area_at(place);
+            let grade = area.grade.as_ref();
+            let (sentence, label) = match &area.national {
+                Some(n) => {
+                    // Each area's own total: not every force is graded in every area (on the
+                    // 2006 scale it is always forces_assessed).
+                    let total = n.total();
+                    (comparison_sentence(&words, grade, standing(n, grade), total), chart_label(&words, &area.id, n, grade, total))
+                }
+                None => (lang.strings().n_no_counts.to_owned(), String::new()),
+            };
+            areas.push(AreaInfo { place, own: grade.map(|g| g.rank()), sentence, label });
         }
         let id_prefix = crate::hydration::id_prefix(&report, lang);
-        PreparedReport { profile: Profile::new(&report), glossary: Glossary::new(&report.glossary), areas, lang, id_prefix, report }
+        let s = lang.strings();
+        let col_national = match words.generic {
+            false => yew::AttrValue::Static(s.col_national),
+            true => fill(&s.n_col_national, [words.things(), &words.grades.join(", ")]).into(),
+        };
+        PreparedReport { profile: Profile::new(&report), glossary: Glossary::new(&report.glossary), areas, lang, words, col_national, id_prefix, report }
     }
 
     /// Area `i` in report order. Indices come from `areas`/`arrange`, so they are in range.
     pub fn area(&self, i: usize) -> &Area {
-        let info = &self.areas[i];
-        &self.report.domains[info.domain].areas[info.index]
+        self.report.area_at(self.areas[i].place)
     }
 
     /// The index of the area with this id (any letter case, for deep links like `#3a`).

@@ -72,18 +72,21 @@ fn table(lang: Lang) -> Map<String, Value> {
         filter_domain, filter_grade, filter_none_match, filter_reset, filter_sort, glance_intro,
         gp_contact, grade_excellent, grade_fair, grade_good, grade_none, grade_poor,
         graded_excellent, graded_fair, graded_good, graded_poor, header_period, heading_detail,
-        heading_filters, heading_glance, heading_profile, heading_summary, loading, nat_own,
+        heading_filters, heading_glance, heading_profile, heading_summary, loading, n_no_counts, nat_own,
         profile_caption, profile_col_force, profile_col_grade, profile_col_national, s_and,
         s_ungraded, sec_afi, sec_context, sec_good_practice, sec_national_context, sec_strengths,
         sec_wip, short_excellent, short_fair, short_good, short_poor, sort_grade, sort_id,
         sorted_grade, sorted_id;
         texts:
         chart_label(id, total, poor, fair, good, excellent, grade), detail_back(id),
-        detail_not_found(id), glance_counts(poor, fair, good, excellent), s_all(total, grade),
+        detail_not_found(id), glance_counts(poor, fair, good, excellent), n_all(total, things, grade),
+        n_chart(id, total, things), n_chart_own(grade), n_col_national(things, grades), n_counts(things, counts),
+        n_glance_intro(things), n_one_of(n, things, grade), n_profile_caption(things), n_profile_col_national(things), n_only(thing, grade), n_summary_caption(things), s_all(total, grade),
         s_one_of(n, grade), s_only(grade), summary_caption(total), widget_label(force),
         widget_label_area(force, id), widget_label_badge(force), widget_label_summary(force);
         counted:
-        badge_areas(n), filter_shown(n, total), s_higher(higher), s_lower(lower);
+        badge_areas(n), filter_shown(n, total), n_forces(), n_higher(higher, things), n_lower(lower, things),
+        s_higher(higher), s_lower(lower);
     )
 }
 

@@ -119,7 +119,7 @@ fn the_demo_report_reads_the_same_from_text_and_tree() {
     let text = include_str!("../www/data/metropolitan-2006.json");
     let tree: Value = serde_json::from_str(text).unwrap();
     assert_eq!(load_value(&tree), parse_report(text));
-    assert_eq!(load_value(&tree).map(|r| r.forces_assessed), Ok(43));
+    assert_eq!(load_value(&tree).map(|r| r.forces_assessed), Ok(Some(43)));
 }
 
 /// Typed problems, not only strings: a few mistakes with their kinds.

@@ -18,7 +18,7 @@ pub fn y_axis(out: &mut String, y: &Linear, x0: f64, x1: f64, ticks: usize) {
 }
 
 /// The baseline and a word under each band; this force's word is bold (class) as well.
-pub fn x_axis(out: &mut String, x: &Band, y_base: f64, words: &[&str; 4], own: Option<usize>) {
+pub fn x_axis(out: &mut String, x: &Band, y_base: f64, words: &[&str], own: Option<usize>) {
     let yb = px(y_base);
     out.push_str("<g class=\"gw-x-axis\">");
     line(out, px(x.range.0), px(x.range.1), yb, yb, "gw-baseline");

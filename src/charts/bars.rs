@@ -4,7 +4,7 @@
 use super::scale::{px, Band, Linear};
 use super::svg::attr;
 
-pub fn bars(out: &mut String, counts: &[i64; 4], own: Option<usize>, x: &Band, y: &Linear) {
+pub fn bars(out: &mut String, counts: &[i64], own: Option<usize>, x: &Band, y: &Linear) {
     let base = y.map(0.0);
     let w = px(x.width());
     for (i, c) in counts.iter().enumerate().filter(|(_, c)| **c > 0) {

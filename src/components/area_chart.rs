@@ -27,13 +27,21 @@ pub fn area_chart(props: &AreaChartProps) -> Html {
     let lang = data.lang;
     let area = data.area(props.index);
     let info = &data.areas[props.index];
-    let n = &area.national;
+    let Some(n) = &area.national else {
+        // No national counts: no chart, and the sentence says why.
+        return html! {
+            <figure class="gw-chart" part="chart" data-testid={props.testid.clone()} data-area={area.id.clone()}>
+                <figcaption class="gw-sentence" data-testid="sentence">{ info.sentence.clone() }</figcaption>
+            </figure>
+        };
+    };
     let spec = ChartSpec {
-        counts: [n.poor, n.fair, n.good, n.excellent],
+        counts: &n.counts,
         own: info.own,
-        total: data.report.forces_assessed,
+        total: n.total(),
         label: &info.label,
-        words: lang.grade_words(),
+        words: data.words.grades.iter().map(String::as_str).collect(),
+        short: data.words.short.iter().map(String::as_str).collect(),
         this_force: lang.strings().chart_this_force,
         compact: false,
     };

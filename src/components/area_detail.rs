@@ -84,12 +84,14 @@ pub fn area_detail(props: &AreaDetailProps) -> Html {
             <dl class="gw-detail__meta">
                 <div class="gw-meta">
                     <dt>{ s.detail_grade }</dt>
-                    <dd>{ grade_label(lang, area.grade.as_ref()) }</dd>
+                    <dd>{ grade_label(&props.data.words, area.grade.as_ref()) }</dd>
                 </div>
-                <div class="gw-meta">
-                    <dt>{ s.detail_direction }</dt>
-                    <dd>{ direction_label(lang, area.direction.as_ref()) }</dd>
-                </div>
+                if props.data.words.directions.is_some() {
+                    <div class="gw-meta">
+                        <dt>{ s.detail_direction }</dt>
+                        <dd>{ direction_label(&props.data.words, area.direction.as_ref()) }</dd>
+                    </div>
+                }
             </dl>
             <AreaChart data={props.data.clone()} index={index} testid={props.chart_testid.clone()} />
             <div class="gw-detail__text" lang={text_lang(lang)}>

@@ -13,7 +13,6 @@ use super::area_detail::text_lang;
 use crate::dom::focus;
 use crate::view_model::PreparedReport;
 use super::symbols::{direction_label, grade_label};
-use crate::i18n::Lang;
 
 /// What an area's name is in its row.
 #[derive(Clone, PartialEq)]
@@ -45,15 +44,16 @@ pub struct AreaRowProps {
 
 /// The national counts, Poor … Excellent, with this force's own count emphasised, and said in
 /// words for screen readers ("15 (this force's grade)"), not by bold and underline alone.
-fn national(lang: Lang, counts: [i64; 4], own: Option<usize>) -> Html {
+fn national(own_text: &'static str, counts: &[i64], own: Option<usize>) -> Html {
+    let last = counts.len().saturating_sub(1);
     html! {
         <span class="gw-nat">
             { for counts.iter().enumerate().map(|(i, c)| {
-                let sep = if i < 3 { ", " } else { "" };
+                let sep = if i < last { ", " } else { "" };
                 html! {
                     <>
                         if own == Some(i) {
-                            <strong class="gw-nat__own">{ c.to_string() }<span class="gw-vh">{ lang.strings().nat_own }</span></strong>
+                            <strong class="gw-nat__own">{ c.to_string() }<span class="gw-vh">{ own_text }</span></strong>
                         } else {
                             <span>{ c.to_string() }</span>
                         }
@@ -105,7 +105,7 @@ pub fn area_row(props: &AreaRowProps) -> Html {
     let area = data.area(props.index);
     let info = &data.areas[props.index];
     let index = props.index;
-    let n = &area.national;
+    let words = &data.words;
     let (onclick, name) = match &props.names {
         Names::Select(onselect) => (
             Some(onselect.reform(move |_: MouseEvent| index)),
@@ -130,14 +130,24 @@ pub fn area_row(props: &AreaRowProps) -> Html {
     // Each cell's headers (H43): its column's, the area name's and the group heading's. With
     // `headers` the cell's header cells are exactly these, in place of the ones `scope` implies.
     let row_id = [data.id_prefix.as_str(), "-r", &index.to_string()].concat();
-    let headers = |c: usize| [col_id(&data.id_prefix, c).as_str(), " ", &row_id, " ", &props.group].concat();
+    // A flat list (no domains) has no group heading to name.
+    let group = if props.group.is_empty() { "" } else { " " };
+    let headers = |c: usize| [col_id(&data.id_prefix, c).as_str(), " ", &row_id, group, &props.group].concat();
     html! {
         <tr class="gw-row" data-row={state} hidden={props.hidden} data-testid="area-row" data-area={area.id.clone()} onclick={onclick}>
             <td class="gw-cell gw-cell--id" headers={headers(0)} data-label={s.col_id}>{ area.id.clone() }</td>
-            <th scope="row" class="gw-cell gw-cell--area" id={row_id.clone()} headers={[col_id(&data.id_prefix, 1).as_str(), " ", &props.group].concat()} data-label={s.col_area}>{ name }</th>
-            <td class="gw-cell" headers={headers(2)} data-label={s.col_grade}>{ grade_label(lang, area.grade.as_ref()) }</td>
-            <td class="gw-cell" headers={headers(3)} data-label={s.col_direction}>{ direction_label(lang, area.direction.as_ref()) }</td>
-            <td class="gw-cell gw-cell--nat" headers={headers(4)} data-label={s.col_national}>{ national(lang, [n.poor, n.fair, n.good, n.excellent], info.own) }</td>
+            <th scope="row" class="gw-cell gw-cell--area" id={row_id.clone()} headers={[col_id(&data.id_prefix, 1).as_str(), group, &props.group].concat()} data-label={s.col_area}>{ name }</th>
+            <td class="gw-cell" headers={headers(2)} data-label={s.col_grade}>{ grade_label(words, area.grade.as_ref()) }</td>
+            // The direction column only where the scale has directions of travel.
+            if words.directions.is_some() {
+                <td class="gw-cell" headers={headers(3)} data-label={s.col_direction}>{ direction_label(words, area.direction.as_ref()) }</td>
+            }
+            <td class="gw-cell gw-cell--nat" headers={headers(4)} data-label={data.col_national.clone()}>
+                { match &area.national {
+                    Some(n) => national(s.nat_own, &n.counts, info.own),
+                    None => html! { "–" },
+                } }
+            </td>
         </tr>
     }
 }

@@ -44,9 +44,9 @@ pub fn badge(data: &Rc<PreparedReport>, link: Option<&AttrValue>, level: Level, 
             </p>
             <p class="gw-badge__count">{ fill(lang.count(&lang.strings().badge_areas, u64::from(graded_n)), [&graded_n.to_string()]) }</p>
             <ul class="gw-badge__profile" part="profile" data-testid="profile">
-                { for Grade::ALL.iter().enumerate().rev().map(|(rank, g)| html! {
+                { for (0..data.words.len()).rev().map(|rank| html! {
                     <li class="gw-badge__grade">
-                        { grade_label(lang, Some(g)) }
+                        { grade_label(&data.words, Some(&Grade(rank as u8))) }
                         <strong class="gw-badge__n">{ p.force[rank].to_string() }</strong>
                     </li>
                 }) }

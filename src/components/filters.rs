@@ -9,7 +9,7 @@ use super::area_detail::text_lang;
 use crate::dom::{select_value, set_value};
 use crate::i18n::fill;
 use crate::view_model::PreparedReport;
-use crate::model::{Direction, Grade};
+use crate::model::{Direction, Grade, Scale};
 use crate::state::{Action, Filters, Pick, Sort, MISSING};
 
 #[derive(Properties, PartialEq)]
@@ -26,7 +26,7 @@ fn option(value: &str, text: &str, selected: bool) -> Html {
     html! { <option value={value.to_string()} selected={selected}>{ text.to_string() }</option> }
 }
 
-fn pick_value<T>(p: &Pick<T>, word: impl Fn(&T) -> &str) -> String {
+fn pick_value<'w, T>(p: &Pick<T>, word: impl Fn(&T) -> &'w str) -> String {
     match p {
         Pick::All => String::new(),
         Pick::Missing => MISSING.to_string(),
@@ -45,13 +45,18 @@ pub fn filter_bar(props: &FilterBarProps) -> Html {
         Callback::from(move |e: Event| d.emit(make(&select_value(&e))))
     };
     let on_domain = on(|v| Action::FilterDomain((!v.is_empty()).then(|| v.to_string())));
-    let on_grade = on(|v| Action::FilterGrade(Pick::<Grade>::from_value(v)));
-    let on_direction = on(|v| Action::FilterDirection(Pick::<Direction>::from_value(v)));
+    let by_scale = |make: fn(&str, &Scale) -> Action| {
+        let (d, data) = (props.dispatch.clone(), data.clone());
+        Callback::from(move |e: Event| d.emit(make(&select_value(&e), &data.report.grades)))
+    };
+    let on_grade = by_scale(|v, s| Action::FilterGrade(Pick::<Grade>::from_value(v, s)));
+    let on_direction = by_scale(|v, s| Action::FilterDirection(Pick::<Direction>::from_value(v, s)));
+    let words = &data.words;
     let on_sort = on(|v| Action::SortBy(Sort::from_value(v)));
     let reset = props.dispatch.reform(|_: MouseEvent| Action::ClearFilters);
 
-    let grade_now = pick_value(&f.grade, |g| g.as_str());
-    let direction_now = pick_value(&f.direction, |d| d.as_str());
+    let grade_now = pick_value(&f.grade, |g| words.key(Some(g)));
+    let direction_now = pick_value(&f.direction, |d| words.direction_key(Some(d)));
     let domain_now = f.domain.as_deref().unwrap_or("");
     let refs = use_memo((), |_| [NodeRef::default(), NodeRef::default(), NodeRef::default(), NodeRef::default()]);
     {
@@ -74,33 +79,42 @@ pub fn filter_bar(props: &FilterBarProps) -> Html {
     };
     html! {
         <div class="gw-filters" part="filters" data-testid="filters" role="group" aria-label={s.heading_filters}>
-            <label class="gw-field">
-                <span class="gw-field__label">{ s.filter_domain }</span>
-                <select class="gw-select" data-testid="filter-domain" onchange={on_domain} ref={refs[0].clone()}>
-                    { option("", s.filter_all_domains, domain_now.is_empty()) }
-                    // The domain titles are the report's words: marked English in a Welsh widget.
-                    { for data.report.domains.iter().map(|d| {
-                        let text = [d.id.as_str(), d.title.as_str()].join(" ");
-                        html! { <option value={d.id.clone()} selected={d.id == domain_now} lang={text_lang(lang)}>{ text }</option> }
-                    }) }
-                </select>
-            </label>
+            // Only where the report has domains (not a flat list of areas).
+            if !data.report.domains.is_empty() {
+                <label class="gw-field">
+                    <span class="gw-field__label">{ s.filter_domain }</span>
+                    <select class="gw-select" data-testid="filter-domain" onchange={on_domain} ref={refs[0].clone()}>
+                        { option("", s.filter_all_domains, domain_now.is_empty()) }
+                        // The domain titles are the report's words: marked English in a Welsh widget.
+                        { for data.report.domains.iter().map(|d| {
+                            let text = [d.id.as_str(), d.title.as_str()].join(" ");
+                            html! { <option value={d.id.clone()} selected={d.id == domain_now} lang={text_lang(lang)}>{ text }</option> }
+                        }) }
+                    </select>
+                </label>
+            }
             <label class="gw-field">
                 <span class="gw-field__label">{ s.filter_grade }</span>
                 <select class="gw-select" data-testid="filter-grade" onchange={on_grade} ref={refs[1].clone()}>
                     { option("", s.filter_all_grades, grade_now.is_empty()) }
-                    { for Grade::ALL.iter().rev().map(|g| option(g.as_str(), lang.grade(Some(g)), grade_now == g.as_str())) }
-                    { option(MISSING, lang.grade(None), grade_now == MISSING) }
+                    { for (0..words.len()).rev().map(|r| {
+                        let g = Grade(r as u8);
+                        option(words.key(Some(&g)), words.grade(Some(&g)), grade_now == words.key(Some(&g)))
+                    }) }
+                    { option(MISSING, words.grade(None), grade_now == MISSING) }
                 </select>
             </label>
-            <label class="gw-field">
-                <span class="gw-field__label">{ s.filter_direction }</span>
-                <select class="gw-select" data-testid="filter-direction" onchange={on_direction} ref={refs[2].clone()}>
-                    { option("", s.filter_all_directions, direction_now.is_empty()) }
-                    { for Direction::ALL.iter().map(|d| option(d.as_str(), lang.direction(Some(d)), direction_now == d.as_str())) }
-                    { option(MISSING, lang.direction(None), direction_now == MISSING) }
-                </select>
-            </label>
+            // Only where the scale has directions of travel.
+            if let Some(dirs) = &words.directions {
+                <label class="gw-field">
+                    <span class="gw-field__label">{ s.filter_direction }</span>
+                    <select class="gw-select" data-testid="filter-direction" onchange={on_direction} ref={refs[2].clone()}>
+                        { option("", s.filter_all_directions, direction_now.is_empty()) }
+                        { for dirs.iter().map(|(word, id)| option(id, word, direction_now == *id)) }
+                        { option(MISSING, words.direction(None), direction_now == MISSING) }
+                    </select>
+                </label>
+            }
             <label class="gw-field">
                 <span class="gw-field__label">{ s.filter_sort }</span>
                 <select class="gw-select" data-testid="filter-sort" onchange={on_sort} ref={refs[3].clone()}>

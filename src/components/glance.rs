@@ -20,7 +20,12 @@ pub fn glance(data: &Rc<PreparedReport>, arranged: &Arranged, selected: Option<u
     html! {
         <section class="gw-glance" part="glance" data-testid="glance">
             { heading(level, 1, "gw-h3", None, None, None, html! { lang.strings().heading_glance }) }
-            <p class="gw-hint">{ lang.strings().glance_intro }</p>
+            <p class="gw-hint">
+                { match data.words.compared {
+                    true => crate::i18n::fill(&lang.strings().n_glance_intro, [data.words.things()]),
+                    false => lang.strings().glance_intro.to_owned(),
+                } }
+            </p>
             <ul class="gw-glance__grid">
                 { for arranged.groups.iter().flat_map(|g| g.rows.iter()).map(|i| html! {
                     <li class="gw-glance__item" key={*i} hidden={!arranged.visible[*i]} data-testid="glance-item" data-area={data.area(*i).id.clone()}>

@@ -13,6 +13,7 @@ use crate::view_model::PreparedReport;
 use super::symbols::grade_label;
 use crate::charts::{distribution_chart, ChartSpec};
 use crate::i18n::fill;
+use crate::view_model::counts as counts_text;
 
 #[derive(Properties, PartialEq)]
 pub struct GlanceItemProps {
@@ -28,20 +29,27 @@ pub fn glance_item(props: &GlanceItemProps) -> Html {
     let lang = data.lang;
     let area = data.area(props.index);
     let info = &data.areas[props.index];
-    let n = &area.national;
     let index = props.index;
     let onclick = props.onselect.reform(move |_: MouseEvent| index);
-    let spec = ChartSpec {
-        counts: [n.poor, n.fair, n.good, n.excellent],
+    let words = &data.words;
+    let spec = area.national.as_ref().map(|n| ChartSpec {
+        counts: &n.counts,
         own: info.own,
-        total: data.report.forces_assessed,
+        total: n.total(),
         label: &info.label,
-        words: lang.grade_short(),
+        words: words.short.iter().map(String::as_str).collect(),
+        short: words.short.iter().map(String::as_str).collect(),
         this_force: lang.strings().chart_this_force,
         compact: true,
+    });
+    let counts = match &area.national {
+        Some(n) if !words.generic => {
+            let [p, f, g, e] = [0, 1, 2, 3].map(|i| n.counts.get(i).copied().unwrap_or(0).to_string());
+            fill(&lang.strings().glance_counts, [&p, &f, &g, &e])
+        }
+        Some(n) => fill(&lang.strings().n_counts, [words.things(), &counts_text(words, n)]),
+        None => info.sentence.clone(),
     };
-    let [p, f, g, e] = [n.poor, n.fair, n.good, n.excellent].map(|c| c.to_string());
-    let counts = fill(&lang.strings().glance_counts, [&p, &f, &g, &e]);
     // Hidden from the name computation, found by the description (a direct reference reads
     // hidden text: accname 1.2, step 2A). The prefix keeps the id apart from another report's
     // in a static copy in the page; in the live widget the shadow root scopes it.
@@ -56,11 +64,13 @@ pub fn glance_item(props: &GlanceItemProps) -> Html {
                 <span class="gw-glance__title" lang={text_lang(lang)}>{ area.title.clone() }</span>
                 <span class="gw-vh">{ ": " }</span>
             </span>
-            { grade_label(lang, area.grade.as_ref()) }
+            { grade_label(words, area.grade.as_ref()) }
             <span class="gw-vh" id={counts_id} aria-hidden="true">{ counts }</span>
-            <span class="gw-chart gw-chart--compact" part="chart" data-testid="chart" data-area={area.id.clone()} aria-hidden="true">
-                { distribution_chart(&spec) }
-            </span>
+            if let Some(spec) = spec {
+                <span class="gw-chart gw-chart--compact" part="chart" data-testid="chart" data-area={area.id.clone()} aria-hidden="true">
+                    { distribution_chart(&spec) }
+                </span>
+            }
         </button>
     }
 }

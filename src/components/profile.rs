@@ -11,6 +11,8 @@ use crate::options::Level;
 use crate::view_model::{percent, PreparedReport};
 use super::symbols::grade_label;
 use crate::model::Grade;
+use crate::i18n::fill;
+use crate::view_model::Words;
 
 /// A 0–100 bar as SVG geometry (no style attribute, so strict CSP is happy).
 /// `bar` is the fill's `data-bar` ("force" or "national"), which the stylesheet colours.
@@ -31,20 +33,26 @@ pub fn grade_profile(data: &Rc<PreparedReport>, level: Level) -> Html {
     let areas = p.areas() as i64;
     let national_total = p.national_total();
     // Highest grade first, as people read a profile.
-    let rows = Grade::ALL.iter().enumerate().rev().map(|(rank, g)| {
+    let words: &Words = &data.words;
+    // Without any national counts there is no national column.
+    let national = p.has_national;
+    let rows = (0..words.len()).rev().map(|rank| {
+        let g = Grade(rank as u8);
         let n = p.force[rank] as i64;
         let share = percent(p.national[rank], national_total);
         html! {
             <tr key={rank}>
-                <th scope="row">{ grade_label(lang, Some(g)) }</th>
+                <th scope="row">{ grade_label(words, Some(&g)) }</th>
                 <td class="gw-num">
                     <span class="gw-profile__n">{ n.to_string() }</span>
                     { share_bar(percent(n, areas), "force") }
                 </td>
-                <td class="gw-num">
-                    <span class="gw-profile__n">{ format!("{share}%") }</span>
-                    { share_bar(share, "national") }
-                </td>
+                if national {
+                    <td class="gw-num">
+                        <span class="gw-profile__n">{ format!("{share}%") }</span>
+                        { share_bar(share, "national") }
+                    </td>
+                }
             </tr>
         }
     });
@@ -52,21 +60,35 @@ pub fn grade_profile(data: &Rc<PreparedReport>, level: Level) -> Html {
         <section class="gw-profile" part="profile" data-testid="profile">
             { heading(level, 1, "gw-h3", None, None, None, html! { s.heading_profile }) }
             <table class="gw-table gw-profile__table">
-                <caption class="gw-caption">{ s.profile_caption }</caption>
+                <caption class="gw-caption">
+                    { match words.compared {
+                        true => fill(&s.n_profile_caption, [words.things()]),
+                        false => s.profile_caption.to_owned(),
+                    } }
+                </caption>
                 <thead>
                     <tr>
                         <th scope="col">{ s.profile_col_grade }</th>
                         <th scope="col" class="gw-num">{ s.profile_col_force }</th>
-                        <th scope="col" class="gw-num">{ s.profile_col_national }</th>
+                        if national {
+                            <th scope="col" class="gw-num">
+                                { match words.compared {
+                                    true => fill(&s.n_profile_col_national, [words.things()]),
+                                    false => s.profile_col_national.to_owned(),
+                                } }
+                            </th>
+                        }
                     </tr>
                 </thead>
                 <tbody>
                     { for rows }
                     if p.ungraded > 0 {
                         <tr key="none">
-                            <th scope="row">{ grade_label(lang, None) }</th>
+                            <th scope="row">{ grade_label(words, None) }</th>
                             <td class="gw-num"><span class="gw-profile__n">{ p.ungraded.to_string() }</span></td>
-                            <td class="gw-num">{ "–" }</td>
+                            if national {
+                                <td class="gw-num">{ "–" }</td>
+                            }
                         </tr>
                     }
                 </tbody>

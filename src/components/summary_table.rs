@@ -39,7 +39,8 @@ fn group_heading(data: &PreparedReport, key: GroupKey) -> Html {
                 </>
             }
         }
-        GroupKey::Grade(rank) => grade_label(data.lang, rank.map(|r| &Grade::ALL[r])),
+        GroupKey::Grade(rank) => grade_label(&data.words, rank.map(|r| Grade(r as u8)).as_ref()),
+        GroupKey::Flat => html! {},
     }
 }
 
@@ -61,7 +62,12 @@ pub struct TableSetup<'a> {
 pub fn summary_table(data: &Rc<PreparedReport>, arranged: &Arranged, selected: Option<usize>, setup: TableSetup) -> Html {
     let lang = data.lang;
     let s = lang.strings();
-    let total = data.report.forces_assessed.to_string();
+    let caption = match (data.words.generic, data.report.forces_assessed) {
+        (false, Some(total)) => fill(&s.summary_caption, [&total.to_string()]),
+        _ => fill(&s.n_summary_caption, [data.words.things()]),
+    };
+    let directions = data.words.directions.is_some();
+    let columns = if directions { "5" } else { "4" };
     // Every area, whatever the filters: the file is the report's grades, not the current view.
     let export = {
         let data = data.clone();
@@ -79,27 +85,36 @@ pub fn summary_table(data: &Rc<PreparedReport>, arranged: &Arranged, selected: O
         <section class="gw-summary" part="summary" data-testid="summary">
             { heading(setup.level, 1, "gw-h3", None, None, Some(setup.heading), html! { s.heading_summary }) }
             <table class="gw-table gw-summary__table">
-                <caption class="gw-caption">{ fill(&s.summary_caption, [&total]) }</caption>
+                <caption class="gw-caption">{ caption }</caption>
                 <thead>
                     <tr>
                         <th scope="col" id={col_id(&data.id_prefix, 0)} aria-sort={by_id}>{ s.col_id }</th>
                         <th scope="col" id={col_id(&data.id_prefix, 1)}>{ s.col_area }</th>
                         <th scope="col" id={col_id(&data.id_prefix, 2)} aria-sort={by_grade}>{ s.col_grade }</th>
-                        <th scope="col" id={col_id(&data.id_prefix, 3)}>{ s.col_direction }</th>
-                        <th scope="col" id={col_id(&data.id_prefix, 4)}>{ s.col_national }</th>
+                        if directions {
+                            <th scope="col" id={col_id(&data.id_prefix, 3)}>{ s.col_direction }</th>
+                        }
+                        <th scope="col" id={col_id(&data.id_prefix, 4)}>{ data.col_national.clone() }</th>
                     </tr>
                 </thead>
                 <tbody>
                     { for arranged.groups.iter().flat_map(|g| {
                         let key = group_key(g.key);
-                        let head_id = AttrValue::from([data.id_prefix.as_str(), "-", &key].concat());
+                        let head_id = match g.key {
+                            GroupKey::Flat => AttrValue::Static(""),
+                            _ => AttrValue::from([data.id_prefix.as_str(), "-", &key].concat()),
+                        };
                         // Hidden with its rows when the filters leave none of them. `scope="row"`:
                         // the cells name it in `headers`; without a scope Chromium takes a lone `th`
                         // for a column header, which it would then announce over the columns below.
-                        let heading = html! {
-                            <tr class="gw-group__head" key={["g:", &key].concat()} hidden={!arranged.any(g)}>
-                                <th scope="row" id={head_id.clone()} colspan="5">{ group_heading(data, g.key) }</th>
-                            </tr>
+                        // A flat list (no domains) has no heading row.
+                        let heading = match g.key {
+                            GroupKey::Flat => html! {},
+                            _ => html! {
+                                <tr class="gw-group__head" key={["g:", &key].concat()} hidden={!arranged.any(g)}>
+                                    <th scope="row" id={head_id.clone()} colspan={columns}>{ group_heading(data, g.key) }</th>
+                                </tr>
+                            },
                         };
                         std::iter::once(heading).chain(g.rows.iter().map(move |i| html! {
                             <AreaRow key={*i} data={data.clone()} index={*i} group={head_id.clone()} selected={selected == Some(*i)} hidden={!arranged.visible[*i]}
@@ -125,5 +140,6 @@ fn group_key(k: GroupKey) -> String {
         GroupKey::Domain(d) => ["d", &d.to_string()].concat(),
         GroupKey::Grade(Some(r)) => ["g", &r.to_string()].concat(),
         GroupKey::Grade(None) => "g-".to_string(),
+        GroupKey::Flat => "f".to_string(),
     }
 }

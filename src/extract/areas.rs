@@ -1,7 +1,7 @@
 //! Domains and areas: headings, the Grade / Direction of Travel lines and the National Grade
 //! Distribution of each area. The text sections that follow are left to `sections`.
 
-use crate::model::{Direction, Grade, NationalDistribution};
+use crate::model::{Direction, Grade, NationalDistribution, Scale};
 
 use super::blocks::terminated;
 use super::columns;
@@ -147,7 +147,7 @@ fn read_area(
         direction: None,
         grade_line: line,
         grade_readable: false,
-        national: NationalDistribution::default(),
+        national: NationalDistribution::from_counts(&Scale::default(), &[0; 4]),
         national_line: None,
         items: Vec::new(),
     };
@@ -279,16 +279,14 @@ fn read_distribution(area: &mut RawArea, items: &[Item], problems: &mut Vec<Extr
         fail(&detail, counts.no, problems);
         return 2;
     }
+    let mut by_rank = [0i64; 4];
     for (g, n) in columns.into_iter().zip(numbers) {
-        let n = n.unwrap_or(0);
-        match g {
-            Some(Grade::Poor) => area.national.poor = n,
-            Some(Grade::Fair) => area.national.fair = n,
-            Some(Grade::Good) => area.national.good = n,
-            Some(Grade::Excellent) => area.national.excellent = n,
-            _ => {}
+        if let Some(g) = g.filter(|g| g.rank() < 4) {
+            by_rank[g.rank()] = n.unwrap_or(0);
         }
     }
+    // The 2006 scale's ids in its column order: poor, fair, good, excellent.
+    area.national = NationalDistribution::from_counts(&Scale::default(), &by_rank);
     area.national_line = Some(counts.no);
     2
 }

@@ -98,11 +98,13 @@ pub fn extract(text: &str) -> Result<Report, ExtractError> {
         title: cover.title.clone(),
         published: Some(cover.published.clone()),
         period: cover::period(raw.iter().map(|l| l.text.as_str())),
-        forces_assessed,
+        forces_assessed: Some(forces_assessed),
         domains: raw_domains.iter().map(domain).collect(),
         overview: overview::read(front),
         glossary: glossary::read(body.get(glossary_at + 1..).unwrap_or(&[])),
-    })
+        ..Report::default()
+    }
+    .resolved())
 }
 
 fn domain(d: &RawDomain) -> Domain {
@@ -119,15 +121,17 @@ fn area(a: &RawArea) -> Area {
     Area {
         id: a.id.clone(),
         title: a.title.clone(),
-        grade: a.grade,
-        direction: a.direction,
-        national: a.national,
+        // The 2006 scale's ids; `resolved` fills the grade and direction from them.
+        grade_id: a.grade.map(|g| g.as_str().to_owned()),
+        direction_id: a.direction.map(|d| d.as_str().to_owned()),
+        national: Some(a.national.clone()),
         national_context: s.national_context,
         context: s.context,
         strengths: s.strengths,
         work_in_progress: s.work_in_progress,
         areas_for_improvement: s.areas_for_improvement,
         good_practice: s.good_practice,
+        ..Area::default()
     }
 }
 

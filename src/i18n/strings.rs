@@ -161,6 +161,39 @@ pub struct Strings {
     pub heading_summary: &'static str,
     /// "Loading the inspection report…"
     pub loading: &'static str,
+    // The `n_` texts are for reports on another scale than 2006's, or comparing something other
+    // than forces: what is compared is a value in them ({things}, {thing}), and the grade words
+    // are the scale's. A 2006 report of forces keeps the texts above, word for word.
+    /// "{id}: of {total} {things}, " (id, total, things), followed by the counts
+    pub n_chart: Pieces<4>,
+    /// ". This force: {grade}." (grade)
+    pub n_chart_own: Pieces<2>,
+    /// "All {things} ({grades})" (things, grades)
+    pub n_col_national: Pieces<3>,
+    /// "All {things}: {counts}" (things, counts)
+    pub n_counts: Pieces<3>,
+    /// "{n} force" / "{n} forces": the noun for forces after a number, by its plural form (n)
+    pub n_forces: Counted<Pieces<1>>,
+    /// "All {total} {things} graded {grade}" (total, things, grade)
+    pub n_all: Pieces<4>,
+    /// "{higher} {things} were graded higher" (higher, things)
+    pub n_higher: Counted<Pieces<3>>,
+    /// "{lower} {things} were graded lower" (lower, things)
+    pub n_lower: Counted<Pieces<3>>,
+    /// "No national counts are given for this area, so there is no chart."
+    pub n_no_counts: &'static str,
+    /// "One of {n} {things} graded {grade}" (n, things, grade)
+    pub n_one_of: Pieces<4>,
+    /// "How all {things} were graded in each area. This force's bar is outlined and marked. Choose an area to see its findings." (things)
+    pub n_glance_intro: Pieces<2>,
+    /// "Number of this force's areas at each grade, and the share of each grade among all {things} nationally" (things)
+    pub n_profile_caption: Pieces<2>,
+    /// "All {things} (share)" (things)
+    pub n_profile_col_national: Pieces<2>,
+    /// "The only {thing} graded {grade}" (thing, grade)
+    pub n_only: Pieces<3>,
+    /// "Grade for each area, with how all {things} were graded" (things)
+    pub n_summary_caption: Pieces<2>,
     /// " (this force)"
     pub nat_own: &'static str,
     /// "Number of this force's areas at each grade, and the share of all forces' grades nationally"

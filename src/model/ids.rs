@@ -1,4 +1,4 @@
-//! The shapes of domain and area ids, one definition for the validator and the widget (which
+//! The shapes of domain and area ids (the 2006 scale's "3A", and any scale's short slug), one definition for the validator and the widget (which
 //! reads an area id from `location.hash` for deep links).
 
 /// "1", "12": digits only, so an area id (domain id + one capital letter) splits one way.
@@ -17,6 +17,13 @@ pub fn area_id_domain(id: &str) -> Option<&str> {
 /// A domain id followed by one capital letter: "1A", "7B", "12C".
 pub fn is_area_id(id: &str) -> bool {
     area_id_domain(id).is_some()
+}
+
+/// Any area id: a short slug of letters, digits and hyphens, starting with a letter or digit, at
+/// most 40 characters ("investigating-crime", "3A"). The deep-link fragment.
+pub fn is_area_slug(id: &str) -> bool {
+    let b = id.as_bytes();
+    !b.is_empty() && b.len() <= 40 && b[0] != b'-' && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')
 }
 
 #[cfg(test)]

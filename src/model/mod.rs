@@ -5,6 +5,8 @@ pub mod parse;
 pub mod problem;
 mod read;
 mod report;
+mod resolve;
+pub mod scale;
 mod words;
 #[cfg(schema)]
 pub mod schema;
@@ -14,6 +16,6 @@ pub mod validate;
 pub use parse::{parse_report, parse_report_bytes};
 pub use parse::{load_value, MAX_REPORT_BYTES};
 pub use problem::{ReportPath, ReportProblem, ReportProblemKind, Step};
-pub use ids::{area_id_domain, is_area_id, is_domain_id};
+pub use ids::{area_id_domain, is_area_id, is_area_slug, is_domain_id};
 pub use report::*;
 pub use validate::validate;

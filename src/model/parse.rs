@@ -73,7 +73,9 @@ fn finished<E>(
 ) -> Result<Report, Vec<ReportProblem>> {
     let Outcome { result, mut noted, dropped } = outcome;
     match result {
-        Ok(report) => {
+        Ok(mut report) => {
+            // The grade ids, once the whole report (and so its scale) is read.
+            noted.extend(report.resolve());
             let (found, more_dropped) = check(&report);
             if found.is_empty() && noted.is_empty() && dropped + more_dropped == 0 {
                 return Ok(report);

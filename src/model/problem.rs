@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use super::{Direction, Grade, SCHEMA_VERSION};
+use super::SCHEMA_VERSION;
 
 /// One step of a JSON path: an object key or an array index.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -217,14 +217,29 @@ pub enum ReportProblemKind {
     BadAreaId { found: Excerpt, example: String },
     AreaOutsideDomain { id: Excerpt, domain: String },
     DuplicateAreaId { id: Excerpt, first: (usize, usize) },
-    /// A grade that is not one of the four words; `lowercase` when only the letter case is wrong.
-    UnknownGrade { word: Excerpt, lowercase: Option<Grade> },
-    UnknownDirection { word: Excerpt, lowercase: Option<Direction> },
+    /// A grade that is not one of the scale's ids; `lowercase` when only the letter case is
+    /// wrong; `allowed` the scale's ids, lowest first.
+    UnknownGrade { word: Excerpt, lowercase: Option<String>, allowed: Vec<String> },
+    UnknownDirection { word: Excerpt, lowercase: Option<String>, allowed: Vec<String> },
+    /// A direction of travel on a scale that has none.
+    NoDirections,
+    /// A national count under a key that is not one of the scale's grade ids.
+    UnknownCount { id: Excerpt, allowed: Vec<String> },
+    /// `scale` names no built-in scale.
+    UnknownScale { name: Excerpt, known: String },
+    /// A scale given in full breaks a rule (see `Scale::problems`): the rule in words.
+    BadScale(String),
+    /// Both `domains` and a flat `areas` list.
+    DomainsAndAreas,
+    /// An area id that is not a short slug.
+    BadSlug { found: Excerpt },
     NegativeCount { found: i64 },
-    /// The national counts do not add up to `forces_assessed`.
+    /// The national counts do not add up to `forces_assessed` (2006 scale).
     CountsDoNotAddUp { total: i64, forces: u32 },
-    /// The area's own grade has a count of 0, though the counts include this force.
-    OwnGradeUncounted { grade: Grade },
+    /// The national counts add up to more than `forces_assessed` (other scales).
+    CountsOverForces { total: i64, forces: u32 },
+    /// The area's own grade (its id) has a count of 0, though the counts include this force.
+    OwnGradeUncounted { grade: String },
     BadLevel { found: u8 },
     /// More problems than are listed.
     MoreProblems { more: usize, shown: usize },
@@ -328,26 +343,41 @@ impl fmt::Display for ReportProblemKind {
                 f,
                 "area id {id} does not belong to domain \"{domain}\"; expected \"{domain}\" followed by one capital letter"
             ),
+            // The flat list's areas have no domain (usize::MAX).
+            DuplicateAreaId { id, first: (usize::MAX, a) } => {
+                write!(f, "duplicate area id {id}; first used at areas[{a}]")
+            }
             DuplicateAreaId { id, first: (d, a) } => {
                 write!(f, "duplicate area id {id}; first used at domains[{d}].areas[{a}]")
             }
-            UnknownGrade { word, lowercase } => {
-                let allowed = Grade::ALL.map(|g| g.as_str());
-                unknown_word(f, "grade", word, lowercase.as_ref().map(Grade::as_str), &allowed)
+            UnknownGrade { word, lowercase, allowed } => {
+                unknown_word(f, "grade", word, lowercase.as_deref(), allowed)
             }
-            UnknownDirection { word, lowercase } => {
-                let allowed = Direction::ALL.map(|d| d.as_str());
-                unknown_word(f, "direction", word, lowercase.as_ref().map(Direction::as_str), &allowed)
+            UnknownDirection { word, lowercase, allowed } => {
+                unknown_word(f, "direction", word, lowercase.as_deref(), allowed)
+            }
+            NoDirections => f.write_str("this report's grade scale has no directions of travel; use null or leave the field out"),
+            UnknownCount { id, allowed } => {
+                write!(f, "unknown grade {id} for a count; expected ")?;
+                list(f, allowed)
+            }
+            UnknownScale { name, known } => write!(f, "unknown grade scale {name}; expected one of {known}, or a scale object"),
+            BadScale(what) => f.write_str(what),
+            DomainsAndAreas => f.write_str("give either domains or a flat areas list, not both"),
+            BadSlug { found } => write!(
+                f,
+                "malformed area id {found}; expected letters, digits and hyphens, starting with a letter or digit, at most 40, e.g. \"investigating-crime\""
+            ),
+            CountsOverForces { total, forces } => {
+                write!(f, "counts sum to {total}, more than forces_assessed ({forces})")
             }
             NegativeCount { found } => write!(f, "must not be negative, found {found}"),
             CountsDoNotAddUp { total, forces } => {
                 write!(f, "counts sum to {total} but forces_assessed is {forces}")
             }
-            OwnGradeUncounted { grade } => write!(
-                f,
-                "is 0 but this area's grade is {}; the counts include this force",
-                grade.as_str()
-            ),
+            OwnGradeUncounted { grade } => {
+                write!(f, "is 0 but this area's grade is {grade}; the counts include this force")
+            }
             BadLevel { found } => {
                 write!(f, "must be 0 (paragraph), 1 (bullet) or 2 (nested bullet), found {found}")
             }
@@ -365,19 +395,25 @@ fn unknown_word(
     what: &str,
     word: &Excerpt,
     lowercase: Option<&str>,
-    allowed: &[&str],
+    allowed: &[String],
 ) -> fmt::Result {
     if let Some(fixed) = lowercase {
         return write!(f, "unknown {what} {word}; {what} words are lowercase: \"{fixed}\"");
     }
     write!(f, "unknown {what} {word}; expected ")?;
+    list(f, allowed)?;
+    f.write_str(" or null")
+}
+
+/// `"poor", "fair", "good", "excellent"`.
+fn list(f: &mut fmt::Formatter<'_>, allowed: &[String]) -> fmt::Result {
     for (i, w) in allowed.iter().enumerate() {
         if i > 0 {
             f.write_str(", ")?;
         }
         write!(f, "\"{w}\"")?;
     }
-    f.write_str(" or null")
+    Ok(())
 }
 
 /// An `i128` of [`ReportProblemKind::OutOfRange`] in decimal, written as a sign and a `u64`:

@@ -7,15 +7,17 @@
 //! not say: text must not be blank, ranges, id patterns, list lengths). Field names are fixed:
 //! other tools and the tests rely on them.
 //!
-//! Grade and direction words are read leniently by the report reader: an unknown word is
-//! reported with its path and read as null, so every one is reported at once, and a report
-//! that reads without problems holds only the real words ([`Grade`] has no "unknown" value).
+//! Grades are data: a report names its grade scale (src/model/scale.rs; omitted, the 2006
+//! Baseline Assessment's), and areas and national counts hold that scale's grade ids. Which ids
+//! exist depends on the scale, so they are read as strings and resolved once the report is read
+//! ([`Report::resolve`], src/model/resolve.rs), which fills the `#[serde(skip)]` fields the rest
+//! of the crate uses: the scale itself, each area's [`Grade`] and [`Direction`], each national
+//! distribution's counts by rank.
 
 use serde::{Deserialize, Serialize};
 
+pub use super::scale::{Compared, GradeDef, Scale, ScaleChoice};
 pub use super::words::{Direction, Grade};
-pub(crate) use super::words::{DIRECTION_WORD, GRADE_WORD};
-use super::words::word;
 
 #[cfg(schema)]
 use schemars::JsonSchema;
@@ -25,16 +27,19 @@ use super::schema::Text;
 /// The schema version this crate reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// One inspection report for one force: its graded areas grouped by domain, each with the
-/// national grade distribution and the findings behind the grade. Written by `grade-widget
+/// One inspection report for one force: its graded areas, grouped by domain or in one flat list,
+/// each with how all forces (or what else is compared) were graded and the findings behind the
+/// grade. Written by `grade-widget
 /// extract`, checked by `grade-widget validate`, read by the widget. Unknown fields are refused
 /// (a misspelt optional field such as `grdae` would otherwise be silently ignored), except
 /// `$schema` at the top. Rules a schema cannot express are checked by `grade-widget validate`
-/// and by the widget, not by a schema validator: national counts sum to `forces_assessed`; the
-/// area's own grade is counted at least once; area ids are unique and start with their domain's
-/// id; domain ids are unique; at most 1000 areas and 100000 text blocks in all; strings at most
+/// and by the widget, not by a schema validator: grade and direction ids are the scale's; when
+/// `forces_assessed` is given, national counts sum to it (2006 scale) or to at most it (other
+/// scales); the area's own grade is counted at least once; exactly one of `domains` and `areas`;
+/// area ids are unique, and on the 2006 scale start with their domain's id; domain ids are
+/// unique; at most 1000 areas and 100000 text blocks in all; strings at most
 /// 2 MiB of UTF-8.
-#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(schema, derive(JsonSchema))]
 #[cfg_attr(schema, schemars(
     deny_unknown_fields,
@@ -59,13 +64,32 @@ pub struct Report {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(schema, schemars(title = "Assessed period", with = "Option<Text>"))]
     pub period: Option<String>,
-    /// How many forces were graded nationally (43 in England and Wales); every area's national
-    /// counts sum to this.
+    /// The grade scale: a built-in scale's name ("baseline-2006", "peel-2014", "peel-2021") or a
+    /// scale in full. Omitted, "baseline-2006": excellent, good, fair, poor, with directions of
+    /// travel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(schema, schemars(title = "Grade scale"))]
+    pub scale: Option<ScaleChoice>,
+    /// What the report compares the force with, in both languages, e.g. services. Omitted,
+    /// forces.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(schema, schemars(title = "What is compared"))]
+    pub compared: Option<Compared>,
+    /// How many forces were graded nationally (43 in England and Wales). Optional: when given,
+    /// every area's national counts sum to this on the 2006 scale, and to at most this on any
+    /// other scale (not every force is graded in every area).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(schema, schemars(title = "Forces assessed", range(min = 1, max = 1000)))]
-    pub forces_assessed: u32,
-    /// The domains in report order, each holding its graded areas.
-    #[cfg_attr(schema, schemars(title = "Domains", length(min = 1, max = 50)))]
+    pub forces_assessed: Option<u32>,
+    /// The domains in report order, each holding its graded areas. Give either this or a flat
+    /// `areas` list.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(schema, schemars(title = "Domains", length(max = 50)))]
     pub domains: Vec<Domain>,
+    /// The graded areas in report order, without domains. Give either this or `domains`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(schema, schemars(title = "Areas without domains", length(max = 1000)))]
+    pub areas: Vec<Area>,
     /// The front part's force overview and context sections, in report order. Optional.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(schema, schemars(title = "Overview"))]
@@ -74,15 +98,19 @@ pub struct Report {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(schema, schemars(title = "Glossary", length(max = 10000)))]
     pub glossary: Vec<GlossaryEntry>,
+    /// The scale `scale` names or gives, once resolved (the 2006 scale until then).
+    #[serde(skip)]
+    pub grades: Scale,
 }
 
 /// A domain such as "1 Citizen Focus (Domain A)".
-#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(schema, derive(JsonSchema))]
 #[cfg_attr(schema, schemars(deny_unknown_fields, rename = "domain", title = "Domain"))]
 pub struct Domain {
-    /// The domain number as the report gives it: "1" … "7".
-    #[cfg_attr(schema, schemars(title = "Domain id", regex(pattern = r"^[0-9]+$")))]
+    /// The domain number as the report gives it: "1" … "7" (on the 2006 scale); any short slug
+    /// on another scale.
+    #[cfg_attr(schema, schemars(title = "Domain id", regex(pattern = r"^[A-Za-z0-9][A-Za-z0-9-]{0,39}$")))]
     pub id: String,
     /// The domain's title without its number or PPAF label: "Citizen Focus".
     #[cfg_attr(schema, schemars(title = "Domain title", with = "Text"))]
@@ -97,30 +125,37 @@ pub struct Domain {
     pub areas: Vec<Area>,
 }
 
-/// A graded area such as "3A Managing Critical Incidents and Major Crime". Only id, title and
-/// national are required, so a grades-only report is valid.
-#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
+/// A graded area such as "3A Managing Critical Incidents and Major Crime". Only id and title are
+/// required, so a grades-only report is valid.
+#[derive(Debug, Clone, PartialEq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(schema, derive(JsonSchema))]
 #[cfg_attr(schema, schemars(deny_unknown_fields, rename = "area", title = "Area"))]
 pub struct Area {
-    /// The domain id followed by one capital letter, e.g. "3A"; unique in the report. Also the
-    /// widget's deep-link fragment (#3A).
-    #[cfg_attr(schema, schemars(title = "Area id", regex(pattern = r"^[0-9]+[A-Z]$")))]
+    /// A short slug, unique in the report, e.g. "investigating-crime"; on the 2006 scale within
+    /// domains, the domain id followed by one capital letter, e.g. "3A". Also the widget's
+    /// deep-link fragment (#3A).
+    #[cfg_attr(schema, schemars(title = "Area id", regex(pattern = r"^[A-Za-z0-9][A-Za-z0-9-]{0,39}$")))]
     pub id: String,
     /// The area's title as its own section gives it.
     #[cfg_attr(schema, schemars(title = "Area title", with = "Text"))]
     pub title: String,
-    /// The service delivery grade, lowercase; null (or omitted) when the area was not graded.
-    #[serde(default, deserialize_with = "word")]
-    #[cfg_attr(schema, schemars(title = "Grade", with = "Option<Grade>"))]
-    pub grade: Option<Grade>,
-    /// Change since the previous assessment, lowercase; null (or omitted) for "Not Graded" or
-    /// "No direction of travel allocated".
-    #[serde(default, deserialize_with = "word")]
-    #[cfg_attr(schema, schemars(title = "Direction of travel", with = "Option<Direction>"))]
-    pub direction: Option<Direction>,
-    /// How all forces were graded in this area.
-    pub national: NationalDistribution,
+    /// The grade, an id of the report's scale ("good"); null (or omitted) when the area was
+    /// inspected but not graded.
+    #[serde(default, rename = "grade")]
+    #[cfg_attr(schema, schemars(title = "Grade", regex(pattern = r"^[a-z0-9][a-z0-9-]{0,39}$")))]
+    pub grade_id: Option<String>,
+    /// Change since the previous assessment, an id of the scale's directions ("improved"); null
+    /// (or omitted) for "Not Graded", "No direction of travel allocated", or a scale without
+    /// directions.
+    #[serde(default, rename = "direction")]
+    #[cfg_attr(schema, schemars(title = "Direction of travel", regex(pattern = r"^[a-z0-9][a-z0-9-]{0,39}$")))]
+    pub direction_id: Option<String>,
+    /// How all forces were graded in this area. Required on the 2006 scale (every force was
+    /// graded in every area); on any other, omitted when not known, and the widget then shows
+    /// no chart and says why.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
+    #[cfg_attr(schema, schemars(with = "NationalDistribution"))]
+    pub national: Option<NationalDistribution>,
     /// "National Context" or "National Position": prose. Optional.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(schema, schemars(title = "National context"))]
@@ -145,6 +180,12 @@ pub struct Area {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(schema, schemars(title = "Good practice"))]
     pub good_practice: Vec<GoodPractice>,
+    /// `grade_id` resolved against the report's scale.
+    #[serde(skip)]
+    pub grade: Option<Grade>,
+    /// `direction_id` resolved against the scale's directions.
+    #[serde(skip)]
+    pub direction: Option<Direction>,
 }
 
 /// A text section: groups in report order. The first group's heading is usually null; a
@@ -228,54 +269,105 @@ pub struct GlossaryEntry {
     pub meaning: String,
 }
 
-/// How many forces were graded at each grade in this area, in the report's column order Poor,
-/// Fair, Good, Excellent. The counts sum to forces_assessed and include this force, so the
-/// area's own grade has a count of at least 1.
+/// How many forces were graded at each grade in this area: an object keyed by the scale's grade
+/// ids, every grade given, e.g. `{"poor": 5, "fair": 17, "good": 17, "excellent": 4}`. The counts
+/// include this force, so the area's own grade has a count of at least 1; their sum is the area's
+/// own total (not every force is graded in every area).
 // Signed so that a negative count in a hand-written file is reported by validation rather than
-// failing to read with a less helpful message (not in the doc comment: that is the schema's
-// description, which editors and docs/json-format.md show to people writing reports).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[cfg_attr(schema, derive(JsonSchema))]
-#[cfg_attr(schema, schemars(deny_unknown_fields, rename = "national", title = "National grade distribution"))]
+// failing to read with a less helpful message. Kept as given (ids and counts in the file's
+// order, so a report is written back as it was read) and resolved by rank.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct NationalDistribution {
-    /// Forces graded Poor.
-    #[cfg_attr(schema, schemars(title = "Poor", range(min = 0)))]
-    pub poor: i64,
-    /// Forces graded Fair.
-    #[cfg_attr(schema, schemars(title = "Fair", range(min = 0)))]
-    pub fair: i64,
-    /// Forces graded Good.
-    #[cfg_attr(schema, schemars(title = "Good", range(min = 0)))]
-    pub good: i64,
-    /// Forces graded Excellent.
-    #[cfg_attr(schema, schemars(title = "Excellent", range(min = 0)))]
-    pub excellent: i64,
+    /// Grade id → count, in the order given.
+    pub given: Vec<(String, i64)>,
+    /// The counts by rank, lowest grade first, once resolved against the scale.
+    pub counts: Vec<i64>,
 }
 
 impl NationalDistribution {
-    /// The count for one grade.
-    pub fn count(&self, grade: Grade) -> i64 {
-        match grade {
-            Grade::Poor => self.poor,
-            Grade::Fair => self.fair,
-            Grade::Good => self.good,
-            Grade::Excellent => self.excellent,
-        }
+    /// Counts by rank, lowest first, with their ids from `scale`: for building one in code.
+    pub fn from_counts(scale: &Scale, counts: &[i64]) -> NationalDistribution {
+        let given = scale.ranks().zip(counts).filter_map(|(g, c)| Some((scale.def(g)?.id.clone(), *c))).collect();
+        NationalDistribution { given, counts: counts.to_vec() }
     }
 
-    /// Sum of the four counts (saturating, so absurd input cannot overflow).
+    /// The count for one grade (0 for a grade the scale does not have).
+    pub fn count(&self, grade: Grade) -> i64 {
+        self.counts.get(grade.rank()).copied().unwrap_or(0)
+    }
+
+    /// Sum of the counts (saturating, so absurd input cannot overflow).
     pub fn total(&self) -> i64 {
-        self.poor
-            .saturating_add(self.fair)
-            .saturating_add(self.good)
-            .saturating_add(self.excellent)
+        self.counts.iter().fold(0i64, |a, b| a.saturating_add(*b))
+    }
+}
+
+/// An optional field that, when present, holds a value: left out means none, `null` is a
+/// mistake (reported as "expected an object, found null", as before the field was optional).
+fn present<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(d).map(Some)
+}
+
+impl Serialize for NationalDistribution {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.given.len()))?;
+        for (id, count) in &self.given {
+            map.serialize_entry(id, count)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for NationalDistribution {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Counts;
+        impl<'de> serde::de::Visitor<'de> for Counts {
+            type Value = NationalDistribution;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object of grade ids and counts")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut given = Vec::new();
+                while let Some(id) = map.next_key::<String>()? {
+                    let count: i64 = map.next_value()?;
+                    given.push((id, count));
+                }
+                Ok(NationalDistribution { given, counts: Vec::new() })
+            }
+        }
+        d.deserialize_map(Counts)
     }
 }
 
 impl Report {
-    /// Every area in report order.
+    /// Every area in report order, in domains or in the flat list.
     pub fn areas(&self) -> impl Iterator<Item = &Area> {
-        self.domains.iter().flat_map(|d| d.areas.iter())
+        self.domains.iter().flat_map(|d| d.areas.iter()).chain(self.areas.iter())
+    }
+
+    /// Every area's place: (domain index, area index), the domain index `None` for the flat
+    /// list.
+    pub fn places(&self) -> impl Iterator<Item = (Option<usize>, usize)> + '_ {
+        let nested = self.domains.iter().enumerate().flat_map(|(d, dom)| (0..dom.areas.len()).map(move |a| (Some(d), a)));
+        nested.chain((0..self.areas.len()).map(|a| (None, a)))
+    }
+
+    /// The area at a place given by [`Report::places`].
+    pub fn area_at(&self, place: (Option<usize>, usize)) -> &Area {
+        match place {
+            (Some(d), a) => &self.domains[d].areas[a],
+            (None, a) => &self.areas[a],
+        }
+    }
+
+    /// Whether the report uses the 2006 Baseline Assessment's scale (named, or by default).
+    pub fn is_baseline(&self) -> bool {
+        match &self.scale {
+            None => true,
+            Some(ScaleChoice::Named(n)) => n == super::scale::DEFAULT_SCALE,
+            Some(ScaleChoice::Given(_)) => false,
+        }
     }
 
     /// The area with this id ("3A"), if any. Case-insensitive so deep links like `#3a` work.

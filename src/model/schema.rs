@@ -13,7 +13,7 @@ use schemars::transform::RecursiveTransform;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde_json::{Map, Value};
 
-use super::{Direction, Grade, Report, SCHEMA_VERSION};
+use super::{NationalDistribution, Report, SCHEMA_VERSION};
 
 /// The schema as `grade-widget schema` prints it: pretty JSON and a final newline.
 pub fn report_schema_json() -> String {
@@ -75,28 +75,22 @@ impl JsonSchema for Text {
     }
 }
 
-impl JsonSchema for Grade {
+/// A national distribution: an object of grade ids and counts (its keys depend on the report's
+/// scale, so the schema says only their shape).
+impl JsonSchema for NationalDistribution {
     fn schema_name() -> Cow<'static, str> {
-        "grade".into()
+        "national".into()
     }
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "A service delivery grade, lowercase.",
-            "enum": Grade::ALL.map(|g| g.as_str())
-        })
-    }
-}
-
-impl JsonSchema for Direction {
-    fn schema_name() -> Cow<'static, str> {
-        "direction".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "description": "A direction of travel, lowercase.",
-            "enum": Direction::ALL.map(|d| d.as_str())
+            "title": "National grade distribution",
+            "description": "How many forces were graded at each grade: one count for every grade id of the report's scale, e.g. {\"poor\": 5, \"fair\": 17, \"good\": 17, \"excellent\": 4}. The counts include this force, so the area's own grade has a count of at least 1.",
+            "type": "object",
+            "propertyNames": { "pattern": "^[a-z0-9][a-z0-9-]{0,39}$" },
+            "additionalProperties": { "type": "integer", "minimum": 0 },
+            "minProperties": 2,
+            "maxProperties": 7
         })
     }
 }
@@ -110,12 +104,16 @@ impl JsonSchema for Direction {
 pub fn field_reference() -> String {
     let schema = report_schema().to_value();
     let defs = schema["$defs"].as_object().cloned().unwrap_or_default();
+    field_tables(&schema, &defs)
+}
+
+fn field_tables<'a>(schema: &'a Value, defs: &'a Map<String, Value>) -> String {
     let mut out = String::new();
     if let Some(text) = defs.get(Text::schema_name().as_ref()).and_then(|t| t["description"].as_str()) {
         out.push_str(&format!("*text* in the tables: {}\n", lower_first(text)));
     }
     // The report, then every object type it leads to, each once, in order of first mention.
-    let mut queue: Vec<(String, &Value)> = vec![("The report (top level)".to_owned(), &schema)];
+    let mut queue: Vec<(String, &Value)> = vec![("The report (top level)".to_owned(), schema)];
     let mut seen: Vec<String> = Vec::new();
     let mut i = 0;
     while i < queue.len() {
@@ -128,14 +126,22 @@ pub fn field_reference() -> String {
         // Object types met in this one's fields go right after it (depth first), so each
         // table comes close to the field that leads to it.
         let mut next = i;
+        // An object whose keys are data (a national distribution's grade ids) has no fields
+        // to list: its description says what it holds.
+        let Some(properties) = object["properties"].as_object() else { continue };
         out.push_str("| field | type | required | meaning |\n| --- | --- | --- | --- |\n");
         let required: Vec<&str> = object["required"].as_array().map(|r| r.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
-        let Some(properties) = object["properties"].as_object() else { continue };
         for (name, field) in properties {
             let meaning = field["description"].as_str().or(field["title"].as_str()).unwrap_or("");
             let yes = if required.contains(&name.as_str()) { "yes" } else { "no" };
-            out.push_str(&format!("| `{name}` | {} | {yes} | {} |\n", cell(&type_of(field, &defs)), cell(meaning)));
-            for target in refs(field) {
+            out.push_str(&format!("| `{name}` | {} | {yes} | {} |\n", cell(&type_of(field, defs)), cell(meaning)));
+            // Through a definition that only chooses between others (`anyOf`: a scale's name or
+            // a scale object), to the objects it leads to.
+            let through = |t: &'a str| match defs.get(t) {
+                Some(def) if def["type"] != "object" => refs(def),
+                _ => vec![t],
+            };
+            for target in refs(field).into_iter().flat_map(through) {
                 let Some(def) = defs.get(target) else { continue };
                 if def["type"] == "object" && !seen.iter().any(|s| s == target) {
                     seen.push(target.to_owned());

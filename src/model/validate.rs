@@ -5,9 +5,9 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::ids::{area_id_domain, is_domain_id};
+use super::ids::{area_id_domain, is_area_slug, is_domain_id};
 use super::problem::{Blank, Counted, Excerpt, ReportPath, ReportProblem, ReportProblemKind as Kind, Step};
-use super::{Area, Block, Domain, Grade, Group, Report, SCHEMA_VERSION};
+use super::{Area, Block, Domain, Group, Report, SCHEMA_VERSION};
 
 /// Most domains a report may have (the 2006 assessments have 7).
 pub const MAX_DOMAINS: usize = 50;
@@ -26,9 +26,14 @@ pub const MAX_STRING_BYTES: usize = 2 * 1024 * 1024;
 /// file cannot make the error list itself the thing that freezes a page.
 pub const MAX_PROBLEMS: usize = 1_000;
 
-/// Every problem in the report, in document order; empty when valid.
+/// Every problem in the report, in document order; empty when valid. Its grade ids are
+/// resolved against its scale first (on a copy: the report may have been changed in code since
+/// it was read).
 pub fn validate(report: &Report) -> Vec<ReportProblem> {
-    let (found, dropped) = check(report);
+    let mut resolved = report.clone();
+    let mut found = resolved.resolve();
+    let (more, dropped) = check(&resolved);
+    found.extend(more);
     finish(found, dropped)
 }
 
@@ -139,8 +144,13 @@ fn is_blank(s: &str) -> bool {
 struct Checker<'r> {
     found: Vec<ReportProblem>,
     dropped: usize,
-    /// Area id → (domain index, area index) of its first use.
+    /// Area id → (domain index, area index) of its first use (domain `usize::MAX` for the flat
+    /// list).
     area_ids: HashMap<&'r str, (usize, usize)>,
+    /// Whether the report is on the 2006 scale, whose ids and sums keep their own rules.
+    baseline: bool,
+    /// The report's resolved scale.
+    scale: super::Scale,
     /// Domain id → index of its first use.
     domain_ids: HashMap<&'r str, usize>,
 }
@@ -195,14 +205,18 @@ impl<'r> Checker<'r> {
             }
         }
         self.optional_text(&root.key("period"), r.period.as_deref());
+        self.baseline = r.is_baseline();
+        self.scale = r.grades.clone();
         let forces = r.forces_assessed;
         // Sums are only worth checking against a believable number of forces.
-        let sums_checked = (1..=MAX_FORCES_ASSESSED).contains(&forces);
-        if forces == 0 {
-            self.push(&root.key("forces_assessed"), Kind::NoForces);
-        } else if forces > MAX_FORCES_ASSESSED {
-            let kind = Kind::TooManyForces { found: forces, limit: MAX_FORCES_ASSESSED };
-            self.push(&root.key("forces_assessed"), kind);
+        let sums_checked = forces.filter(|f| (1..=MAX_FORCES_ASSESSED).contains(f));
+        match forces {
+            Some(0) => self.push(&root.key("forces_assessed"), Kind::NoForces),
+            Some(found) if found > MAX_FORCES_ASSESSED => {
+                let kind = Kind::TooManyForces { found, limit: MAX_FORCES_ASSESSED };
+                self.push(&root.key("forces_assessed"), kind);
+            }
+            _ => {}
         }
         self.domains(&root.key("domains"), r, sums_checked);
         let overview = root.key("overview");
@@ -214,11 +228,21 @@ impl<'r> Checker<'r> {
         self.glossary(&root.key("glossary"), r);
     }
 
-    fn domains(&mut self, at: &At, r: &'r Report, sums_checked: bool) {
-        let areas: usize = r.domains.iter().map(|d| d.areas.len()).sum();
+    fn domains(&mut self, at: &At, r: &'r Report, sums_checked: Option<u32>) {
+        let areas: usize = r.domains.iter().map(|d| d.areas.len()).sum::<usize>() + r.areas.len();
+        let flat = At::Root;
+        let flat = flat.key("areas");
         // Over a limit, the list is refused whole rather than checked item by item: a file with
         // 10,000 areas gets one clear message, not thousands.
-        if r.domains.is_empty() {
+        if !r.domains.is_empty() && !r.areas.is_empty() {
+            self.push(&flat, Kind::DomainsAndAreas);
+        } else if r.domains.is_empty() && areas > MAX_AREAS {
+            self.push(&flat, Kind::TooMany { what: Counted::Areas, found: areas, limit: MAX_AREAS });
+        } else if r.domains.is_empty() && !r.areas.is_empty() {
+            for (a, area) in r.areas.iter().enumerate() {
+                self.area(&flat.index(a), (usize::MAX, a), None, area, sums_checked);
+            }
+        } else if r.domains.is_empty() {
             self.push(at, Kind::NoDomains);
         } else if r.domains.len() > MAX_DOMAINS {
             let found = r.domains.len();
@@ -227,15 +251,16 @@ impl<'r> Checker<'r> {
             self.push(at, Kind::TooMany { what: Counted::Areas, found: areas, limit: MAX_AREAS });
         } else {
             for (d, domain) in r.domains.iter().enumerate() {
-                self.domain(&at.index(d), d, domain, r.forces_assessed, sums_checked);
+                self.domain(&at.index(d), d, domain, sums_checked);
             }
         }
     }
 
-    fn domain(&mut self, at: &At, d: usize, domain: &'r Domain, forces: u32, sums_checked: bool) {
+    fn domain(&mut self, at: &At, d: usize, domain: &'r Domain, sums_checked: Option<u32>) {
         let id_at = at.key("id");
         self.text(&id_at, &domain.id);
-        let id_ok = is_domain_id(&domain.id);
+        // The 2006 domains are numbered; any other scale's domains may have any short slug.
+        let id_ok = if self.baseline { is_domain_id(&domain.id) } else { is_area_slug(&domain.id) };
         if !id_ok && !is_blank(&domain.id) {
             self.push(&id_at, Kind::BadDomainId { found: Excerpt::new(&domain.id) });
         }
@@ -255,7 +280,7 @@ impl<'r> Checker<'r> {
         }
         let domain_id = if id_ok { Some(domain.id.as_str()) } else { None };
         for (a, area) in domain.areas.iter().enumerate() {
-            self.area(&areas_at.index(a), (d, a), domain_id, area, forces, sums_checked);
+            self.area(&areas_at.index(a), (d, a), domain_id, area, sums_checked);
         }
     }
 
@@ -265,12 +290,16 @@ impl<'r> Checker<'r> {
         place: (usize, usize),
         domain_id: Option<&str>,
         area: &'r Area,
-        forces: u32,
-        sums_checked: bool,
+        sums_checked: Option<u32>,
     ) {
         self.area_id(&at.key("id"), place, domain_id, &area.id);
         self.text(&at.key("title"), &area.title);
-        self.national(&at.key("national"), area, forces, sums_checked);
+        match &area.national {
+            Some(national) => self.national(&at.key("national"), area, national, sums_checked),
+            // The 2006 assessment graded every force in every area: its counts stay required.
+            None if self.baseline => self.push(&at.key("national"), Kind::MissingField),
+            None => {}
+        }
         self.section(&at.key("national_context"), &area.national_context);
         self.section(&at.key("context"), &area.context);
         self.section(&at.key("strengths"), &area.strengths);
@@ -290,6 +319,14 @@ impl<'r> Checker<'r> {
         if is_blank(id) {
             return;
         }
+        if !self.baseline || place.0 == usize::MAX {
+            if !is_area_slug(id) {
+                self.push(at, Kind::BadSlug { found: Excerpt::new(id) });
+                return;
+            }
+            self.unique_area(at, place, id);
+            return;
+        }
         let Some(prefix) = area_id_domain(id) else {
             let example = format!("{}A", domain_id.unwrap_or("1"));
             self.push(at, Kind::BadAreaId { found: Excerpt::new(id), example });
@@ -301,6 +338,10 @@ impl<'r> Checker<'r> {
                 self.push(at, kind);
             }
         }
+        self.unique_area(at, place, id);
+    }
+
+    fn unique_area(&mut self, at: &At, place: (usize, usize), id: &'r str) {
         if let Some((d, a)) = self.area_ids.get(id) {
             self.push(at, Kind::DuplicateAreaId { id: Excerpt::new(id), first: (*d, *a) });
         } else {
@@ -308,22 +349,39 @@ impl<'r> Checker<'r> {
         }
     }
 
-    fn national(&mut self, at: &At, area: &Area, forces: u32, sums_checked: bool) {
-        let n = &area.national;
-        for grade in Grade::ALL {
-            let count = n.count(grade);
-            if count < 0 {
-                self.push(&at.key(grade.as_str()), Kind::NegativeCount { found: count });
+    fn national(&mut self, at: &At, area: &Area, n: &super::NationalDistribution, sums_checked: Option<u32>) {
+        for (id, count) in &n.given {
+            if *count < 0 {
+                self.push_owned(at, id, Kind::NegativeCount { found: *count });
             }
         }
+        // A count left out is reported already (resolve.rs); a sum without it says nothing more.
+        let scale = &self.scale;
+        let complete = scale.ranks().all(|g| scale.def(g).is_some_and(|d| n.given.iter().any(|(id, _)| *id == d.id)));
         let total = n.total();
-        if sums_checked && total != i64::from(forces) {
-            self.push(at, Kind::CountsDoNotAddUp { total, forces });
-        }
-        if let Some(grade) = area.grade {
-            if n.count(grade) == 0 {
-                self.push(&at.key(grade.as_str()), Kind::OwnGradeUncounted { grade });
+        match sums_checked.filter(|_| complete) {
+            // The 2006 assessment graded every force in every area.
+            Some(forces) if self.baseline && total != i64::from(forces) => {
+                self.push(at, Kind::CountsDoNotAddUp { total, forces });
             }
+            Some(forces) if total > i64::from(forces) => self.push(at, Kind::CountsOverForces { total, forces }),
+            _ => {}
+        }
+        if let (Some(grade), Some(id)) = (area.grade, area.grade_id.as_deref()) {
+            if n.count(grade) == 0 && n.given.iter().any(|(k, _)| k == id) {
+                self.push_owned(at, id, Kind::OwnGradeUncounted { grade: id.to_owned() });
+            }
+        }
+    }
+
+    /// A problem at `at` followed by a key the format does not name (a grade id).
+    fn push_owned(&mut self, at: &At, key: &str, kind: Kind) {
+        if self.found.len() >= MAX_PROBLEMS {
+            self.dropped += 1;
+        } else {
+            let mut path = at.path();
+            path.0.push(Step::Key(Cow::Owned(key.to_owned())));
+            self.found.push(ReportProblem::new(path, kind));
         }
     }
 

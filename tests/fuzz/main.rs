@@ -344,14 +344,11 @@ fn check_markup(html: &str) -> Outcome {
     Ok(())
 }
 
-fn slot<'a>(n: &'a mut grade_widget::model::NationalDistribution, g: &grade_widget::model::Grade) -> &'a mut i64 {
-    use grade_widget::model::Grade;
-    match g {
-        Grade::Poor => &mut n.poor,
-        Grade::Fair => &mut n.fair,
-        Grade::Good => &mut n.good,
-        _ => &mut n.excellent,
-    }
+/// The count for a 2006 grade, as given in the file (its id's entry).
+fn slot<'a>(n: &'a mut Option<grade_widget::model::NationalDistribution>, g: &grade_widget::model::Grade) -> &'a mut i64 {
+    let n = n.as_mut().expect("extracted areas have national counts");
+    let at = n.given.iter().position(|(id, _)| id == g.as_str()).expect("every 2006 grade is given");
+    &mut n.given[at].1
 }
 
 /// Mutations that mostly keep a report valid, so rendering sees hostile but acceptable data:
@@ -374,10 +371,13 @@ fn mutate_valid(u: &mut Unstructured, report: &mut Report) {
                 // Move this force's count from the old grade to the new one: the sum stays.
                 *slot(&mut area.national, &old) -= 1;
                 *slot(&mut area.national, &new) += 1;
-                area.grade = Some(new);
+                area.grade_id = Some(new.as_str().to_owned());
             }
         }
-        2 => area.direction = u.choose(&[None, Some(Direction::Improved), Some(Direction::Stable), Some(Direction::Declined)]).cloned().unwrap_or(None),
+        2 => {
+            let d = u.choose(&[None, Some(Direction::Improved), Some(Direction::Stable), Some(Direction::Declined)]).cloned().unwrap_or(None);
+            area.direction_id = d.map(|d| d.as_str().to_owned());
+        }
         3 => {
             for group in area.strengths.iter_mut().chain(area.context.iter_mut()) {
                 group.heading = Some(mutate::odd_string(u)).filter(|h| !h.trim().is_empty());
@@ -416,6 +416,8 @@ fn ssr_render() {
         for _ in 0..u.int_in_range(1..=4u8).unwrap_or(1) {
             mutate_valid(&mut u, &mut report);
         }
+        // The mutations change ids and counts as given: resolve them as a reader would.
+        report.resolve();
         if !validate(&report).is_empty() {
             return Ok(());
         }

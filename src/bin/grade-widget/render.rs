@@ -146,12 +146,7 @@ fn options(req: &Request) -> Options {
 /// An unknown `--area` is an error here, not the widget's in-page "no such area" note: a page
 /// author asked for it and should hear at once, before pasting the markup anywhere.
 fn check_area(report: &Report, id: &str) -> Result<(), String> {
-    let ids: Vec<&str> = report
-        .domains
-        .iter()
-        .flat_map(|d| &d.areas)
-        .map(|a| a.id.as_str())
-        .collect();
+    let ids: Vec<&str> = report.areas().map(|a| a.id.as_str()).collect();
     if ids.iter().any(|known| known.eq_ignore_ascii_case(id)) {
         return Ok(());
     }

@@ -43,9 +43,9 @@
 //! schema never did), and an object is read from all of its keys (a deserializer's own
 //! `deserialize_struct` may read only the names a struct declares, as serde-wasm-bindgen's did,
 //! which would hide misspellings).
-//! Grade and direction words are read leniently here: an unknown word is noted as a problem and
-//! read as null, so every one is reported at once and a report that reads without problems holds
-//! only real grades.
+//! Grade and direction ids are read here as plain strings: which ids exist depends on the
+//! report's scale, which may come after its areas, so they are checked once the whole report is
+//! read (src/model/resolve.rs), every unknown one reported at once.
 //!
 //! The files, one job each:
 //!

@@ -2,15 +2,13 @@
 //! map key) and the sequence and map access they are handed ([`Elements`], [`Fields`]), which
 //! keep the path as reading enters arrays and objects. Not generic over the inner deserializer.
 
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::erased::{KeySeed, MapSource, Seed, SeqSource, Sink, Source};
 use super::error::{DeError, Want};
 use super::sink::{put, AnyKind, Array, Erased, Integer, Nullable, Object, SinkKind, Text};
 use super::track::Track;
-use crate::model::problem::{Excerpt, ReportProblem, ReportProblemKind as Kind, Step};
-use crate::model::report::{DIRECTION_WORD, GRADE_WORD};
-use crate::model::{Direction, Grade};
+use crate::model::problem::{ReportProblem, ReportProblemKind as Kind, Step};
 
 /// The deserializer the derived types see: one value, behind an erased [`Source`]. Not
 /// generic, so the derived readers are instantiated once, whatever the inner deserializer.
@@ -28,31 +26,6 @@ impl<'a, 'de> Tracked<'a, 'de> {
         let mut sink = Erased::<V, K>::new(visitor);
         self.src.value(&mut sink, K::ACCEPT, want, self.track)?;
         sink.out.ok_or(DeError::Placed)
-    }
-
-    /// A grade or direction word: an unknown one is noted and read as null.
-    fn word<V: Visitor<'de>>(self, name: &'static str, visitor: V) -> Result<V::Value, DeError> {
-        let track = self.track;
-        let word: Option<String> = de::Deserialize::deserialize(self)?;
-        let Some(word) = word else { return visitor.visit_none() };
-        let kind = if name == GRADE_WORD {
-            Grade::from_word(&word).is_none().then(|| Kind::UnknownGrade {
-                word: Excerpt::new(&word),
-                lowercase: Grade::parse(&word),
-            })
-        } else {
-            Direction::from_word(&word).is_none().then(|| Kind::UnknownDirection {
-                word: Excerpt::new(&word),
-                lowercase: Direction::parse(&word),
-            })
-        };
-        match kind {
-            None => visitor.visit_str(&word),
-            Some(kind) => {
-                track.note(ReportProblem::new(track.path(), kind));
-                visitor.visit_none()
-            }
-        }
     }
 }
 
@@ -102,12 +75,9 @@ impl<'a, 'de> Deserializer<'de> for Tracked<'a, 'de> {
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
-        name: &'static str,
+        _: &'static str,
         visitor: V,
     ) -> Result<V::Value, DeError> {
-        if name == GRADE_WORD || name == DIRECTION_WORD {
-            return self.word(name, visitor);
-        }
         visitor.visit_newtype_struct(self)
     }
 
