@@ -76,7 +76,8 @@ fn near_names(names: &[String], want: &str) -> Vec<String> {
         .filter_map(|n| {
             let k = super::slug::key(n);
             let distance = edit_distance(&k, want);
-            let close = distance <= 3.max(want.chars().count() / 4)
+            // A typo or two: more edits than that make most short names "near" each other.
+            let close = distance <= 2.max(want.chars().count() / 6)
                 || k.contains(want)
                 || want.contains(&k)
                 || k.split(' ').any(|w| words.contains(&w));

@@ -98,6 +98,8 @@ pub enum ImportProblem {
     DuplicateName { row: usize, name: String, first_row: usize },
     /// A cell that is not a grade of the scale.
     BadCell { row: usize, name: String, column: Column, found: String, allowed: String },
+    /// A built-in scale's name that no built-in scale has.
+    UnknownScale { name: String },
     /// `--force` names no row of the table.
     UnknownForce { name: String, near: Vec<String>, count: usize },
 }
@@ -151,6 +153,11 @@ impl fmt::Display for ImportProblem {
             BadCell { row, name, column, found, allowed } => write!(
                 f,
                 "row {row} ({name:?}), {column}: {found:?} is not a grade; expected {allowed}, or an empty cell for not graded"
+            ),
+            UnknownScale { name } => write!(
+                f,
+                "no built-in scale is named {name:?}; expected {}",
+                crate::model::scale::BUILTIN.join(", ")
             ),
             UnknownForce { name, near, count } => {
                 write!(f, "no row of the table is named {name:?}")?;

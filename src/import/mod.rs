@@ -5,14 +5,17 @@
 //! the whole table (empty cells are not graded and not counted).
 //!
 //! Natively always; on wasm32 only with the `import` feature (the builder), never in the widget.
-//! Steps: table.rs (the CSV and its shape), cells.rs (grades and counts), slug.rs (ids).
+//! Steps: table.rs (the CSV and its shape), cells.rs (grades and counts), slug.rs (ids),
+//! report.rs (each row's report and its JSON).
 
 mod cells;
 mod error;
+mod report;
 mod slug;
 mod table;
 
 pub use cells::{find_row, grade_cells, Graded};
 pub use error::{column_letters, Column, ImportError, ImportProblem};
+pub use report::{import, published_month, Imported, Settings, DEFAULT_TITLE};
 pub use slug::{key, slug, unique_slugs};
 pub use table::{read_table, Format, Table, MAX_ROWS};
