@@ -73,7 +73,8 @@ enum Command {
         /// What the rows are, in English, for the widget's sentences (default "forces").
         #[arg(long, requires = "compared_cy", value_parser = clap::builder::NonEmptyStringValueParser::new())]
         compared_en: Option<String>,
-        /// What the rows are, in Welsh (default "heddluoedd"); with --compared-en.
+        /// What the rows are, in Welsh, as the noun reads after a number, e.g. "gwasanaeth";
+        /// with --compared-en (default: the widget's word for forces).
         #[arg(long, requires = "compared_en", value_parser = clap::builder::NonEmptyStringValueParser::new())]
         compared_cy: Option<String>,
     },
