@@ -199,6 +199,13 @@ fn scale_rules_give_their_exact_problems() {
     assert_eq!(problems(&|v| v["areas"][1]["id"] = json!("investigating-crime")), [
         "areas[1].id: duplicate area id \"investigating-crime\"; first used at areas[0]",
     ]);
+    // A scale object's own mistakes, each at its path, as for the rest of the report.
+    let odd = json!({"grades": [{"id": "top", "en": "Top", "cy": "Brig", "fr": "Haut"}, {"id": "low", "en": "Low"}]});
+    assert_eq!(problems(&|v| v["scale"] = odd.clone()), [
+        "scale.grades[0].fr: unknown field; it is not part of the report format (check its spelling)",
+        "scale.grades[1].cy: missing required field",
+    ]);
+    assert_eq!(problems(&|v| v["compared"] = json!({"en": "services"})), ["compared.cy: missing required field"]);
     let one = json!({"grades": [{"id": "Top", "en": "Top", "cy": "Brig"}]});
     assert_eq!(problems(&|v| v["scale"] = one.clone()), [
         "scale.grades: has 1 grades; a scale has 2 to 7",

@@ -1,5 +1,6 @@
 //! Report types, reading and validation. No yew imports: everything here tests natively.
 
+mod excerpt;
 mod ids;
 pub mod parse;
 pub mod problem;
@@ -11,6 +12,7 @@ mod words;
 #[cfg(schema)]
 pub mod schema;
 pub mod validate;
+mod walk;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use parse::{parse_report, parse_report_bytes};

@@ -9,6 +9,9 @@
 use std::borrow::Cow;
 use std::fmt;
 
+pub use super::excerpt::Excerpt;
+use super::excerpt::Wide;
+
 use super::SCHEMA_VERSION;
 
 /// One step of a JSON path: an object key or an array index.
@@ -142,35 +145,6 @@ pub enum Blank {
     Optional,
     /// A group's sub-heading: null says "no sub-heading".
     Heading,
-}
-
-/// A value from the report shown inside a message: at most 40 characters, quoted when shown.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Excerpt {
-    text: String,
-    cut: bool,
-}
-
-impl Excerpt {
-    const LIMIT: usize = 40;
-
-    pub fn new(s: &str) -> Excerpt {
-        match s.char_indices().nth(Self::LIMIT) {
-            Some((cut, _)) => Excerpt { text: s[..cut].to_owned(), cut: true },
-            None => Excerpt { text: s.to_owned(), cut: false },
-        }
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.text
-    }
-}
-
-/// `"October 2006"`, or `"a very long …"…` when cut short.
-impl fmt::Display for Excerpt {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?}{}", self.text, if self.cut { "…" } else { "" })
-    }
 }
 
 /// Every kind of problem, from reading (the JSON text or value does not have the format's
@@ -414,30 +388,4 @@ fn list(f: &mut fmt::Formatter<'_>, allowed: &[String]) -> fmt::Result {
         write!(f, "\"{w}\"")?;
     }
     Ok(())
-}
-
-/// An `i128` of [`ReportProblemKind::OutOfRange`] in decimal, written as a sign and a `u64`:
-/// every bound and number there comes from a 64-bit integer (serde's `i64` and `u64`), and
-/// `i128`'s own `Display` is a second integer formatter, with 128-bit division, in the wasm.
-struct Wide(i128);
-
-impl fmt::Display for Wide {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0 < 0 {
-            f.write_str("-")?;
-        }
-        fmt::Display::fmt(&u64::try_from(self.0.unsigned_abs()).unwrap_or(u64::MAX), f)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::ReportProblemKind as Kind;
-
-    /// The 64-bit extremes, which `Wide` writes without `i128`'s formatter, read as before.
-    #[test]
-    fn out_of_range_bounds_at_the_64_bit_extremes() {
-        let kind = Kind::OutOfRange { min: i64::MIN.into(), max: u64::MAX.into(), found: (-1).into() };
-        assert_eq!(kind.to_string(), "expected an integer from -9223372036854775808 to 18446744073709551615, found -1");
-    }
 }

@@ -38,7 +38,71 @@ pub fn report_schema() -> Schema {
         .into_generator();
     let mut schema = generator.into_root_schema_for::<Report>();
     schema.insert("$id".to_owned(), format!("urn:grade-widget:schema:report:{SCHEMA_VERSION}").into());
+    scale_rules(&mut schema);
     schema
+}
+
+/// The rules the types cannot state on their own because they depend on other fields, as far
+/// as JSON Schema can say them: exactly one of `domains` and a flat `areas` list, not empty; and,
+/// for a report on a built-in scale, that scale's grade and direction ids and its counts (one
+/// `if`/`then` per scale, from `Scale::builtin`); on the 2006 scale (`scale` omitted or
+/// "baseline-2006") also a national distribution on every area, numbered domains and "3A" area
+/// ids, as before scales were data. The validator checks these and the rest (a scale given in
+/// full, sums).
+fn scale_rules(schema: &mut Schema) {
+    use serde_json::json;
+    // ajv's strict mode wants the type beside every keyword that needs one, and every required
+    // property named.
+    let list = |min: bool| if min { json!({ "type": "array", "minItems": 1 }) } else { json!({ "type": "array", "maxItems": 0 }) };
+    let mut rules = vec![json!({
+        "oneOf": [
+            { "type": "object", "required": ["domains"], "properties": { "domains": list(true), "areas": list(false) } },
+            { "type": "object", "required": ["areas"], "properties": { "areas": list(true), "domains": list(false) } }
+        ]
+    })];
+    for name in super::scale::BUILTIN {
+        let Some(scale) = super::Scale::builtin(name) else { continue };
+        let baseline = name == super::scale::DEFAULT_SCALE;
+        let ids: Vec<&str> = scale.ranks().filter_map(|g| scale.def(g)).map(|d| d.id.as_str()).collect();
+        let or_null = |ids: &[&str]| ids.iter().map(|s| Value::from(*s)).chain([Value::Null]).collect::<Vec<_>>();
+        let directions: Vec<&str> = scale.directions.iter().flatten().map(|d| d.id.as_str()).collect();
+        let named: Map<String, Value> = ids.iter().map(|c| (c.to_string(), json!({ "type": "integer" }))).collect();
+        let national = json!({ "type": "object", "required": ids, "properties": named, "propertyNames": { "type": "string", "enum": ids } });
+        let area = |id: Option<&str>| {
+            let mut a = json!({ "type": "object", "properties": {
+                "grade": { "enum": or_null(&ids) },
+                "direction": { "enum": or_null(&directions) },
+                "national": national
+            } });
+            if baseline {
+                a["required"] = json!(["national"]);
+            }
+            if let Some(pattern) = id {
+                a["properties"]["id"] = json!({ "type": "string", "pattern": pattern });
+            }
+            a
+        };
+        let this_scale = json!({ "type": "object", "required": ["scale"], "properties": { "scale": { "const": name } } });
+        let when = match baseline {
+            true => json!({ "anyOf": [{ "type": "object", "not": { "type": "object", "required": ["scale"], "properties": { "scale": true } } }, this_scale] }),
+            false => this_scale,
+        };
+        let domain = match baseline {
+            true => json!({ "type": "object", "properties": {
+                "id": { "type": "string", "pattern": "^[0-9]+$" },
+                "areas": { "type": "array", "items": area(Some("^[0-9]+[A-Z]$")) }
+            } }),
+            false => json!({ "type": "object", "properties": { "areas": { "type": "array", "items": area(None) } } }),
+        };
+        rules.push(json!({
+            "if": when,
+            "then": { "type": "object", "properties": {
+                "domains": { "type": "array", "items": domain },
+                "areas": { "type": "array", "items": area(None) }
+            } }
+        }));
+    }
+    schema.insert("allOf".to_owned(), Value::Array(rules));
 }
 
 /// Report-level transform: `$schema` (a pointer to this schema, for editors) is the one field

@@ -6,7 +6,8 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::ids::{area_id_domain, is_area_slug, is_domain_id};
-use super::problem::{Blank, Counted, Excerpt, ReportPath, ReportProblem, ReportProblemKind as Kind, Step};
+use super::problem::{Blank, Counted, Excerpt, ReportProblem, ReportProblemKind as Kind, Step};
+use super::walk::{count_blocks, is_year_month, At};
 use super::{Area, Block, Domain, Group, Report, SCHEMA_VERSION};
 
 /// Most domains a report may have (the 2006 assessments have 7).
@@ -97,43 +98,6 @@ fn order_key(steps: &[Step]) -> Vec<(usize, usize)> {
             }
         })
         .collect()
-}
-
-/// Where the walk is: a path kept on the stack, turned into [`Step`]s only when a problem is
-/// found, so checking a valid report allocates nothing for paths.
-#[derive(Clone, Copy)]
-enum At<'a> {
-    Root,
-    Key(&'a At<'a>, &'static str),
-    Index(&'a At<'a>, usize),
-}
-
-impl<'a> At<'a> {
-    fn key(&'a self, k: &'static str) -> At<'a> {
-        At::Key(self, k)
-    }
-    fn index(&'a self, i: usize) -> At<'a> {
-        At::Index(self, i)
-    }
-    fn path(&self) -> ReportPath {
-        let mut steps = Vec::new();
-        let mut at = self;
-        loop {
-            match at {
-                At::Root => break,
-                At::Key(parent, k) => {
-                    steps.push(Step::Key(Cow::Borrowed(*k)));
-                    at = parent;
-                }
-                At::Index(parent, i) => {
-                    steps.push(Step::Index(*i));
-                    at = parent;
-                }
-            }
-        }
-        steps.reverse();
-        ReportPath(steps)
-    }
 }
 
 fn is_blank(s: &str) -> bool {
@@ -423,33 +387,4 @@ impl<'r> Checker<'r> {
             self.text(&at.key("meaning"), &entry.meaning);
         }
     }
-}
-
-fn count_blocks(r: &Report) -> usize {
-    let section = |s: &[Group]| s.iter().map(|g| g.blocks.len()).sum::<usize>();
-    let areas: usize = r
-        .areas()
-        .map(|a| {
-            section(&a.national_context)
-                + section(&a.context)
-                + section(&a.strengths)
-                + section(&a.work_in_progress)
-                + section(&a.areas_for_improvement)
-                + a.good_practice.iter().map(|g| g.body.len()).sum::<usize>()
-        })
-        .sum();
-    areas + r.overview.iter().map(|o| o.blocks.len()).sum::<usize>()
-}
-
-/// `YYYY-MM` with a month from 01 to 12.
-fn is_year_month(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 7
-        && b[..4].iter().all(u8::is_ascii_digit)
-        && b[4] == b'-'
-        && b[5..].iter().all(u8::is_ascii_digit)
-        && matches!(
-            &s[5..],
-            "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12"
-        )
 }
