@@ -82,3 +82,27 @@ fn refuses_bytes_that_are_not_text() {
         ["the table is not UTF-8 text: invalid byte at byte offset 13 (save it from the spreadsheet as \"CSV UTF-8\")"]
     );
 }
+
+#[test]
+fn damaged_tables_give_problems_never_a_panic() {
+    use grade_widget::import::{import, Settings};
+    use grade_widget::model::ScaleChoice;
+    let table = include_bytes!("../www/data/peel-table-example.csv");
+    let peel = || ScaleChoice::Named("peel-2021".to_owned());
+    // Every prefix (a file cut short anywhere, also inside a UTF-8 character or a quoted field),
+    // and the table with a stray quote, tab or byte at every tenth place.
+    for end in 0..=table.len() {
+        let _ = import(&table[..end], Format::Detect, peel(), Settings::default());
+    }
+    for at in (0..table.len()).step_by(10) {
+        for insert in [b'"', b'\t', b'\n', 0xff] {
+            let mut damaged = table.to_vec();
+            damaged.insert(at, insert);
+            if let Ok(imported) = import(&damaged, Format::Detect, peel(), Settings::default()) {
+                for row in 0..imported.names().len() {
+                    assert!(imported.json(row).ends_with("}\n"));
+                }
+            }
+        }
+    }
+}
