@@ -1,8 +1,9 @@
 //! grade-widget: police inspection grades as an embeddable WebAssembly widget, plus the data
 //! tooling (extract, validate, render) that produces and checks its report JSON.
 //!
-//! Layout: `model` (types, validation; no yew), `extract` (report text to model), `standing`
-//! (where a force stands among all forces), `options` (the host's options), `load_state` (what
+//! Layout: `model` (types, validation; no yew), `extract` (report text to model), `import` (a
+//! national table to one report per force), `standing` (where a force stands among all forces),
+//! `options` (the host's options), `load_state` (what
 //! the widget shows: loading, a report or a failure), `state` (the reader's selection, filters
 //! and sort), `view_model` (what the components derive from a report), `components` (Yew,
 //! rendered in the browser and natively to static HTML), `charts` (scales and SVG marks),
@@ -19,6 +20,9 @@ pub mod export;
 pub mod extract;
 pub mod hydration;
 pub mod i18n;
+// The national table import: natively (the CLI) and in the builder's wasm, never the widget's.
+#[cfg(any(not(target_arch = "wasm32"), feature = "import"))]
+pub mod import;
 pub mod load_state;
 pub mod model;
 pub mod options;

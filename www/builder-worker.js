@@ -6,11 +6,16 @@
 // Requests: { id, type: 'extract', text } or { id, type: 'extract', bytes } (a file's own bytes,
 // read exactly as `grade-widget extract` reads a file); { id, type: 'render', json, view, area,
 // lang, href, headingLevel, areaHref, shadowRoot } (shadowRoot: the stylesheet's URL, for markup in a
-// declarative shadow root); { id, type: 'stylesheet', shadow }. Every answer is
+// declarative shadow root); { id, type: 'stylesheet', shadow }. A national table (src/import/):
+// { id, type: 'table', text | bytes, format } (its shape and names), { id, type: 'import', text |
+// bytes, format, scale | scaleFile, force, title, published, comparedEn, comparedCy } (one force's
+// report, answered as 'extract' is), { id, type: 'scales' } (the built-in scales). Every answer is
 // { id, ok: true, ... } or { id, ok: false, error }. First of all the worker posts { type: 'ready', maxBytes } or
 // { type: 'failed', error }.
 
-import init, { extract, maxBytes, render, shadowStylesheet, stylesheet } from '../pkg/builder/grade_widget_builder.js';
+import init, {
+  extract, importTable, maxBytes, readTable, render, scales, shadowStylesheet, stylesheet,
+} from '../pkg/builder/grade_widget_builder.js';
 
 const ready = init({ module_or_path: new URL('../pkg/builder/grade_widget_builder_bg.wasm', import.meta.url) });
 ready.then(
@@ -19,14 +24,28 @@ ready.then(
 );
 
 const encoder = new TextEncoder();
+const input = ({ text, bytes }) => (bytes ? new Uint8Array(bytes) : encoder.encode(text ?? ''));
 
 const HANDLERS = {
-  extract({ text, bytes }) {
-    const input = bytes ? new Uint8Array(bytes) : encoder.encode(text ?? '');
+  extract(request) {
+    const bytes = input(request);
     // Timed here, around the wasm call alone, for the bench (tests/bench/builder.mjs).
     const started = performance.now();
-    const result = extract(input);
+    const result = extract(bytes);
     return { result, ms: performance.now() - started };
+  },
+  table(request) {
+    return { result: readTable(input(request), request.format ?? 'detect') };
+  },
+  import(request) {
+    const { format, scale, scaleFile, force, title, published, comparedEn, comparedCy } = request;
+    const bytes = input(request);
+    const started = performance.now();
+    const result = importTable(bytes, format ?? 'detect', scale, scaleFile, force ?? '', title, published, comparedEn, comparedCy);
+    return { result, ms: performance.now() - started };
+  },
+  scales() {
+    return { scales: scales() };
   },
   async render({ json, view, area, lang, href, headingLevel, areaHref, shadowRoot }) {
     return {

@@ -1,6 +1,7 @@
 // builder.js: the report builder page (builder.html): its language, its state, and the text in
-// (pasted, chosen as a file, dropped). The text goes to the builder's worker (builder-client.js)
-// and the page shows what comes back: the problems, each leading to its line
+// (pasted, chosen as a file, dropped): a report's text, or a national table (builder-table.js
+// tells them apart and makes the table's request). The text goes to the builder's worker
+// (builder-client.js) and the page shows what comes back: the problems, each leading to its line
 // (builder-problems.js), or the result (builder-output.js: preview, JSON, embed code, markup).
 // Report text is only ever set as text (textContent, value), never parsed as HTML. No inline
 // script or style: runs under the widget's strict CSP.
@@ -10,6 +11,7 @@ import { parseLang, text } from './builder-i18n.js';
 import { jsonName } from './builder-embed.js';
 import { outputs } from './builder-output.js';
 import { listProblems, showLine } from './builder-problems.js';
+import { fillForces, importRequest, inputKind } from './builder-table.js';
 
 const $ = (id) => document.getElementById(id);
 const els = {
@@ -24,7 +26,11 @@ const els = {
   inline: $('embed-inline'), markup: $('static-markup'), downloadCss: $('download-css'),
   storageNote: $('storage-note'), fallbackUrl: $('fallback-url'), integrityNote: $('integrity-note'),
   markupControls: $('markup-controls'), shadowUrl: $('shadow-url'), shadowUrlRow: $('shadow-url-row'),
-  cssIntro: $('css-intro'), sourceError: $('source-error'),
+  cssIntro: $('css-intro'), sourceError: $('source-error'), kind: $('input-kind'),
+  tableSection: $('table-section'), tableHeading: $('table-heading'), tableSummary: $('table-summary'),
+  tableForm: $('table-form'), tableForce: $('table-force'), tableScale: $('table-scale'),
+  scaleFileRow: $('scale-file-row'), scaleFile: $('scale-file'), tableTitle: $('table-title'),
+  tablePublished: $('table-published'), tableComparedEn: $('table-compared-en'), tableComparedCy: $('table-compared-cy'),
 };
 
 /** The text box survives a reload in this tab only (sessionStorage), as the page says. */
@@ -48,6 +54,7 @@ function applyLanguage() {
   for (const b of document.querySelectorAll('.lang-switch')) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
   showStatus();
   showProblems();
+  showTable();
   output.relabel();
 }
 
@@ -64,6 +71,7 @@ for (const button of document.querySelectorAll('.lang-switch')) {
 const { ask } = startWorker(new URL('builder-worker.js', import.meta.url), {
   onReady(ready) {
     maxBytes = ready.maxBytes;
+    fillScales();
     if (state.phase === 'starting') setState({ phase: 'idle' });
   },
   onFailed(error, { starting }) {
@@ -98,7 +106,7 @@ function showStatus() {
   els.status.textContent = {
     starting: () => t('starting'),
     idle: () => '',
-    working: () => t('working'),
+    working: () => t(s.what === 'table' ? 'workingTable' : 'working'),
     ready: () => t('readyStatus', { n: s.areas.length, force: s.force, ms: Math.round(s.ms) }),
     problems: () => t('problemsFound', { n: s.problems.length }),
     failed: () => s.error,
@@ -136,6 +144,8 @@ els.read.addEventListener('click', () => readText());
 els.clear.addEventListener('click', () => {
   els.source.value = '';
   els.file.value = '';
+  table = null;
+  showTable();
   sessionStorage.removeItem(STORE);
   keepText();
   run++;
@@ -174,6 +184,12 @@ function readText() {
     ownProblem(true, { line: null, own: 'tooLargeText', values: { size: (bytes / MIB).toFixed(1), mib: maxBytes / MIB } });
     return;
   }
+  if (inputKind(value, { choice: els.kind.value }) === 'table') {
+    readTable({ text: value }, true);
+    return;
+  }
+  table = null;
+  showTable();
   extract({ type: 'extract', text: value }, [], true);
 }
 
@@ -197,6 +213,13 @@ async function readFile(file) {
     els.source.value = asText;
     keepText();
   }
+  if (inputKind(asText ?? '', { choice: els.kind.value, fileName: file.name }) === 'table') {
+    // Not transferred: the table's bytes are read again for each force the person picks.
+    readTable({ bytes: buffer }, asText !== null, file.name);
+    return;
+  }
+  table = null;
+  showTable();
   extract({ type: 'extract', bytes: buffer }, [buffer], asText !== null, file.name);
 }
 
@@ -236,6 +259,92 @@ async function extract(message, transfer, inBox, fileName) {
   setState({ phase: 'ready', ...result, report, ms, fileName: jsonName(report) });
   output.show(state);
   els.resultHeading.focus();
+}
+
+// ---- A national table ---------------------------------------------------------------------------
+
+/** The table read last: { source ({ text } or { bytes }), inBox, fileName, names, areas }, or null. */
+let table = null;
+/** The chosen scale file's text (null when none, or unreadable), once read. */
+let scaleFileText = Promise.resolve(null);
+
+/** The built-in scales, from the wasm (the one list `grade-widget import --scale` knows). */
+async function fillScales() {
+  let answer;
+  try {
+    answer = await ask({ type: 'scales' });
+  } catch {
+    return;
+  }
+  const fileOption = els.tableScale.querySelector('option[value="file"]');
+  const options = answer.scales.map(({ name, words }) => {
+    const option = document.createElement('option');
+    option.value = name;
+    option.textContent = `${name} (${words.join(', ')})`;
+    return option;
+  });
+  els.tableScale.replaceChildren(...options, fileOption);
+  els.tableScale.value = answer.scales.some((s) => s.name === 'peel-2021') ? 'peel-2021' : answer.scales[0]?.name ?? 'file';
+  els.scaleFileRow.hidden = els.tableScale.value !== 'file';
+}
+
+els.tableScale.addEventListener('change', () => {
+  els.scaleFileRow.hidden = els.tableScale.value !== 'file';
+});
+els.scaleFile.addEventListener('change', () => {
+  const [file] = els.scaleFile.files;
+  scaleFileText = file ? file.text().catch(() => null) : Promise.resolve(null);
+});
+els.tableForm.addEventListener('submit', (e) => {
+  e.preventDefault();
+  makeWidget();
+});
+
+function showTable() {
+  els.tableSection.hidden = !table;
+  els.tableSummary.textContent = table ? t('tableSummary', { n: table.names.length, areas: table.areas.length }) : '';
+}
+
+/** Reads the table's shape and names, then makes the first (or the chosen) force's widget. */
+async function readTable(source, inBox, fileName) {
+  const mine = ++run;
+  setState({ phase: 'working', what: 'table' });
+  let answer;
+  try {
+    answer = await ask({ type: 'table', ...source, format: 'detect' });
+  } catch (error) {
+    if (mine === run && state.phase !== 'failed') setState({ phase: 'failed', error: t('crashed', { reason: error.message }) });
+    return;
+  }
+  if (mine !== run) return;
+  const { result } = answer;
+  if (result.status !== 'table') {
+    table = null;
+    showTable();
+    setState({ phase: 'problems', inBox, fileName, problems: result.problems });
+    els.problemsHeading.focus();
+    return;
+  }
+  table = { source, inBox, fileName, names: result.names, areas: result.areas };
+  fillForces(els.tableForce, result.names);
+  showTable();
+  makeWidget();
+}
+
+/** The chosen force's report from the table, shown as an extracted report is. */
+async function makeWidget() {
+  if (!table) return;
+  const scaleFile = els.tableScale.value === 'file' ? await scaleFileText : null;
+  const form = {
+    scale: els.tableScale.value, scaleFile, force: els.tableForce.value,
+    title: els.tableTitle.value, published: els.tablePublished.value,
+    comparedEn: els.tableComparedEn.value, comparedCy: els.tableComparedCy.value,
+  };
+  if (form.scale === 'file' && scaleFile === null) {
+    ownProblem(false, { line: null, own: 'noScaleFile' });
+    return;
+  }
+  extract(importRequest(table.source, form), [], table.inBox, table.fileName);
 }
 
 // ---- Problems ---------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 //! The report builder's wasm (www/builder.html, run in www/builder-worker.js): the project's own
-//! extractor and validator, and the pre-rendered markup of `grade-widget render`, for a web team
-//! with only a browser.
+//! extractor, national table import and validator, and the pre-rendered markup of `grade-widget
+//! render`, for a web team with only a browser.
 //!
 //! A bundle of its own (pkg/builder/): the widget never loads it, and it is built from the
 //! library without the widget's exports (`default-features = false`). Each export is one request
@@ -10,6 +10,7 @@
 mod outcome;
 mod report;
 mod settings;
+mod table;
 
 use grade_widget::extract::extract_bytes;
 use grade_widget::model::{validate, MAX_REPORT_BYTES};
@@ -63,6 +64,56 @@ fn outcome(bytes: &[u8]) -> Outcome {
     }
 }
 
+/// A national table's shape: `{ status: "table", names, areas }` (its rows' names for the force
+/// picker, its areas) or `{ status: "problems", problems }`, each with its row (= line).
+/// `format`: detect, csv or tsv. Never throws.
+#[wasm_bindgen(js_name = readTable)]
+pub fn read_table(bytes: &[u8], format: String) -> JsValue {
+    to_js(&table::shape(bytes, table::format(&format)))
+}
+
+/// One force's report from a national table, as `grade-widget import TABLE --scale SCALE --force
+/// NAME [--title …] [--published …] [--compared-en … --compared-cy …]` writes it: the same
+/// outcome as `extract` gives (`ready` with the JSON, or the problems). `scale` a built-in
+/// scale's name, or `scale_file` a scale file's text. Never throws.
+#[wasm_bindgen(js_name = importTable)]
+#[allow(clippy::too_many_arguments)] // one per CLI option, as the worker passes them
+pub fn import_table(
+    bytes: &[u8],
+    format: String,
+    scale: Option<String>,
+    scale_file: Option<String>,
+    force: String,
+    title: Option<String>,
+    published: Option<String>,
+    compared_en: Option<String>,
+    compared_cy: Option<String>,
+) -> JsValue {
+    if bytes.len() > MAX_REPORT_BYTES {
+        return to_js(&Outcome::failed(vec![ProblemView::document(format!(
+            "the table is {} bytes, more than the limit of {MAX_REPORT_BYTES} bytes (8 MiB)",
+            bytes.len()
+        ))]));
+    }
+    let request = table::Request {
+        format: table::format(&format),
+        scale: scale.as_deref(),
+        scale_file: scale_file.as_deref(),
+        force: &force,
+        title,
+        published: published.as_deref(),
+        compared_en,
+        compared_cy,
+    };
+    to_js(&table::outcome(bytes, request))
+}
+
+/// The built-in grade scales, `[{ name, words }]`: what `import --scale NAME` takes.
+#[wasm_bindgen]
+pub fn scales() -> JsValue {
+    to_js(&table::scales())
+}
+
 /// The markup `grade-widget render` writes for this report JSON and these options (`view`:
 /// full, summary, area or badge; `area`: an area id, for view=area; `lang`: en or cy; `href`:
 /// the badge's link; `heading_level`: 2 to 6; `area_href`: the summary's link template;
@@ -112,9 +163,9 @@ pub fn shadow_stylesheet() -> String {
     prerender::shadow_stylesheet()
 }
 
-fn to_js(outcome: &Outcome) -> JsValue {
+fn to_js(outcome: &impl serde::Serialize) -> JsValue {
     // Plain objects, not Maps: the page reads `result.problems[0].line`.
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(outcome, &serializer)
+    outcome.serialize(&serializer)
         .unwrap_or_else(|e| JsValue::from_str(&format!("cannot pass the result to the page: {e}")))
 }

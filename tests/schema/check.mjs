@@ -46,6 +46,11 @@ accept("www/data/metropolitan-2006.json", read("www/data/metropolitan-2006.json"
 // national counts), and a scale given in full comparing services.
 accept("tests/fixtures/peel-2021-example.json", read("tests/fixtures/peel-2021-example.json"));
 accept("tests/fixtures/custom-scale-example.json", read("tests/fixtures/custom-scale-example.json"));
+// The PEEL examples: Cleveland written by hand, the made-up table's reports by `grade-widget import`.
+accept("www/data/cleveland-peel-2023-25.json", read("www/data/cleveland-peel-2023-25.json"));
+for (const f of readdirSync(join(root, "www/data/peel-table-example")).filter((f) => f.endsWith(".json")).sort()) {
+  accept(`www/data/peel-table-example/${f}`, read(`www/data/peel-table-example/${f}`));
+}
 {
   const both = read("tests/fixtures/peel-2021-example.json");
   both.domains = [{ id: "a", title: "A", areas: [{ id: "x", title: "X" }] }];

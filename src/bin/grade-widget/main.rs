@@ -1,7 +1,8 @@
-//! The `grade-widget` command line: extract, validate, render, schema.
+//! The `grade-widget` command line: extract, import, validate, render, schema.
 //!
 //! Exit codes, the same for every subcommand: 0 done; 1 the input has problems (report text
-//! that cannot be extracted, a report JSON that is invalid, an `--area` the report lacks);
+//! that cannot be extracted, a table with bad cells, a report JSON that is invalid, an `--area`
+//! the report lacks, a `--force` the table lacks);
 //! 2 a file could not be read or written, or the command line is wrong (clap's usage errors).
 
 // Native only: `cargo test --target wasm32-unknown-unknown` builds every target, and the CLI
@@ -15,6 +16,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod extract;
+mod import;
 mod output;
 mod render;
 mod validate;
@@ -35,6 +37,46 @@ enum Command {
         /// Write the JSON here instead of standard output (written only when extraction succeeds).
         #[arg(short, long)]
         output: Option<PathBuf>,
+    },
+    /// Turn a national table of grades (CSV or tab-separated: one row per force, its name first,
+    /// then one column per area, the header row giving the areas' titles) into one force's
+    /// report, or one report per row, with every area's national counts from the whole table.
+    #[command(group = clap::ArgGroup::new("which").required(true).args(["force", "all"]))]
+    Import {
+        /// The table file, or `-` for standard input.
+        input: PathBuf,
+        /// The grade scale of the cells: baseline-2006, peel-2014, peel-2021, or a scale file
+        /// ({"grades": [{"id", "en", "cy"}, …]}, best first).
+        #[arg(long)]
+        scale: String,
+        /// The row to write: its name in the first column (any letter case).
+        #[arg(long)]
+        force: Option<String>,
+        /// Write the report here instead of standard output (only when the import succeeds).
+        #[arg(short, long, conflicts_with = "all")]
+        output: Option<PathBuf>,
+        /// Write one report per row, into --out-dir, each named from its force.
+        #[arg(long, requires = "out_dir")]
+        all: bool,
+        /// The folder for --all's reports (it must exist).
+        #[arg(long, requires = "all")]
+        out_dir: Option<PathBuf>,
+        /// Read the table as tab-separated (detected when its header row holds a tab).
+        #[arg(long)]
+        tsv: bool,
+        /// The inspection's title, e.g. "PEEL 2023–25" (default "Inspection grades").
+        #[arg(long, value_parser = clap::builder::NonEmptyStringValueParser::new())]
+        title: Option<String>,
+        /// The month of publication as YYYY-MM.
+        #[arg(long, value_parser = grade_widget::import::published_month)]
+        published: Option<String>,
+        /// What the rows are, in English, for the widget's sentences (default "forces").
+        #[arg(long, requires = "compared_cy", value_parser = clap::builder::NonEmptyStringValueParser::new())]
+        compared_en: Option<String>,
+        /// What the rows are, in Welsh, as the noun reads after a number, e.g. "gwasanaeth";
+        /// with --compared-en (default: the widget's word for forces).
+        #[arg(long, requires = "compared_en", value_parser = clap::builder::NonEmptyStringValueParser::new())]
+        compared_cy: Option<String>,
     },
     /// Check a report JSON file and list every problem with its path.
     Validate {
@@ -95,6 +137,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Extract { input, output } => extract::run(&input, output.as_deref()),
+        Command::Import { input, scale, force, output, all, out_dir, tsv, title, published, compared_en, compared_cy } => {
+            let compared = compared_en.zip(compared_cy);
+            let settings = grade_widget::import::Settings { title, published, compared };
+            import::run(&import::Request { input, scale, force, all, output, out_dir, tsv, settings })
+        }
         Command::Validate { input } => validate::run(&input),
         Command::Schema { markdown } => {
             use grade_widget::model::schema::{field_reference, report_schema_json};
