@@ -32,6 +32,9 @@ pub struct PreparedReport {
     pub col_national: yew::AttrValue,
     /// What the summary table's ids start with (see [`crate::hydration::id_prefix`]).
     pub id_prefix: String,
+    /// Whether the area ids are the report's own references (the 2006 reports' `3A`): see
+    /// [`PreparedReport::reference`].
+    pub refs: bool,
 }
 
 /// Identity, not contents: one `PreparedReport` is built per report and language.
@@ -105,6 +108,7 @@ pub fn percent(part: i64, whole: i64) -> i64 {
 impl PreparedReport {
     pub fn new(report: Rc<Report>, lang: Lang) -> PreparedReport {
         let words = Words::new(&report, lang);
+        let refs = report.areas().all(|a| crate::model::is_area_id(&a.id));
         let mut areas = Vec::new();
         for place in report.places() {
             let area = report.area_at(place);
@@ -114,7 +118,7 @@ impl PreparedReport {
                     // Each area's own total: not every force is graded in every area (on the
                     // 2006 scale it is always forces_assessed).
                     let total = n.total();
-                    (comparison_sentence(&words, grade, standing(n, grade), total), chart_label(&words, &area.id, n, grade, total))
+                    (comparison_sentence(&words, grade, standing(n, grade), total), chart_label(&words, if refs { &area.id } else { &area.title }, n, grade, total))
                 }
                 None => (lang.strings().n_no_counts.to_owned(), String::new()),
             };
@@ -126,7 +130,12 @@ impl PreparedReport {
             false => yew::AttrValue::Static(s.col_national),
             true => fill(&s.n_col_national, [words.things(), &words.grades.join(", ")]).into(),
         };
-        PreparedReport { profile: Profile::new(&report), glossary: Glossary::new(&report.glossary), areas, lang, words, col_national, id_prefix, report }
+        PreparedReport { profile: Profile::new(&report), glossary: Glossary::new(&report.glossary), areas, lang, words, col_national, id_prefix, refs, report }
+    }
+
+    /// What the Ref. column, the cards and the findings' heading show for area `i`.
+    pub fn reference(&self, i: usize) -> String {
+        reference(self.refs, &self.area(i).id, i)
     }
 
     /// Area `i` in report order. Indices come from `areas`/`arrange`, so they are in range.
@@ -150,5 +159,16 @@ mod tests {
         for (part, whole, want) in cases {
             assert_eq!(percent(part, whole), want, "{part}/{whole}");
         }
+    }
+}
+
+/// Area `i`'s id where ids are the report's own references (`3A`), else its place in the report
+/// (1, 2, …): a slug such as `protecting-vulnerable-people` is for deep links, not for readers,
+/// and would take a wide column of its own.
+fn reference(refs: bool, id: &str, i: usize) -> String {
+    if refs {
+        id.to_owned()
+    } else {
+        (i + 1).to_string()
     }
 }

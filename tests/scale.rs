@@ -76,7 +76,7 @@ fn five_bars_and_the_scales_words_in_english() {
     assert_eq!(chart.matches(r#"<rect"#).count(), 5, "one bar per grade: {chart}");
     assert_eq!(chart.matches(r#"class="gw-cat"#).count(), 5, "one label per grade");
     assert!(chart.contains("I Inadequate · RI Requires improvement · A Adequate · G Good · O Outstanding"), "the key");
-    assert!(chart.contains("investigating-crime: of 43 forces, 2 Inadequate, 9 Requires improvement, 15 Adequate, 14 Good, 3 Outstanding. This force: Outstanding."));
+    assert!(chart.contains("Investigating crime: of 43 forces, 2 Inadequate, 9 Requires improvement, 15 Adequate, 14 Good, 3 Outstanding. This force: Outstanding."));
     assert!(chart.contains("One of 3 forces graded Outstanding; 40 forces were graded lower."), "{chart}");
     for word in ["Requires improvement", "Adequate", "Inadequate", "All forces (Inadequate, Requires improvement, Adequate, Good, Outstanding)"] {
         assert!(html.contains(word), "missing {word}");
@@ -211,4 +211,20 @@ fn scale_rules_give_their_exact_problems() {
         "scale.grades: has 1 grades; a scale has 2 to 7",
         "scale.grades[0].id: malformed id \"Top\"; expected a lowercase slug such as \"requires-improvement\"",
     ]);
+}
+
+#[test]
+fn slug_ids_are_not_shown_as_references_but_places_are() {
+    // A slug such as `protecting-vulnerable-people` is the deep link's, not the reader's: the
+    // Ref. column, the cards and the findings' heading show the area's place in the report.
+    let html = render(&[PEEL], None);
+    let refs: Vec<&str> = html
+        .split(r#"class="gw-cell gw-cell--id""#)
+        .skip(1)
+        .map(|cell| cell.split_once('>').and_then(|(_, rest)| rest.split_once('<')).map_or("", |(text, _)| text))
+        .collect();
+    assert_eq!(refs, ["1", "2", "3", "4", "5"]);
+    assert!(!html.contains(r#"gw-glance__id">investigating-crime"#), "a slug shown as a card's reference");
+    // The ids stay what deep links and the `select` event use.
+    assert!(html.contains(r#"data-area="protecting-vulnerable-people""#));
 }

@@ -77,7 +77,7 @@ pub fn area_detail(props: &AreaDetailProps) -> Html {
         <section class="gw-detail" part="detail" data-testid="area-detail" data-area={area.id.clone()}>
             { heading(level, 1, "gw-h3 gw-detail__title", None, None, Some(&title), html! {
                 <>
-                    <span class="gw-detail__id">{ area.id.clone() }</span>{ " " }
+                    <span class="gw-detail__id">{ data.reference(index) }</span>{ " " }
                     <span lang={text_lang(lang)}>{ area.title.clone() }</span>
                 </>
             }) }
@@ -105,7 +105,7 @@ pub fn area_detail(props: &AreaDetailProps) -> Html {
             if let Some(onback) = &props.onback {
                 <p class="gw-detail__back">
                     <button type="button" class="gw-button gw-button--secondary" data-testid="back-to-row" onclick={onback.reform(|_: MouseEvent| ())}>
-                        { fill(&s.detail_back, [&area.id]) }
+                        { fill(&s.detail_back, [&data.reference(index)]) }
                     </button>
                 </p>
             }

@@ -135,7 +135,7 @@ pub fn area_row(props: &AreaRowProps) -> Html {
     let headers = |c: usize| [col_id(&data.id_prefix, c).as_str(), " ", &row_id, group, &props.group].concat();
     html! {
         <tr class="gw-row" data-row={state} hidden={props.hidden} data-testid="area-row" data-area={area.id.clone()} onclick={onclick}>
-            <td class="gw-cell gw-cell--id" headers={headers(0)} data-label={s.col_id}>{ area.id.clone() }</td>
+            <td class="gw-cell gw-cell--id" headers={headers(0)} data-label={s.col_id}>{ data.reference(props.index) }</td>
             <th scope="row" class="gw-cell gw-cell--area" id={row_id.clone()} headers={[col_id(&data.id_prefix, 1).as_str(), group, &props.group].concat()} data-label={s.col_area}>{ name }</th>
             <td class="gw-cell" headers={headers(2)} data-label={s.col_grade}>{ grade_label(words, area.grade.as_ref()) }</td>
             // The direction column only where the scale has directions of travel.

@@ -60,7 +60,7 @@ pub fn glance_item(props: &GlanceItemProps) -> Html {
         <button type="button" class="gw-glance__btn"
             aria-current={props.selected.then_some("true")} aria-describedby={counts_id.clone()} onclick={onclick}>
             <span class="gw-glance__head">
-                <span class="gw-glance__id">{ area.id.clone() }</span>{ " " }
+                <span class="gw-glance__id">{ data.reference(props.index) }</span>{ " " }
                 <span class="gw-glance__title" lang={text_lang(lang)}>{ area.title.clone() }</span>
                 <span class="gw-vh">{ ": " }</span>
             </span>

@@ -7,7 +7,7 @@ use wasm_bindgen::JsValue;
 
 use crate::i18n::Lang;
 use crate::options::{Options, View};
-use crate::model::is_area_id;
+use crate::model::{is_area_id, is_area_slug};
 
 /// How long a `src` fetch may take, headers and body together, when `timeout` is not given.
 pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
@@ -42,6 +42,9 @@ pub struct Config {
     pub source: Source,
     pub options: Options,
     pub timeout_ms: u32,
+    /// The host's own `area`, before a `#fragment` replaced it: what is shown when the fragment
+    /// turns out to name no area of the report (a skip link's `#main`, say).
+    pub host_area: Option<String>,
 }
 
 /// Reads a config object: the keys `mount` / `update` accept (the README's JS API table). Every
@@ -66,7 +69,8 @@ pub fn read(config: &JsValue) -> Config {
         None => Source::Inline,
     };
     let deep_link = truthy(get("deepLink"));
-    let mut area = text(get("area")).map(|a| a.trim().to_owned()).filter(|a| !a.is_empty());
+    let host_area = text(get("area")).map(|a| a.trim().to_owned()).filter(|a| !a.is_empty());
+    let mut area = host_area.clone();
     if deep_link {
         // The reader's own link is more specific than the page author's default.
         if let Some(hashed) = hash_area() {
@@ -89,7 +93,7 @@ pub fn read(config: &JsValue) -> Config {
         Loose::Number(s) if s.is_finite() && s > 0.0 => (s * 1000.0).min(600_000.0) as u32,
         _ => DEFAULT_TIMEOUT_MS,
     };
-    Config { source, options, timeout_ms }
+    Config { source, options, timeout_ms, host_area }
 }
 
 /// What a lenient option reader keeps of a JS value: a string, a number, or how truthy it is.
@@ -146,11 +150,17 @@ pub fn parse_view(word: Option<&str>) -> View {
     word.and_then(View::from_word).unwrap_or_default()
 }
 
-/// The area id in `location.hash` (`#3A`, `#3a`), if it looks like one. Other hashes (a skip
-/// link's `#main`) are left alone so deep linking cannot hijack the host page's own anchors.
+/// The area id in `location.hash` (`#3A`, `#3a`, `#investigating-crime`), if it has an area id's
+/// shape (any short slug, issue 29). Whether the report has that area is only known once it is
+/// read: a fragment naming none (a skip link's `#main`) then changes nothing (`Inner::props`,
+/// `deep_link::on_hash`), so deep linking cannot hijack the host page's own anchors.
 pub fn hash_area() -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
-    // Deep links may be typed in lower case (`#3a`); the id's shape is the validator's.
-    let id = hash.strip_prefix('#')?.to_ascii_uppercase();
-    is_area_id(&id).then_some(id)
+    let id = hash.strip_prefix('#')?;
+    // A 2006 id typed in lower case (`#3a`) is written as the report writes it.
+    let upper = id.to_ascii_uppercase();
+    if is_area_id(&upper) {
+        return Some(upper);
+    }
+    is_area_slug(id).then(|| id.to_owned())
 }

@@ -12,6 +12,7 @@ use yew::Callback;
 use super::config;
 use super::events;
 use super::widget::{render, Inner};
+use crate::load_state::LoadState;
 use crate::components::slices;
 
 /// A widget's deep linking: its hash listener and its queued selections.
@@ -212,6 +213,12 @@ fn on_hash(rc: &Rc<RefCell<Inner>>) {
     let Some(area) = config::hash_area() else { return };
     {
         let mut inner = rc.borrow_mut();
+        // A fragment that names no area of the report (a skip link's `#main`) is the page's.
+        if let LoadState::Ready(report) = &inner.state {
+            if report.area(&area).is_none() {
+                return;
+            }
+        }
         let shown = inner.selected.as_ref().or(inner.config.options.area.as_ref());
         if shown.is_some_and(|s| s.eq_ignore_ascii_case(&area)) {
             return;

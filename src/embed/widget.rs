@@ -207,6 +207,12 @@ impl Inner {
         if self.selected.is_some() {
             options.area.clone_from(&self.selected);
         }
+        // A `#fragment` read at mount that names no area of the report: the host's own `area`.
+        if let LoadState::Ready(report) = &self.state {
+            if options.area.as_deref().is_some_and(|a| report.area(a).is_none()) {
+                options.area.clone_from(&self.config.host_area);
+            }
+        }
         AppProps {
             state: self.state.clone(),
             options,

@@ -140,6 +140,60 @@ function hashDuringLoad({ how, at = '', move }, i) {
   };
 }
 
+/**
+ * A report whose area ids are slugs (issue 29: any short slug, not only `3A`), with deep links:
+ * the page is opened at `at`, its address routed to a page of one widget.
+ */
+async function slugPage(page, url, at) {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>slug deep links</title>
+    <script type="module" src="../../pkg/grade-widget.js"></script></head>
+    <body><a href="#main">Skip to the content</a><main id="main"><h1>Slug ids</h1>
+    <grade-widget id="peel" src="../../tests/fixtures/peel-2021-example.json" deep-link></grade-widget></main></body></html>`;
+  const address = url('www/examples/__slug-deep-links.html');
+  await page.route(address, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await page.goto(address + at);
+  const first = await settled(page, 'peel');
+  assert.equal(first.type, 'load', JSON.stringify(first.detail));
+}
+
+const SLUG_TESTS = [
+  {
+    name: 'slug area ids: the page opened at #protecting-vulnerable-people shows it; a selection pushes its slug; a skip link to #main changes nothing',
+    page: 'index.html',
+    async run({ page, url }) {
+      await slugPage(page, url, '#protecting-vulnerable-people');
+      assert.equal(await shownArea(page, 'peel', 'protecting-vulnerable-people'), 'protecting-vulnerable-people');
+      await pick(page, 'peel', 'managing-offenders');
+      assert.equal(await hash(page, '#managing-offenders'), '#managing-offenders');
+      assert.equal(await shownArea(page, 'peel', 'managing-offenders'), 'managing-offenders');
+      assert.deepEqual(await selects(page, 'peel', 1), ['managing-offenders']);
+      // The host page's own anchor: a slug-shaped fragment that names no area of the report.
+      await page.locator('a[href="#main"]').click();
+      assert.equal(await hash(page, '#main'), '#main');
+      await page.waitForTimeout(300);
+      assert.equal(await shownArea(page, 'peel', 'managing-offenders'), 'managing-offenders', 'the skip link took the selection away');
+      assert.deepEqual(await selects(page, 'peel', 1), ['managing-offenders'], 'the skip link selected something');
+      await page.goBack();
+      assert.equal(await shownArea(page, 'peel', 'managing-offenders'), 'managing-offenders');
+      await followLink(page, '#investigating-crime');
+      assert.equal(await shownArea(page, 'peel', 'investigating-crime'), 'investigating-crime');
+    },
+  },
+  {
+    name: 'slug area ids: a page opened at a fragment that names no area (#main) shows the report as without one',
+    page: 'index.html',
+    async run({ page, url }) {
+      await slugPage(page, url, '#main');
+      await page.waitForTimeout(300);
+      assert.equal(await page.locator('#peel [data-testid="area-detail"][data-area="main"]').count(), 0);
+      assert.equal(await page.locator('#peel [data-testid="area-row"]').count(), 5);
+      assert.deepEqual((await events(page, 'peel')).filter((e) => e.type === 'error'), []);
+      await pick(page, 'peel', 'victims');
+      assert.equal(await hash(page, '#victims'), '#victims');
+    },
+  },
+];
+
 export const tests = [
   {
     name: 'two selections in one task make two entries, in order; select listeners read the new hash',
@@ -307,4 +361,5 @@ export const tests = [
     },
   },
   ...DURING_LOAD.map(hashDuringLoad),
+  ...SLUG_TESTS,
 ];
