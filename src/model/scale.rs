@@ -291,21 +291,35 @@ pub enum ScaleChoice {
 /// says nothing of what is wrong inside a scale object.
 impl<'de> Deserialize<'de> for ScaleChoice {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Choice;
-        impl<'de> serde::de::Visitor<'de> for Choice {
-            type Value = ScaleChoice;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a built-in scale's name or a scale object")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ScaleChoice, E> {
-                Ok(ScaleChoice::Named(v.to_owned()))
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<ScaleChoice, A::Error> {
-                Scale::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(ScaleChoice::Given)
-            }
-        }
-        d.deserialize_any(Choice)
+        let expected = "a built-in scale's name or a scale object";
+        optional_choice(d)?.ok_or_else(|| serde::de::Error::invalid_type(serde::de::Unexpected::Unit, &expected))
     }
+}
+
+/// The report's `"scale"`: null is none, as for any optional field. Read with one visitor that
+/// also takes null, rather than through serde's `Option`, whose visitor and seed for this one
+/// type cost the widget's wasm about 860 code bytes (docs/PERFORMANCE.md, "Issue 29").
+pub(crate) fn optional_choice<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<ScaleChoice>, D::Error> {
+    struct Choice;
+    impl<'de> serde::de::Visitor<'de> for Choice {
+        type Value = Option<ScaleChoice>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a built-in scale's name or a scale object")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Some(ScaleChoice::Named(v.to_owned())))
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            Scale::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(|s| Some(ScaleChoice::Given(s)))
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+    }
+    d.deserialize_any(Choice)
 }
 
 #[cfg(test)]
