@@ -128,7 +128,7 @@ impl PreparedReport {
         let s = lang.strings();
         let col_national = match words.generic {
             false => yew::AttrValue::Static(s.col_national),
-            true => fill(&s.n_col_national, [words.things(), &words.grades.join(", ")]).into(),
+            true => fill(&s.n_col_national, [words.things(), &words.grades.iter().map(String::as_str).collect::<Vec<_>>().join(", ")]).into(),
         };
         PreparedReport { profile: Profile::new(&report), glossary: Glossary::new(&report.glossary), areas, lang, words, col_national, id_prefix, refs, report }
     }

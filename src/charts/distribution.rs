@@ -76,11 +76,21 @@ pub fn distribution_chart(spec: &ChartSpec) -> Html {
     }
     // The key to the short labels, visible; hidden from assistive technology, as the chart's
     // name already says every grade in full.
-    let key: Vec<String> = spec.short.iter().zip(&spec.words).map(|(s, w)| [*s, " ", *w].concat()).collect();
+    // Pushed piece by piece rather than `concat` and `join` over strings: fewer generic
+    // instances in the widget's wasm (docs/PERFORMANCE.md, "Issue 29").
+    let mut key = String::new();
+    for (i, (s, w)) in spec.short.iter().zip(&spec.words).enumerate() {
+        if i > 0 {
+            key.push_str(" · ");
+        }
+        key.push_str(s);
+        key.push(' ');
+        key.push_str(w);
+    }
     html! {
         <>
             { svg }
-            <p class="gw-chart__key" aria-hidden="true">{ key.join(" · ") }</p>
+            <p class="gw-chart__key" aria-hidden="true">{ key }</p>
         </>
     }
 }

@@ -11,8 +11,11 @@ use crate::view_model::Words;
 /// readable in any colour.
 pub fn grade_symbol(grade: Option<&Grade>, grades: usize) -> String {
     let filled = grade.map_or(0, |g| g.rank() + 1).min(grades);
-    let mut out = "●".repeat(filled);
-    out.push_str(&"○".repeat(grades - filled));
+    // A loop of pushes, not `str::repeat`: repeat's doubling copy is code of its own in the wasm.
+    let mut out = String::new();
+    for i in 0..grades {
+        out.push(if i < filled { '●' } else { '○' });
+    }
     out
 }
 

@@ -67,8 +67,8 @@ pub struct Report {
     /// The grade scale: a built-in scale's name ("baseline-2006", "peel-2014", "peel-2021") or a
     /// scale in full. Omitted, "baseline-2006": excellent, good, fair, poor, with directions of
     /// travel.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(schema, schemars(title = "Grade scale"))]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::scale::optional_choice")]
+    #[cfg_attr(schema, schemars(title = "Grade scale", with = "Option<ScaleChoice>"))]
     pub scale: Option<ScaleChoice>,
     /// What the report compares the force with, in both languages, e.g. services. Omitted,
     /// forces.

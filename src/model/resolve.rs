@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 
 use super::problem::{Excerpt, ReportPath, ReportProblem, ReportProblemKind as Kind, Step};
-use super::scale::{Scale, ScaleChoice, BUILTIN};
+use super::scale::{Scale, ScaleChoice, BUILTIN_LIST};
 use super::{Area, Report};
 
 impl Report {
@@ -27,15 +27,17 @@ impl Report {
             Some(ScaleChoice::Named(name)) => match Scale::builtin(name) {
                 Some(s) => (s, true),
                 None => {
-                    let kind = Kind::UnknownScale { name: Excerpt::new(name), known: BUILTIN.join(", ") };
+                    let kind = Kind::UnknownScale { name: Excerpt::new(name), known: BUILTIN_LIST.to_owned() };
                     found.push(ReportProblem::new(path(&["scale"]), kind));
                     (Scale::default(), false)
                 }
             },
             Some(ScaleChoice::Given(s)) => {
                 let problems = s.problems();
-                for (at, what) in &problems {
-                    found.push(ReportProblem::new(scale_path(at), Kind::BadScale(what.clone())));
+                for (inside, what) in &problems {
+                    let mut steps = vec![Step::Key(Cow::Borrowed("scale"))];
+                    steps.extend(inside.iter().cloned());
+                    found.push(ReportProblem::new(ReportPath(steps), Kind::BadScale(what.clone())));
                 }
                 (s.clone(), problems.is_empty())
             }
@@ -141,21 +143,4 @@ pub(crate) fn area_path(place: (Option<usize>, usize)) -> Vec<Step> {
     p.push(Step::Key(Cow::Borrowed("areas")));
     p.push(Step::Index(place.1));
     p
-}
-
-/// `scale` followed by a path inside it as [`Scale::problems`] writes it: `grades[2].id`.
-fn scale_path(inside: &str) -> ReportPath {
-    let mut steps = vec![Step::Key(Cow::Borrowed("scale"))];
-    for part in inside.split('.') {
-        let mut pieces = part.split('[');
-        if let Some(key) = pieces.next().filter(|k| !k.is_empty()) {
-            steps.push(Step::Key(Cow::Owned(key.to_owned())));
-        }
-        for index in pieces {
-            if let Ok(i) = index.trim_end_matches(']').parse() {
-                steps.push(Step::Index(i));
-            }
-        }
-    }
-    ReportPath(steps)
 }

@@ -6,7 +6,11 @@
 //! Inside the crate a grade is a [`Grade`](super::Grade) rank (0 the lowest) into the report's
 //! resolved scale, and a direction a [`Direction`](super::Direction) index into its directions.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
+
+use super::problem::Step;
 
 #[cfg(schema)]
 use schemars::JsonSchema;
@@ -17,6 +21,10 @@ pub const MAX_GRADES: usize = 7;
 
 /// The built-in scales' names, in the order docs and messages list them.
 pub const BUILTIN: [&str; 3] = ["baseline-2006", "peel-2014", "peel-2021"];
+
+/// [`BUILTIN`] as messages list it: a constant, not a `join` (the widget's wasm then carries no
+/// join for it; a test keeps the two the same).
+pub const BUILTIN_LIST: &str = "baseline-2006, peel-2014, peel-2021";
 
 /// The 2006 scale's name: what a report without `"scale"` uses.
 pub const DEFAULT_SCALE: &str = "baseline-2006";
@@ -151,19 +159,20 @@ impl Scale {
         })
     }
 
-    /// What is wrong with this scale, each with the path inside it ("grades[2].id"); empty
-    /// when it is a good one. The report's validator and [`Scale::from_json`] share this.
-    pub fn problems(&self) -> Vec<(String, String)> {
+    /// What is wrong with this scale, each with the path inside it (`grades[2].id` as steps, so
+    /// the report's reader puts `scale` before them without parsing text); empty when it is a
+    /// good one. The report's resolver and [`Scale::from_json`] share this.
+    pub fn problems(&self) -> Vec<(Vec<Step>, String)> {
         let mut out = Vec::new();
         let n = self.grades.len();
         if !(MIN_GRADES..=MAX_GRADES).contains(&n) {
-            out.push(("grades".to_owned(), format!("has {n} grades; a scale has {MIN_GRADES} to {MAX_GRADES}")));
+            out.push((at("grades", None), format!("has {n} grades; a scale has {MIN_GRADES} to {MAX_GRADES}")));
         }
         list_problems("grades", &self.grades, &mut out);
         if let Some(dirs) = &self.directions {
             if dirs.is_empty() || dirs.len() > MAX_GRADES {
                 let found = dirs.len();
-                out.push(("directions".to_owned(), format!("has {found} directions; use 1 to {MAX_GRADES}, or leave the field out")));
+                out.push((at("directions", None), format!("has {found} directions; use 1 to {MAX_GRADES}, or leave the field out")));
             }
             list_problems("directions", dirs, &mut out);
         }
@@ -180,7 +189,7 @@ impl Scale {
         if problems.is_empty() {
             Ok(scale)
         } else {
-            Err(problems.into_iter().map(|(at, what)| format!("{at}: {what}")).collect())
+            Err(problems.into_iter().map(|(at, what)| format!("{}: {what}", super::ReportPath(at))).collect())
         }
     }
 
@@ -193,8 +202,7 @@ impl Scale {
         match std::fs::read_to_string(arg) {
             Ok(text) => Scale::from_json(&text).map_err(|v| v.into_iter().map(|p| format!("{arg}: {p}")).collect()),
             Err(e) => Err(vec![format!(
-                "{arg}: not a built-in scale ({}) and not a readable scale file: {e}",
-                BUILTIN.join(", ")
+                "{arg}: not a built-in scale ({BUILTIN_LIST}) and not a readable scale file: {e}"
             )]),
         }
     }
@@ -210,17 +218,27 @@ pub fn is_grade_id(id: &str) -> bool {
         && b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
 }
 
-fn list_problems(at: &str, defs: &[GradeDef], out: &mut Vec<(String, String)>) {
+/// `list`, or `list[i].field`, as path steps.
+fn at(list: &'static str, item: Option<(usize, &'static str)>) -> Vec<Step> {
+    let mut steps = vec![Step::Key(Cow::Borrowed(list))];
+    if let Some((i, field)) = item {
+        steps.push(Step::Index(i));
+        steps.push(Step::Key(Cow::Borrowed(field)));
+    }
+    steps
+}
+
+fn list_problems(list: &'static str, defs: &[GradeDef], out: &mut Vec<(Vec<Step>, String)>) {
     for (i, d) in defs.iter().enumerate() {
         if !is_grade_id(&d.id) {
             let msg = format!("malformed id {:?}; expected a lowercase slug such as \"requires-improvement\"", d.id);
-            out.push((format!("{at}[{i}].id"), msg));
+            out.push((at(list, Some((i, "id"))), msg));
         } else if let Some(first) = defs[..i].iter().position(|e| e.id == d.id) {
-            out.push((format!("{at}[{i}].id"), format!("duplicate id {:?}; first used at {at}[{first}]", d.id)));
+            out.push((at(list, Some((i, "id"))), format!("duplicate id {:?}; first used at {list}[{first}]", d.id)));
         }
         for (field, words) in [("en", &d.en), ("cy", &d.cy)] {
             if words.trim().is_empty() {
-                out.push((format!("{at}[{i}].{field}"), "must not be empty".to_owned()));
+                out.push((at(list, Some((i, field))), "must not be empty".to_owned()));
             }
         }
     }
@@ -273,21 +291,35 @@ pub enum ScaleChoice {
 /// says nothing of what is wrong inside a scale object.
 impl<'de> Deserialize<'de> for ScaleChoice {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Choice;
-        impl<'de> serde::de::Visitor<'de> for Choice {
-            type Value = ScaleChoice;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a built-in scale's name or a scale object")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ScaleChoice, E> {
-                Ok(ScaleChoice::Named(v.to_owned()))
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<ScaleChoice, A::Error> {
-                Scale::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(ScaleChoice::Given)
-            }
-        }
-        d.deserialize_any(Choice)
+        let expected = "a built-in scale's name or a scale object";
+        optional_choice(d)?.ok_or_else(|| serde::de::Error::invalid_type(serde::de::Unexpected::Unit, &expected))
     }
+}
+
+/// The report's `"scale"`: null is none, as for any optional field. Read with one visitor that
+/// also takes null, rather than through serde's `Option`, whose visitor and seed for this one
+/// type cost the widget's wasm about 860 code bytes (docs/PERFORMANCE.md, "Issue 29").
+pub(crate) fn optional_choice<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<ScaleChoice>, D::Error> {
+    struct Choice;
+    impl<'de> serde::de::Visitor<'de> for Choice {
+        type Value = Option<ScaleChoice>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a built-in scale's name or a scale object")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Some(ScaleChoice::Named(v.to_owned())))
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            Scale::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(|s| Some(ScaleChoice::Given(s)))
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+    }
+    d.deserialize_any(Choice)
 }
 
 #[cfg(test)]
@@ -303,6 +335,11 @@ mod tests {
         }
         assert_eq!(Scale::builtin("peel-2021").unwrap().len(), 5);
         assert!(Scale::builtin("peel-2022").is_none());
+    }
+
+    #[test]
+    fn the_list_of_builtins_names_them_all() {
+        assert_eq!(BUILTIN_LIST, BUILTIN.join(", "));
     }
 
     #[test]

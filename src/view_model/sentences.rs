@@ -64,9 +64,19 @@ pub fn chart_label(w: &Words, id: &str, d: &NationalDistribution, grade: Option<
 }
 
 /// "5 Poor, 17 Fair, 17 Good, 4 Excellent": every count with its grade, lowest first.
+// Written piece by piece: `format!` and `join` over a `Vec<String>` each linked code of their
+// own into the widget's wasm for this one text (docs/PERFORMANCE.md, "Issue 29").
 pub fn counts(w: &Words, d: &NationalDistribution) -> String {
-    let parts: Vec<String> = w.grades.iter().zip(&d.counts).map(|(g, n)| format!("{n} {g}")).collect();
-    parts.join(", ")
+    let mut out = String::new();
+    for (i, (g, n)) in w.grades.iter().zip(&d.counts).enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&n.to_string());
+        out.push(' ');
+        out.push_str(g);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -49,26 +49,55 @@ impl Words {
         let scale = &report.grades;
         let cy = lang == Lang::Cy;
         let s = lang.strings();
-        let word = |d: &crate::model::GradeDef| if cy { d.cy.clone() } else { d.en.clone() };
-        let owned = |w: [&str; 4]| w.map(String::from).to_vec();
         let baseline = report.is_baseline();
-        let (grades, graded, short, directions) = if baseline {
-            // The 2006 words are the string tables' own, as they were before scales were data.
-            let dirs = [(s.dir_improved, "improved"), (s.dir_stable, "stable"), (s.dir_declined, "declined")];
-            (
-                owned([s.grade_poor, s.grade_fair, s.grade_good, s.grade_excellent]),
-                owned([s.graded_poor, s.graded_fair, s.graded_good, s.graded_excellent]),
-                owned([s.short_poor, s.short_fair, s.short_good, s.short_excellent]),
-                Some(dirs.iter().map(|(w, id)| (w.to_string(), id.to_string())).collect()),
-            )
-        } else {
-            let grades: Vec<String> = scale.ranks().filter_map(|g| scale.def(g)).map(word).collect();
-            let graded = grades.iter().map(|w| if cy { format!("yn {}", soft_mutation(w)) } else { w.clone() }).collect();
-            let short = short_labels(&grades);
-            let directions = scale.directions.as_ref().map(|ds| ds.iter().map(|d| (word(d), d.id.clone())).collect());
-            (grades, graded, short, directions)
-        };
-        let keys = scale.ranks().filter_map(|g| scale.def(g)).map(|d| d.id.clone()).collect();
+        // One pass over the scale, lowest grade first, for every list (iterator chains and
+        // `collect`s per list each cost the widget's wasm code of their own: docs/PERFORMANCE.md,
+        // "Issue 29"). The 2006 words are the string tables' own, as they were before scales
+        // were data: the 2006 scale's grades and directions are these, in this order.
+        let tables = [
+            [s.grade_poor, s.grade_fair, s.grade_good, s.grade_excellent],
+            [s.graded_poor, s.graded_fair, s.graded_good, s.graded_excellent],
+            [s.short_poor, s.short_fair, s.short_good, s.short_excellent],
+        ];
+        let (mut grades, mut graded, mut short, mut keys) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for (rank, d) in scale.grades.iter().rev().enumerate() {
+            keys.push(d.id.clone());
+            let own = if cy { &d.cy } else { &d.en };
+            match tables.map(|t| t.get(rank).copied()) {
+                [Some(word), Some(after), Some(label)] if baseline => {
+                    grades.push(word.to_owned());
+                    graded.push(after.to_owned());
+                    short.push(label.to_owned());
+                }
+                _ => {
+                    grades.push(own.clone());
+                    let mut after = String::new();
+                    if cy {
+                        after.push_str("yn ");
+                        after.push_str(&soft_mutation(own));
+                    } else {
+                        after.push_str(own);
+                    }
+                    graded.push(after);
+                }
+            }
+        }
+        if !baseline {
+            short = short_labels(&grades);
+        }
+        let dir_tables = [s.dir_improved, s.dir_stable, s.dir_declined];
+        let directions = scale.directions.as_ref().map(|ds| {
+            let mut out = Vec::new();
+            for (i, d) in ds.iter().enumerate() {
+                let word = match dir_tables.get(i) {
+                    Some(w) if baseline => (*w).to_owned(),
+                    _ if cy => d.cy.clone(),
+                    _ => d.en.clone(),
+                };
+                out.push((word, d.id.clone()));
+            }
+            out
+        });
         let n = scale.len();
         let tones = (!baseline).then(|| {
             let best_first = TONES.get(n).copied().unwrap_or(&[]);
@@ -180,8 +209,8 @@ pub fn soft_mutation(word: &str) -> String {
         Some('m') => (1, "f"),
         _ => return word.to_owned(),
     };
-    let rest = &word[from..];
-    let mut out = format!("{to}{rest}");
+    let mut out = String::from(to);
+    out.push_str(&word[from..]);
     if upper {
         // The first letter is ASCII here (a mutation's, or the rest's after "G").
         if let Some(first) = out.get_mut(..1) {
@@ -194,7 +223,19 @@ pub fn soft_mutation(word: &str) -> String {
 /// One-letter labels (the first letter of each word: "Requires improvement" → "RI"), two
 /// letters of the first word where two grades would share one ("Da", "Digonol" → "Da", "Di").
 fn short_labels(words: &[String]) -> Vec<String> {
-    let initials = |w: &str| w.split(' ').filter_map(|p| p.chars().next()).map(|c| c.to_ascii_uppercase()).collect::<String>();
+    // Each character after a space (or at the start), by hand rather than `split(' ')`, whose
+    // searcher is code of its own in the widget's wasm.
+    let initials = |w: &str| {
+        let mut out = String::new();
+        let mut after_space = true;
+        for c in w.chars() {
+            if after_space && c != ' ' {
+                out.push(c.to_ascii_uppercase());
+            }
+            after_space = c == ' ';
+        }
+        out
+    };
     let first: Vec<String> = words.iter().map(|w| initials(w)).collect();
     first
         .iter()
