@@ -97,7 +97,7 @@ fn scale_file(text: &str) -> Result<Scale, Vec<ProblemView>> {
     if problems.is_empty() {
         Ok(scale)
     } else {
-        Err(problems.into_iter().map(|(at, what)| ProblemView::document(format!("the scale file, {at}: {what}"))).collect())
+        Err(problems.into_iter().map(|(at, what)| ProblemView::document(format!("the scale file, {}: {what}", grade_widget::model::ReportPath(at)))).collect())
     }
 }
 
