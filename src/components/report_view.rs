@@ -184,7 +184,7 @@ pub fn report_view(props: &ReportViewProps) -> Html {
                     { header(&data, level, &props.heading) }
                     { grade_profile(&data, level) }
                     <FilterBar data={data.clone()} filters={state.filters.clone()} sort={state.sort} shown={arranged.shown} dispatch={dispatch} />
-                    <div class="gw-main" data-testid="main">
+                    <div class="gw-main" data-testid="main" data-drawing={(*pieces < rows).then_some("")}>
                         { summary_table(&data, &arranged, selected, setup) }
                         <AreaDetail data={data.clone()} index={selected} focus_request={state.focus_request}
                             chart_testid={AttrValue::Static("detail-chart")} level={level} onback={Some(onback)} />
