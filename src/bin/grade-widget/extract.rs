@@ -4,14 +4,12 @@
 //! success, so a failed run never leaves a partial or empty JSON file behind (`output.rs`).
 //! Exit 1: the text has problems; exit 2: a file could not be read or written.
 
-use std::fs;
-use std::io::{self, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
 use grade_widget::extract::extract_bytes;
 
-use crate::output::{self, Staged};
+use crate::output::{self, read_input, write_stdout, Staged};
 
 /// Why the run failed: the text (exit 1) or a file (exit 2).
 enum Failure {
@@ -46,23 +44,6 @@ fn try_run(input: &Path, output: Option<&Path>) -> Result<(), Failure> {
         Some(p) => write_whole(p, &json),
     }
     .map_err(Failure::File)
-}
-
-fn read_input(input: &Path) -> io::Result<Vec<u8>> {
-    if input.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        io::stdin().lock().read_to_end(&mut bytes)?;
-        Ok(bytes)
-    } else {
-        fs::read(input)
-    }
-}
-
-fn write_stdout(json: &str) -> Result<(), String> {
-    let mut out = io::stdout().lock();
-    out.write_all(json.as_bytes())
-        .and_then(|()| out.flush())
-        .map_err(|e| format!("cannot write to standard output: {e}"))
 }
 
 /// Writes `json` to a temporary beside `path`, then renames it over `path` (`output.rs`).

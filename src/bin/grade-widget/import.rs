@@ -8,7 +8,7 @@
 //! built-in scale's name nor a file.
 
 use std::fs;
-use std::io::{self, Read, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -16,7 +16,7 @@ use grade_widget::import::{self, Format, ImportError, Imported, Settings};
 use grade_widget::model::scale::BUILTIN;
 use grade_widget::model::{Scale, ScaleChoice};
 
-use crate::output::{self, Staged};
+use crate::output::{self, read_input, write_stdout, Staged};
 
 /// Everything `import` was asked for.
 pub struct Request {
@@ -106,23 +106,6 @@ fn write_all(imported: &Imported, dir: &Path) -> Result<(), Failure> {
         .map(|(row, file)| (dir.join(file), imported.json(row)))
         .collect();
     write_files(files).map_err(Failure::File)
-}
-
-fn read_input(input: &Path) -> io::Result<Vec<u8>> {
-    if input.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        io::stdin().lock().read_to_end(&mut bytes)?;
-        Ok(bytes)
-    } else {
-        fs::read(input)
-    }
-}
-
-fn write_stdout(json: &str) -> Result<(), String> {
-    let mut out = io::stdout().lock();
-    out.write_all(json.as_bytes())
-        .and_then(|()| out.flush())
-        .map_err(|e| format!("cannot write to standard output: {e}"))
 }
 
 /// Every file to its temporary first, then all renamed into place (`output.rs`): a failed write

@@ -15,7 +15,8 @@
 //! never a target half-written.
 
 use std::ffi::OsString;
-use std::io;
+use std::fs;
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 pub use signals::guard_signals;
@@ -60,6 +61,25 @@ pub fn commit(staged: Vec<Staged>) -> Result<(), (PathBuf, io::Error)> {
         unregister(file.slot.take());
     }
     Ok(())
+}
+
+/// The input file's bytes, or standard input's for `-` (`extract` and `import`).
+pub fn read_input(input: &Path) -> io::Result<Vec<u8>> {
+    if input.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        io::stdin().lock().read_to_end(&mut bytes)?;
+        Ok(bytes)
+    } else {
+        fs::read(input)
+    }
+}
+
+/// `json` to standard output, flushed, with a message naming it when that fails.
+pub fn write_stdout(json: &str) -> Result<(), String> {
+    let mut out = io::stdout().lock();
+    out.write_all(json.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| format!("cannot write to standard output: {e}"))
 }
 
 /// POSIX signals: SIGXFSZ ignored, and the temporaries removed on SIGINT, SIGTERM and SIGHUP.
