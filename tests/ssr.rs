@@ -22,7 +22,7 @@ use yew::LocalServerRenderer;
 fn report() -> Report {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/data/metropolitan-2006.json");
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {path}: {e}"));
-    serde_json::from_str::<Report>(&text).unwrap_or_else(|e| panic!("parsing {path}: {e}")).resolved()
+    grade_widget::model::parse_report(&text).unwrap_or_else(|e| panic!("parsing {path}: {e:?}"))
 }
 
 fn render_with(state: LoadState, options: Options, hydratable: bool) -> String {

@@ -375,11 +375,11 @@ fn load_value_agrees_with_parse_report() {
         let mut v = base();
         edit(&mut v);
         let from_text = problems_of(&v.to_string());
-        let from_value = load_value(v.clone()).err().unwrap_or_default();
+        let from_value = load_value(&v).err().unwrap_or_default();
         assert!(!from_text.is_empty(), "{v}");
         assert_eq!(from_value, from_text, "{v}");
     }
-    assert_eq!(load_value(base()).map(|r| r.forces_assessed), Ok(Some(43)));
+    assert_eq!(load_value(&base()).map(|r| r.forces_assessed), Ok(Some(43)));
 }
 
 #[test]

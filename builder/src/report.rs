@@ -1,26 +1,14 @@
 //! The report JSON the page hands back for the pre-rendered markup, read the way the CLI and the
-//! widget read a report: through the project's one reader (`model::load_value`, over serde_json's
-//! deserializer), which reads and validates and gives every problem with its JSON path. The page
-//! shows them all, one per line, as `grade-widget validate` lists them.
+//! widget read a report: through the project's one reader (`model::parse_report`, the CLI's
+//! own text reader), which reads and validates and gives every problem with its JSON path. The
+//! page shows them all, one per line, as `grade-widget validate` lists them.
 
-use grade_widget::model::{load_value, Report, ReportProblem, ReportProblemKind};
+use grade_widget::model::{parse_report, Report, ReportProblem};
 
-/// The report, valid, or every problem found in it. `model::parse_report` (the CLI's text
-/// reader) is native only; this is the same reader over the same deserializer, so the problems
-/// are the CLI's (a test below compares them). Only malformed text is worded differently: by
-/// serde_json itself (`EOF while parsing a value at line 1 column 10`), where the CLI writes
-/// `malformed json: unexpected end of input …`. The page only ever sends JSON it was given by
-/// `extract`, so that is a report changed by hand at most.
+/// The report, valid, or every problem found in it: the CLI's problems, word for word (a test
+/// below compares them), malformed text included.
 pub fn read(json: &str) -> Result<Report, Vec<ReportProblem>> {
-    if json.trim().is_empty() {
-        return Err(vec![ReportProblem::document(ReportProblemKind::EmptyInput)]);
-    }
-    let mut de = serde_json::Deserializer::from_str(json);
-    let report = load_value(&mut de)?;
-    // Anything after the report object ("trailing characters") is malformed JSON too.
-    de.end()
-        .map_err(|e| vec![ReportProblem::document(ReportProblemKind::Other(e.to_string()))])?;
-    Ok(report)
+    parse_report(json)
 }
 
 /// What the page shows when the JSON cannot be rendered: the count, then every problem on a
@@ -85,7 +73,7 @@ mod tests {
     fn malformed_and_trailing_text_are_problems() {
         let cases = [
             (" \n", "(document): the input is empty; expected a report json object"),
-            ("{\"force\": ", "(document): EOF while parsing a value at line 1 column 10"),
+            ("{\"force\": ", "(document): malformed json: unexpected end of input while parsing a value at line 1 column 10"),
             ("[1, 2]", "(document): expected an object, found an array"),
             ("null", "(document): expected an object, found null"),
             ("{}", "schema_version: missing required field"),
@@ -95,13 +83,13 @@ mod tests {
             let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
             assert_eq!(lines, [want], "{json:?}");
         }
-        // Where the text is well formed, the CLI's reader says the same.
-        for json in [" \n", "[1, 2]", "null", "{}"] {
+        // The CLI's reader says the same, malformed text included.
+        for json in [" \n", "{\"force\": ", "[1, 2]", "null", "{}"] {
             assert_eq!(read(json).err(), parse_report(json).err(), "{json:?}");
         }
         let trailing = format!("{}\n{{}}", SEED.trim_end());
         let problems = read(&trailing).expect_err("trailing characters");
         assert_eq!(problems.len(), 1, "{problems:#?}");
-        assert!(problems[0].to_string().starts_with("(document): trailing characters at line"), "{problems:#?}");
+        assert!(problems[0].to_string().starts_with("(document): malformed json: trailing characters at line"), "{problems:#?}");
     }
 }

@@ -88,17 +88,16 @@ pub fn outcome(bytes: &[u8], req: Request) -> Outcome {
     Outcome::ready(&report, imported.json(row))
 }
 
-/// A scale file's text read as `Scale::from_json` reads one for the CLI (native only there):
-/// serde_json, then the scale's own checks, each problem with its place in the file.
+/// A scale file's text read as the CLI reads one (`Scale::from_json`: the report's own reader,
+/// then the scale's own checks), each problem with its place in the file.
 fn scale_file(text: &str) -> Result<Scale, Vec<ProblemView>> {
-    let scale: Scale = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-        .map_err(|e| vec![ProblemView::document(format!("the scale file is not a grade scale: {e}"))])?;
-    let problems = scale.problems();
-    if problems.is_empty() {
-        Ok(scale)
-    } else {
-        Err(problems.into_iter().map(|(at, what)| ProblemView::document(format!("the scale file, {}: {what}", grade_widget::model::ReportPath(at)))).collect())
-    }
+    Scale::from_json(text).map_err(|problems| {
+        let said = |p: String| match p.strip_prefix("not a grade scale: ") {
+            Some(why) => format!("the scale file is not a grade scale: {why}"),
+            None => format!("the scale file, {p}"),
+        };
+        problems.into_iter().map(|p| ProblemView::document(said(p))).collect()
+    })
 }
 
 fn document(message: impl Into<String>) -> Outcome {

@@ -4,8 +4,8 @@
 //! [`LoadError`] whose [`ErrorKind`] becomes the `error` event's `detail.type`.
 //!
 //! JSON text is parsed by the browser's `JSON.parse`, and the resulting JS value (or the object
-//! the page passed) is read into the report types (through [`JsDe`], our serde view of a JS
-//! value) by the same reader adapter as the CLI's (`model::load_value`), so paths and messages
+//! the page passed) is read into the report types by the same reader as the CLI's
+//! (`model::load_value`, the JS value as its source: `embed/js_value.rs`), so paths and messages
 //! are the CLI's. No serde_json in the wasm (about 12 KiB brotli saved; docs/development.md,
 //! "Toolchain notes").
 
@@ -20,7 +20,6 @@ use web_sys::{
     AbortController, Element, ReadableStreamDefaultReader, RequestCredentials, RequestInit, RequestMode, Response,
 };
 
-use super::js_value::JsDe;
 use crate::load_state::{ErrorKind, LoadError};
 use crate::model::{load_value, Report, MAX_REPORT_BYTES};
 
@@ -48,7 +47,7 @@ extern "C" {
 /// message ("from https://…/x.json", "in the page", "passed to mount"); `fetched`, whether it
 /// came from `src` (then trying again may help).
 pub fn decode(value: JsValue, from: &str, fetched: bool) -> Result<Report, LoadError> {
-    load_value(JsDe(value)).map_err(|problems| {
+    load_value(value).map_err(|problems| {
         let n = problems.len();
         let mut err = LoadError::new(
             ErrorKind::Schema { fetched },

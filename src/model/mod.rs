@@ -4,7 +4,7 @@ mod excerpt;
 mod ids;
 pub mod parse;
 pub mod problem;
-mod read;
+pub mod read;
 mod report;
 mod resolve;
 pub mod scale;
@@ -14,8 +14,10 @@ pub mod schema;
 pub mod validate;
 mod walk;
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "import"))]
+pub use parse::parse_report;
 #[cfg(not(target_arch = "wasm32"))]
-pub use parse::{parse_report, parse_report_bytes};
+pub use parse::parse_report_bytes;
 pub use parse::{load_value, MAX_REPORT_BYTES};
 pub use problem::{ReportPath, ReportProblem, ReportProblemKind, Step};
 pub use ids::{area_id_domain, is_area_id, is_area_slug, is_domain_id};

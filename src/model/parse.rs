@@ -1,16 +1,13 @@
-//! Loading a report: JSON text (the CLI, native tests) or any serde deserializer (the widget:
-//! `embed::js_value` over the JS value; natively: serde_json's `Value`), read through the one
-//! adapter in [`read`](super::read), then validated, with every problem given a JSON path.
+//! Loading a report: JSON text (the CLI, the builder, native tests) or any other [`Source`]
+//! (the widget: the JS value; natively: serde_json's `Value`), read by the one reader in
+//! [`read`](super::read), then validated, with every problem given a JSON path.
 //!
 //! Structural errors (a string where a number belongs, a missing required field) stop
-//! reading, so at most one of those is reported, together with the unknown fields and unknown
-//! grade or direction words met before it; a report that reads is then checked by
-//! [`validate`](super::validate()) in full.
-
-use serde::Deserializer;
+//! reading, so at most one of those is reported, together with the unknown fields met before
+//! it; a report that reads is then checked by [`validate`](super::validate()) in full.
 
 use super::problem::{ReportProblem, ReportProblemKind as Kind};
-use super::read::{read, Outcome, Stop};
+use super::read::{read_report, Outcome, Source};
 use super::validate::{check, finish};
 use super::Report;
 
@@ -19,8 +16,9 @@ use super::Report;
 pub const MAX_REPORT_BYTES: usize = 8 * 1024 * 1024;
 
 /// Reads and validates a report from JSON text. `Err` holds every problem found, in document
-/// order, each with a JSON path (empty for the whole document).
-#[cfg(not(target_arch = "wasm32"))]
+/// order, each with a JSON path (empty for the whole document). Malformed text is the one
+/// problem then: what could be read of it says nothing reliable.
+#[cfg(any(not(target_arch = "wasm32"), feature = "import"))]
 pub fn parse_report(json: &str) -> Result<Report, Vec<ReportProblem>> {
     if json.len() > MAX_REPORT_BYTES {
         let kind = Kind::TooLarge { bytes: Some(json.len()), limit: MAX_REPORT_BYTES };
@@ -31,18 +29,8 @@ pub fn parse_report(json: &str) -> Result<Report, Vec<ReportProblem>> {
     if json.trim().is_empty() {
         return Err(vec![ReportProblem::document(Kind::EmptyInput)]);
     }
-    let mut de = serde_json::Deserializer::from_str(json);
-    let mut outcome = read::<Report, _>(&mut de);
-    if outcome.result.is_ok() {
-        // Anything after the report object ("trailing characters") is malformed JSON too.
-        if let Err(e) = de.end() {
-            outcome.result = Err(Stop::Input(e, Default::default()));
-        }
-    }
-    finished(outcome, |e, path| match e.classify() {
-        serde_json::error::Category::Data => ReportProblem::new(path, Kind::Other(e.to_string())),
-        _ => ReportProblem::document(malformed(&e)),
-    })
+    let tree = super::read::tree::Tree::parse(json).map_err(|e| vec![ReportProblem::document(malformed(&e))])?;
+    load_value(&tree)
 }
 
 /// Reads and validates a report from the bytes of a file (the CLI's `validate` and `render`,
@@ -58,20 +46,11 @@ pub fn parse_report_bytes(bytes: &[u8]) -> Result<Report, Vec<ReportProblem>> {
     parse_report(text)
 }
 
-/// Reads and validates a report from any serde deserializer: the widget's deserializer over a
-/// JS value (`embed::js_value`), or natively a `serde_json::Value`. Same problems, paths and messages as
-/// [`parse_report`], except that there is no line and column (the input is not text).
-pub fn load_value<'de, D: Deserializer<'de>>(d: D) -> Result<Report, Vec<ReportProblem>> {
-    finished(read::<Report, _>(d), |e, path| ReportProblem::new(path, Kind::Other(e.to_string())))
-}
-
-/// The report, validated, or every problem: the one reading stopped at, the ones noted while
-/// reading, and the validator's.
-fn finished<E>(
-    outcome: Outcome<Report, E>,
-    input_problem: impl FnOnce(E, super::problem::ReportPath) -> ReportProblem,
-) -> Result<Report, Vec<ReportProblem>> {
-    let Outcome { result, mut noted, dropped } = outcome;
+/// Reads and validates a report from any [`Source`]: the widget's JS value
+/// (`embed::js_value`), or natively a `serde_json::Value`. Same problems, paths and messages
+/// as [`parse_report`], which reads its text through this.
+pub fn load_value<S: Source>(v: S) -> Result<Report, Vec<ReportProblem>> {
+    let Outcome { result, mut noted, dropped } = read_report(v);
     match result {
         Ok(mut report) => {
             // The grade ids, once the whole report (and so its scale) is read.
@@ -83,16 +62,7 @@ fn finished<E>(
             noted.extend(found);
             Err(finish(noted, dropped + more_dropped))
         }
-        Err(Stop::Problem(problem)) => {
-            noted.push(problem);
-            Err(finish(noted, dropped))
-        }
-        Err(Stop::Input(e, path)) => {
-            let problem = input_problem(e, path);
-            if problem.path.is_document() {
-                // Malformed text: what was read before it says nothing reliable.
-                return Err(vec![problem]);
-            }
+        Err(problem) => {
             noted.push(problem);
             Err(finish(noted, dropped))
         }
@@ -101,7 +71,7 @@ fn finished<E>(
 
 /// `malformed json: expected `,` or `}` at line 3 column 5`. serde_json's message ends with
 /// exactly ` at line L column C` for the line and column it reports, which are kept as data.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "import"))]
 fn malformed(e: &serde_json::Error) -> Kind {
     let (line, column) = (e.line(), e.column());
     let text = e.to_string();

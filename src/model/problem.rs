@@ -110,6 +110,8 @@ pub enum Expected {
     Object,
     /// Any value (only where the reader takes whatever is there).
     Value,
+    /// A grade scale: a built-in scale's name or a scale object.
+    Scale,
 }
 
 /// What kind of value was found instead.
@@ -229,6 +231,7 @@ impl fmt::Display for Expected {
             Expected::Array => "an array",
             Expected::Object => "an object",
             Expected::Value => "a value",
+            Expected::Scale => "a built-in scale's name or a scale object",
         })
     }
 }

@@ -1,7 +1,8 @@
 //! The report JSON format, schema version 1: the types every other part reads.
 //!
-//! These types are the one definition of the format: the readers (the CLI's and the widget's,
-//! through src/model/read/) deserialise them, `grade-widget extract` serialises them, and the
+//! These types are the one definition of the format: the reader (the CLI's and the widget's,
+//! src/model/read/report.rs, one function per type, field names as serde writes them) builds
+//! them, `grade-widget extract` serialises them (serde), and the
 //! JSON Schema `www/schema/report.schema.json` is generated from them (`grade-widget schema`,
 //! with schemars; the `schemars` attributes below, compiled natively only, add what serde does
 //! not say: text must not be blank, ranges, id patterns, list lengths). Field names are fixed:
@@ -14,7 +15,7 @@
 //! of the crate uses: the scale itself, each area's [`Grade`] and [`Direction`], each national
 //! distribution's counts by rank.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 pub use super::scale::{Compared, GradeDef, Scale, ScaleChoice};
 pub use super::words::{Direction, Grade};
@@ -39,7 +40,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// area ids are unique, and on the 2006 scale start with their domain's id; domain ids are
 /// unique; at most 1000 areas and 100000 text blocks in all; strings at most
 /// 2 MiB of UTF-8.
-#[derive(Debug, Clone, PartialEq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Default, Serialize)]
 #[cfg_attr(schema, derive(JsonSchema))]
 #[cfg_attr(schema, schemars(
     deny_unknown_fields,
@@ -67,7 +68,7 @@ pub struct Report {
     /// The grade scale: a built-in scale's name ("baseline-2006", "peel-2014", "peel-2021") or a
     /// scale in full. Omitted, "baseline-2006": excellent, good, fair, poor, with directions of
     /// travel.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::scale::optional_choice")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(schema, schemars(title = "Grade scale", with = "Option<ScaleChoice>"))]
     pub scale: Option<ScaleChoice>,
     /// What the report compares the force with, in both languages, e.g. services. Omitted,
@@ -104,7 +105,7 @@ pub struct Report {
 }
 
 /// A domain such as "1 Citizen Focus (Domain A)".
-#[derive(Debug, Clone, PartialEq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Default, Serialize)]
 #[cfg_attr(schema, derive(JsonSchema))]
 #[cfg_attr(schema, schemars(deny_unknown_fields, rename = "domain", title = "Domain"))]
 pub struct Domain {
@@ -127,7 +128,7 @@ pub struct Domain {
 
 /// A graded area such as "3A Managing Critical Incidents and Major Crime". Only id and title are
 /// required, so a grades-only report is valid.
-#[derive(Debug, Clone, PartialEq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Default, Serialize)]
 #[cfg_attr(schema, derive(JsonSchema))]
 #[cfg_attr(schema, schemars(deny_unknown_fields, rename = "area", title = "Area"))]
 pub struct Area {
@@ -153,7 +154,7 @@ pub struct Area {
     /// How all forces were graded in this area. Required on the 2006 scale (every force was
     /// graded in every area); on any other, omitted when not known, and the widget then shows
     /// no chart and says why.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(schema, schemars(with = "NationalDistribution"))]
     pub national: Option<NationalDistribution>,
     /// "National Context" or "National Position": prose. Optional.
@@ -193,7 +194,7 @@ pub struct Area {
 pub type Section = Vec<Group>;
 
 /// A run of text under one optional sub-heading.
-#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
 #[cfg_attr(schema, derive(JsonSchema))]
 #[cfg_attr(schema, schemars(deny_unknown_fields, rename = "group", title = "Group"))]
 pub struct Group {
@@ -208,7 +209,7 @@ pub struct Group {
 
 /// One paragraph or one bullet. Flat and ordered: a renderer groups consecutive bullets into a
 /// list.
-#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
 #[cfg_attr(schema, derive(JsonSchema))]
 #[cfg_attr(schema, schemars(deny_unknown_fields, rename = "block", title = "Block"))]
 pub struct Block {
@@ -226,7 +227,7 @@ fn is_zero(n: &u8) -> bool {
 }
 
 /// A "GOOD PRACTICE" case study of an area.
-#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
 #[cfg_attr(schema, derive(JsonSchema))]
 #[cfg_attr(schema, schemars(deny_unknown_fields, rename = "good_practice", title = "Good practice case study"))]
 pub struct GoodPractice {
@@ -243,7 +244,7 @@ pub struct GoodPractice {
 }
 
 /// A titled section of the report's front part, e.g. "Geographical Description of Force Area".
-#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
 #[cfg_attr(schema, derive(JsonSchema))]
 #[cfg_attr(schema, schemars(deny_unknown_fields, rename = "overview_section", title = "Overview section"))]
 pub struct OverviewSection {
@@ -257,7 +258,7 @@ pub struct OverviewSection {
 
 /// One abbreviation and its meaning (the widget uses these for `<abbr>` titles), e.g.
 /// `{"abbr": "MPS", "meaning": "Metropolitan Police Service"}`.
-#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
 #[cfg_attr(schema, derive(JsonSchema))]
 #[cfg_attr(schema, schemars(deny_unknown_fields, rename = "glossary_entry", title = "Glossary entry"))]
 pub struct GlossaryEntry {
@@ -302,12 +303,6 @@ impl NationalDistribution {
     }
 }
 
-/// An optional field that, when present, holds a value: left out means none, `null` is a
-/// mistake (reported as "expected an object, found null", as before the field was optional).
-fn present<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
-    T::deserialize(d).map(Some)
-}
-
 impl Serialize for NationalDistribution {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
@@ -316,27 +311,6 @@ impl Serialize for NationalDistribution {
             map.serialize_entry(id, count)?;
         }
         map.end()
-    }
-}
-
-impl<'de> Deserialize<'de> for NationalDistribution {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Counts;
-        impl<'de> serde::de::Visitor<'de> for Counts {
-            type Value = NationalDistribution;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object of grade ids and counts")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut given = Vec::new();
-                while let Some(id) = map.next_key::<String>()? {
-                    let count: i64 = map.next_value()?;
-                    given.push((id, count));
-                }
-                Ok(NationalDistribution { given, counts: Vec::new() })
-            }
-        }
-        d.deserialize_map(Counts)
     }
 }
 

@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::problem::Step;
 
@@ -30,7 +30,7 @@ pub const BUILTIN_LIST: &str = "baseline-2006, peel-2014, peel-2021";
 pub const DEFAULT_SCALE: &str = "baseline-2006";
 
 /// One grade (or one direction of travel): its id in the report's JSON, and its words.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(schema, derive(JsonSchema))]
 #[cfg_attr(schema, schemars(deny_unknown_fields, rename = "grade_def", title = "Grade"))]
 pub struct GradeDef {
@@ -47,7 +47,7 @@ pub struct GradeDef {
 }
 
 /// A grade scale given in full: grades best first, and optionally the directions of travel.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(schema, derive(JsonSchema))]
 #[cfg_attr(schema, schemars(deny_unknown_fields, rename = "scale", title = "Grade scale"))]
 pub struct Scale {
@@ -181,16 +181,24 @@ impl Scale {
 
     /// Reads a scale file (`{"grades": [{"id": …, "en": …, "cy": …}, …]}`, best first) or a
     /// built-in scale's name. Every problem is given at once, each naming where it is.
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "import"))]
     pub fn from_json(text: &str) -> Result<Scale, Vec<String>> {
-        let scale: Scale = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-            .map_err(|e| vec![format!("not a grade scale: {e}")])?;
-        let problems = scale.problems();
-        if problems.is_empty() {
-            Ok(scale)
-        } else {
-            Err(problems.into_iter().map(|(at, what)| format!("{}: {what}", super::ReportPath(at))).collect())
+        use super::read::{run, tree::Tree, Source};
+        let tree = Tree::parse(text.trim_start_matches('\u{feff}')).map_err(|e| vec![format!("not a grade scale: {e}")])?;
+        // The report's own reader for a scale: the same types, paths and messages.
+        let read = run(|r| super::read::scale(r, tree.value()));
+        let mut problems: Vec<String> = read.noted.iter().map(|p| format!("not a grade scale: {p}")).collect();
+        match read.result {
+            Err(p) => problems.push(format!("not a grade scale: {p}")),
+            Ok(scale) => {
+                let found = scale.problems();
+                if problems.is_empty() && found.is_empty() {
+                    return Ok(scale);
+                }
+                problems.extend(found.into_iter().map(|(at, what)| format!("{}: {what}", super::ReportPath(at))));
+            }
         }
+        Err(problems)
     }
 
     /// A built-in scale's name, or the path of a scale file: what `--scale` takes.
@@ -247,7 +255,7 @@ fn list_problems(list: &'static str, defs: &[GradeDef], out: &mut Vec<(Vec<Step>
 /// What a report compares itself with, in both languages: the plural as it reads after a
 /// number ("services", "gwasanaeth") and the singular ("service", "gwasanaeth"). Omitted, the
 /// report compares forces.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(schema, derive(JsonSchema))]
 #[cfg_attr(schema, schemars(deny_unknown_fields, rename = "compared", title = "What is compared"))]
 pub struct Compared {
@@ -284,42 +292,6 @@ pub enum ScaleChoice {
     Named(String),
     /// A scale given in full.
     Given(Scale),
-}
-
-/// A string is a name, an object a scale in full: read by hand rather than with serde's
-/// `untagged`, whose buffering costs wasm and whose one message ("did not match any variant")
-/// says nothing of what is wrong inside a scale object.
-impl<'de> Deserialize<'de> for ScaleChoice {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let expected = "a built-in scale's name or a scale object";
-        optional_choice(d)?.ok_or_else(|| serde::de::Error::invalid_type(serde::de::Unexpected::Unit, &expected))
-    }
-}
-
-/// The report's `"scale"`: null is none, as for any optional field. Read with one visitor that
-/// also takes null, rather than through serde's `Option`, whose visitor and seed for this one
-/// type cost the widget's wasm about 860 code bytes (docs/PERFORMANCE.md, "Issue 29").
-pub(crate) fn optional_choice<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<ScaleChoice>, D::Error> {
-    struct Choice;
-    impl<'de> serde::de::Visitor<'de> for Choice {
-        type Value = Option<ScaleChoice>;
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("a built-in scale's name or a scale object")
-        }
-        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            Ok(Some(ScaleChoice::Named(v.to_owned())))
-        }
-        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-            Scale::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(|s| Some(ScaleChoice::Given(s)))
-        }
-        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-    }
-    d.deserialize_any(Choice)
 }
 
 #[cfg(test)]

@@ -86,7 +86,9 @@ mod tests {
     use crate::model::Report;
 
     fn words(lang: Lang, json: &str) -> Words {
-        let mut r: Report = serde_json::from_str(json).unwrap();
+        // Read, not validated: these reports leave out what the sentences do not use.
+        let tree = crate::model::read::tree::Tree::parse(json).unwrap();
+        let mut r: Report = crate::model::read::read_report(&tree).result.unwrap();
         assert_eq!(r.resolve(), []);
         Words::new(&r, lang)
     }

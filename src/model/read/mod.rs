@@ -1,108 +1,261 @@
-//! The report reader: one serde deserializer adapter, generic over the inner deserializer, that
-//! both the CLI (serde_json over text) and the widget (`embed::js_value::JsDe` over a JS value) read
-//! reports through, so they give the same path and the same typed problem for the same mistake by
-//! construction.
+//! The report reader: one hand-written reader that the CLI (JSON text, through a small tree that
+//! serde_json builds, `tree.rs`) and the widget (the browser's `JSON.parse` output or the page's
+//! own object, `embed/js_value.rs`) both read reports through, so they give the same path and
+//! the same typed problem for the same mistake by construction.
 //!
-//! Why an adapter of our own rather than serde_path_to_error + serde_ignored, which did this
-//! before: those keep the inner deserializer's error type, so a mistake arrives as serde's message
-//! string and has to be parsed back into structure (which one wording change in serde or
-//! serde-wasm-bindgen would break). Here the derived visitors see our own error type
-//! ([`DeError`](error::DeError)): `invalid_type`, `invalid_value`, `invalid_length`,
-//! `missing_field`, `duplicate_field` and `custom` build typed kinds directly, and what the format
-//! wanted comes from which `deserialize_*` method the type called. One adapter also does the work
-//! of two crates (path, unknown fields), and gives the wasm one set of wrappers instead of two.
+//! Why by hand rather than with serde's derived readers, which did this before (through an
+//! erased adapter of our own): each derived reader, its field visitor, its `Vec` and `Option`
+//! wrappers and their seeds were instantiated per type, about 50 KB of the widget's raw wasm in
+//! all, and every new field of the format (the grade scale, what is compared) added more
+//! (docs/PERFORMANCE.md, "Issue 29: the scale's cost"). Here a type's reader is one function
+//! that matches its field names; everything that could be shared (types, lists, paths,
+//! problems) is written once in [`Reader`]. The input is seen through [`Source`], one small
+//! trait asked only for the kind of one value at a time, so a reader never walks into what it
+//! does not read (an unknown field's value is never looked at, however deep).
 //!
-//! How it works: every value is read through [`Tracked`](tracked::Tracked), which asks the inner
-//! deserializer for `deserialize_any` (or `deserialize_option`) with one visitor of ours
-//! ([`Values`](inner::Values)). The path is kept in shared [`Track`](track::Track) state as reading
-//! enters maps and sequences, unknown fields are noted (serde skips them with
-//! `deserialize_ignored_any`), and the real visitor is handed our error type. When a typed problem
-//! has to cross the inner deserializer (whose error type it cannot be), it is placed in the shared
-//! state and a stand-in error of the inner type travels instead; an error of the inner deserializer
-//! itself (JSON syntax) is kept in a typed slot on the stack and returned as it was, so
-//! serde_json's line and column survive.
+//! What reading checks, as serde's readers did (so every message is the one it was):
+//! - the type of every value: an object must be an object (not an array of its field values),
+//!   whole numbers are whole numbers however they are held (`3`, `3.0`, the JS double `3`), and
+//!   integers are within the field's range;
+//! - fields in the order they come: the first value of the wrong type stops reading; a field
+//!   given twice stops reading where it comes again; unknown fields are noted and reading goes
+//!   on (`$schema` at the top is allowed); required fields left out are reported once the
+//!   object has been read, in the order the format lists them.
 //!
-//! Why it is type-erased: the two sides meet only through trait objects
-//! ([`Source`](erased::Source), [`SeqSource`](erased::SeqSource), [`MapSource`](erased::MapSource)
-//! for the inner deserializer; [`Sink`](erased::Sink), [`Seed`](erased::Seed),
-//! [`KeySeed`](erased::KeySeed) for the real visitors and seeds) and one value enum
-//! ([`Seen`](erased::Seen)). So the code that talks to the inner deserializer exists once per inner
-//! type (for the widget: `JsDe`'s), the code that talks to the real visitors once per
-//! visitor type, and the derived readers are instantiated once, against
-//! [`Tracked`](tracked::Tracked). A generic adapter instead instantiated the inner deserializer's
-//! `deserialize_any` and the wrappers once per visitor type: about 80 instances and 35 KB more raw
-//! wasm (docs/PERFORMANCE.md, "The serde path"). Each real visitor is erased for the one kind of
-//! value its `deserialize_*` method asks for ([`Erased`](sink::Erased)), so only its methods for
-//! that kind are ever called and generated; the other kinds are refused in
-//! [`deliver`](erased::deliver), once.
+//! Grade and direction ids are read as plain strings: which ids exist depends on the report's
+//! scale, which may come after its areas, so they are checked once the whole report is read
+//! (src/model/resolve.rs), every unknown one reported at once.
 //!
-//! Reading everything through `deserialize_any` also makes the two inputs agree where they differ:
-//! whole numbers are whole numbers whether serde_json read `3` or the browser holds the double `3`
-//! (a JS value cannot tell `3.0` from `3`, so neither does the CLI, as in JSON Schema), an object
-//! must be an object (serde's derived readers would also take an array of its field values; the
-//! schema never did), and an object is read from all of its keys (a deserializer's own
-//! `deserialize_struct` may read only the names a struct declares, as serde-wasm-bindgen's did,
-//! which would hide misspellings).
-//! Grade and direction ids are read here as plain strings: which ids exist depends on the
-//! report's scale, which may come after its areas, so they are checked once the whole report is
-//! read (src/model/resolve.rs), every unknown one reported at once.
-//!
-//! The files, one job each:
-//!
-//! - `track.rs`: the state one read shares (path, noted problems, the stopping problem);
-//! - `error.rs`: the error type the derived visitors see, and what the format wanted;
-//! - `erased.rs`: the value enum and the traits where the two sides meet, and `deliver`;
-//! - `tracked.rs`: the deserializers the derived types see, and their sequence and map access;
-//! - `sink.rs`: the real visitors erased, one sink per kind of value;
-//! - `inner.rs`: the inner deserializer's side, and the visitors handed to it.
+//! The files: this one holds what reading shares (the value kinds, the path, the problems);
+//! `report.rs` the format's types, one function each; `tree.rs` the CLI's text input.
 
-mod erased;
-mod error;
-mod inner;
-mod sink;
-mod track;
-mod tracked;
+mod report;
+#[cfg(any(not(target_arch = "wasm32"), feature = "import"))]
+pub mod tree;
 
-use std::cell::Cell;
+use std::borrow::Cow;
 
-use serde::de::{self, Deserializer};
+use super::problem::{Expected, Found, ReportPath, ReportProblem, ReportProblemKind as Kind, Step};
+use super::validate::MAX_PROBLEMS;
+use super::Report;
 
-use super::problem::{ReportPath, ReportProblem};
-use error::Want;
-use inner::Inner;
-use track::Track;
-use tracked::Tracked;
+pub use report::scale;
 
-/// What reading gave: the value, or the one problem it stopped at (or the inner deserializer's
-/// own error), plus the problems noted on the way (unknown fields, unknown words).
-pub struct Outcome<T, E> {
-    pub result: Result<T, Stop<E>>,
+/// Where reading gets its values: one value, asked for its kind. Implemented for the JS value
+/// (the widget), for the CLI's parsed text ([`tree::Tree`]) and natively for serde_json's
+/// `Value`.
+pub trait Source: Sized {
+    fn value(self) -> Value<Self>;
+}
+
+/// What one value is. Arrays and objects hold their elements and entries, in order, unread.
+pub enum Value<S> {
+    Null,
+    Bool,
+    /// A whole number, however it was held.
+    Int(i128),
+    /// A number with a fraction, or too large for the format's integers.
+    Decimal,
+    Str(String),
+    Arr(Vec<S>),
+    /// Entries in the order given; a key may come twice (JSON text allows it).
+    Obj(Vec<(String, S)>),
+    /// Something JSON cannot hold (a JS function, symbol or BigInt).
+    Other,
+}
+
+/// -2^63 and 2^64: the whole numbers from the first up to (not including) the second are the
+/// ones JSON text is read as integers. Both are exact as `f64`.
+const I64_MIN: f64 = -9_223_372_036_854_775_808.0;
+const U64_END: f64 = 18_446_744_073_709_551_616.0;
+
+impl<S> Value<S> {
+    /// A number held as a double: a whole number in the integers' range is an integer (a JS value
+    /// cannot tell `3.0` from `3`, so neither does the CLI, as in JSON Schema).
+    pub fn number(n: f64) -> Value<S> {
+        if n.fract() == 0.0 && (I64_MIN..U64_END).contains(&n) {
+            Value::Int(n as i128)
+        } else {
+            Value::Decimal
+        }
+    }
+
+    fn found(&self) -> Found {
+        match self {
+            Value::Null => Found::Null,
+            Value::Bool => Found::Boolean,
+            Value::Int(_) => Found::Integer,
+            Value::Decimal => Found::Decimal,
+            Value::Str(_) => Found::String,
+            Value::Arr(_) => Found::Array,
+            Value::Obj(_) => Found::Object,
+            Value::Other => Found::Other,
+        }
+    }
+}
+
+/// Reading stopped: the problem is in [`Reader::stop`]. Zero-sized, so every `Result` the
+/// readers pass around is as small as the value it holds.
+pub struct Stopped;
+
+pub type Read<T> = Result<T, Stopped>;
+
+/// What reading gave: the value, or the one problem it stopped at, plus the problems noted on
+/// the way (unknown fields).
+pub struct Outcome<T> {
+    pub result: Result<T, ReportProblem>,
     pub noted: Vec<ReportProblem>,
-    /// Noted problems past [`MAX_PROBLEMS`](crate::model::validate::MAX_PROBLEMS), counted, not kept.
+    /// Noted problems past [`MAX_PROBLEMS`], counted, not kept.
     pub dropped: usize,
 }
 
-/// Why reading stopped.
-pub enum Stop<E> {
-    /// A typed problem (wrong type, missing field, …).
-    Problem(ReportProblem),
-    /// The inner deserializer's own error (for serde_json: malformed text), and where.
-    Input(E, ReportPath),
+/// The state of one read: where it is, what it noted, and the problem it stopped at. Not
+/// generic, so its code exists once.
+#[derive(Default)]
+pub struct Reader {
+    path: Vec<Step>,
+    noted: Vec<ReportProblem>,
+    dropped: usize,
+    stop: Option<ReportProblem>,
 }
 
-/// Reads a `T` from `d` through the adapter.
-pub fn read<'de, T: de::Deserialize<'de>, D: Deserializer<'de>>(d: D) -> Outcome<T, D::Error> {
-    let track = Track::default();
-    let slot = Cell::new(None);
-    let result = T::deserialize(Tracked { src: &mut Inner { d: Some(d), slot: &slot }, track: &track });
-    let result = match result {
+/// Reads a report from `v`.
+pub fn read_report<S: Source>(v: S) -> Outcome<Report> {
+    run(|r| report::report(r, v.value()))
+}
+
+/// Runs one read.
+pub fn run<T>(f: impl FnOnce(&mut Reader) -> Read<T>) -> Outcome<T> {
+    let mut r = Reader::default();
+    let result = match f(&mut r) {
         Ok(value) => Ok(value),
-        Err(e) => Err(match (track.failure.take(), slot.take()) {
-            (Some(problem), _) => Stop::Problem(problem),
-            (None, Some(inner)) => Stop::Input(inner, track.inner_at.take().unwrap_or_default()),
-            // A problem raised before anything was read (no wrapper placed it).
-            (None, None) => Stop::Problem(ReportProblem::new(track.path(), e.kind(Want::Any))),
-        }),
+        Err(Stopped) => Err(r.stop.take().unwrap_or_else(|| ReportProblem::document(Kind::MissingField))),
     };
-    Outcome { result, noted: track.noted.into_inner(), dropped: track.dropped.get() }
+    Outcome { result, noted: r.noted, dropped: r.dropped }
+}
+
+impl Reader {
+    fn here(&self) -> ReportPath {
+        ReportPath(self.path.clone())
+    }
+
+    /// Stops reading with `kind` at the current path.
+    #[inline(never)]
+    fn fail(&mut self, kind: Kind) -> Stopped {
+        self.stop = Some(ReportProblem::new(self.here(), kind));
+        Stopped
+    }
+
+    /// Stops reading: `found` where `expected` belongs.
+    #[inline(never)]
+    pub fn wrong<S>(&mut self, expected: Expected, found: &Value<S>) -> Stopped {
+        self.fail(Kind::WrongType { expected, found: found.found() })
+    }
+
+    #[inline(never)]
+    fn note(&mut self, key: String) {
+        if self.noted.len() >= MAX_PROBLEMS {
+            self.dropped += 1;
+        } else {
+            let mut path = self.here();
+            path.0.push(Step::Key(Cow::Owned(key)));
+            self.noted.push(ReportProblem::new(path, Kind::UnknownField));
+        }
+    }
+
+    /// Reads `v` under the object key `key` (a step of the path while it is read).
+    fn under<T, S>(&mut self, key: Cow<'static, str>, v: S, f: impl FnOnce(&mut Self, S) -> Read<T>) -> Read<T> {
+        self.path.push(Step::Key(key));
+        let out = f(self, v)?;
+        self.path.pop();
+        Ok(out)
+    }
+
+    pub fn text<S>(&mut self, v: Value<S>) -> Read<String> {
+        match v {
+            Value::Str(s) => Ok(s),
+            other => Err(self.wrong(Expected::String, &other)),
+        }
+    }
+
+    /// Text, or null for none.
+    pub fn opt_text<S>(&mut self, v: Value<S>) -> Read<Option<String>> {
+        match v {
+            Value::Null => Ok(None),
+            other => self.text(other).map(Some),
+        }
+    }
+
+    /// A whole number from `min` to `max`.
+    pub fn int<S>(&mut self, v: Value<S>, min: i128, max: i128) -> Read<i128> {
+        match v {
+            Value::Int(n) if (min..=max).contains(&n) => Ok(n),
+            Value::Int(found) => Err(self.fail(Kind::OutOfRange { min, max, found })),
+            other => Err(self.wrong(Expected::Integer, &other)),
+        }
+    }
+
+    /// An array, each element read by `f` at its index.
+    pub fn list<S: Source, T>(&mut self, v: Value<S>, mut f: impl FnMut(&mut Self, Value<S>) -> Read<T>) -> Read<Vec<T>> {
+        let Value::Arr(items) = v else { return Err(self.wrong(Expected::Array, &v)) };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.into_iter().enumerate() {
+            self.path.push(Step::Index(i));
+            out.push(f(self, item.value())?);
+            self.path.pop();
+        }
+        Ok(out)
+    }
+
+    /// An object of the fields `names`: `f` reads each known field's value as it comes, given
+    /// its index in `names`. A field given twice stops reading; an unknown field is noted
+    /// (`$schema` at the top is allowed).
+    pub fn fields<S: Source>(
+        &mut self,
+        v: Value<S>,
+        names: &'static [&'static str],
+        mut f: impl FnMut(&mut Self, usize, Value<S>) -> Read<()>,
+    ) -> Read<()> {
+        let Value::Obj(entries) = v else { return Err(self.wrong(Expected::Object, &v)) };
+        let mut seen = 0u32;
+        for (key, value) in entries {
+            match names.iter().position(|n| *n == key) {
+                Some(i) => {
+                    let name = Cow::Borrowed(names[i]);
+                    if seen & (1 << i) != 0 {
+                        self.path.push(Step::Key(name));
+                        return Err(self.fail(Kind::DuplicateField));
+                    }
+                    seen |= 1 << i;
+                    self.under(name, value, |r, value| f(r, i, value.value()))?;
+                }
+                None if self.path.is_empty() && key == "$schema" => {}
+                None => self.note(key),
+            }
+        }
+        Ok(())
+    }
+
+    /// Every entry of an object, each value read by `f` under its key (the national counts,
+    /// keyed by grade id).
+    pub fn entries<S: Source, T>(&mut self, v: Value<S>, mut f: impl FnMut(&mut Self, Value<S>) -> Read<T>) -> Read<Vec<(String, T)>> {
+        let Value::Obj(entries) = v else { return Err(self.wrong(Expected::Object, &v)) };
+        let mut out = Vec::with_capacity(entries.len());
+        for (key, value) in entries {
+            let read = self.under(Cow::Owned(key.clone()), value, |r, value| f(r, value.value()))?;
+            out.push((key, read));
+        }
+        Ok(out)
+    }
+
+    /// A required field's value, or the problem of its absence.
+    pub fn need<T>(&mut self, got: Option<T>, name: &'static str) -> Read<T> {
+        match got {
+            Some(value) => Ok(value),
+            None => {
+                self.path.push(Step::Key(Cow::Borrowed(name)));
+                Err(self.fail(Kind::MissingField))
+            }
+        }
+    }
 }
