@@ -30,6 +30,8 @@ pub struct PreparedReport {
     pub words: Words,
     /// The national column's header: "All forces (Poor, Fair, Good, Excellent)".
     pub col_national: yew::AttrValue,
+    /// Said after this force's count in the national column: " (this force)".
+    pub nat_own: yew::AttrValue,
     /// What the summary table's ids start with (see [`crate::hydration::id_prefix`]).
     pub id_prefix: String,
     /// Whether the area ids are the report's own references (the 2006 reports' `3A`): see
@@ -126,11 +128,9 @@ impl PreparedReport {
         }
         let id_prefix = crate::hydration::id_prefix(&report, lang);
         let s = lang.strings();
-        let col_national = match words.generic {
-            false => yew::AttrValue::Static(s.col_national),
-            true => fill(&s.n_col_national, [words.things(), &words.grades.iter().map(String::as_str).collect::<Vec<_>>().join(", ")]).into(),
-        };
-        PreparedReport { profile: Profile::new(&report), glossary: Glossary::new(&report.glossary), areas, lang, words, col_national, id_prefix, refs, report }
+        let col_national = fill(&s.n_col_national, [words.things(), &words.grades.iter().map(String::as_str).collect::<Vec<_>>().join(", ")]).into();
+        let nat_own = fill(&s.n_nat_own, [words.this_after(s.n_nat_own[0])]).into();
+        PreparedReport { profile: Profile::new(&report), glossary: Glossary::new(&report.glossary), areas, lang, words, col_national, nat_own, id_prefix, refs, report }
     }
 
     /// What the Ref. column, the cards and the findings' heading show for area `i`.

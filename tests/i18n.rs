@@ -63,30 +63,30 @@ macro_rules! keyed {
 fn table(lang: Lang) -> Map<String, Value> {
     keyed!(lang;
         plain:
-        badge_link, chart_this_force, col_area, col_direction, col_grade, col_id, col_national,
+        badge_link, col_area, col_direction, col_grade, col_id,
         detail_direction, detail_grade, detail_prompt, dir_declined, dir_improved, dir_none,
         dir_stable, error_cors, error_detail, error_fallback, error_fetch, error_http, error_json,
         error_panic, error_problems, error_retry, error_schema, error_size,
         error_source, error_src, error_timeout, error_title, export_csv, export_svg,
         filter_all_directions, filter_all_domains, filter_all_grades, filter_direction,
-        filter_domain, filter_grade, filter_none_match, filter_reset, filter_sort, glance_intro,
+        filter_domain, filter_grade, filter_none_match, filter_reset, filter_sort,
         gp_contact, grade_excellent, grade_fair, grade_good, grade_none, grade_poor,
         graded_excellent, graded_fair, graded_good, graded_poor, header_period, heading_detail,
-        heading_filters, heading_glance, heading_profile, heading_summary, loading, n_no_counts, nat_own,
-        profile_caption, profile_col_force, profile_col_grade, profile_col_national, s_and,
-        s_ungraded, sec_afi, sec_context, sec_good_practice, sec_national_context, sec_strengths,
-        sec_wip, short_excellent, short_fair, short_good, short_poor, sort_grade, sort_id,
-        sorted_grade, sorted_id;
+        heading_filters, heading_glance, heading_profile, heading_summary, loading, n_no_counts,
+        profile_col_grade, s_and, sec_afi, sec_context, sec_good_practice, sec_national_context,
+        sec_strengths, sec_wip, short_excellent, short_fair, short_good, short_poor, sort_grade,
+        sort_id, sorted_grade, sorted_id, summary_grade, summary_grade_direction, this_force,
+        this_unnamed;
         texts:
-        chart_label(id, total, poor, fair, good, excellent, grade), detail_back(id),
-        detail_not_found(id), glance_counts(poor, fair, good, excellent), n_all(total, things, grade),
-        n_chart(id, total, things), n_chart_own(grade), n_col_national(things, grades), n_counts(things, counts),
-        n_glance_intro(things), n_one_of(n, things, grade), n_profile_caption(things), n_profile_col_national(things), n_only(thing, grade), n_summary_caption(things), s_all(total, grade),
-        s_one_of(n, grade), s_only(grade), summary_caption(total), widget_label(force),
+        detail_back(id), detail_not_found(id), n_all(total, things, grade),
+        n_chart(id, total, things), n_chart_own(this, grade), n_col_national(things, grades), n_counts(things, counts),
+        n_glance_intro(things, this), n_nat_own(this), n_one_of(n, things, grade),
+        n_profile_caption(this, things_of), n_profile_col_force(this), n_profile_col_national(things),
+        n_only(thing, grade), n_summary_caption(what, things), n_summary_caption_total(what, total, things),
+        n_ungraded(this), widget_label(force),
         widget_label_area(force, id), widget_label_badge(force), widget_label_summary(force);
         counted:
-        badge_areas(n), filter_shown(n, total), n_forces(), n_higher(higher, things), n_lower(lower, things),
-        s_higher(higher), s_lower(lower);
+        badge_areas(n), filter_shown(n, total), n_forces(), n_higher(higher, things), n_lower(lower, things);
     )
 }
 

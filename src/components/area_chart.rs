@@ -42,7 +42,7 @@ pub fn area_chart(props: &AreaChartProps) -> Html {
         label: &info.label,
         words: data.words.grades.iter().map(String::as_str).collect(),
         short: data.words.short.iter().map(String::as_str).collect(),
-        this_force: lang.strings().chart_this_force,
+        this_force: data.words.this(),
         compact: false,
     };
     let export = {

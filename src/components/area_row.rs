@@ -44,7 +44,7 @@ pub struct AreaRowProps {
 
 /// The national counts, Poor … Excellent, with this force's own count emphasised, and said in
 /// words for screen readers ("15 (this force's grade)"), not by bold and underline alone.
-fn national(own_text: &'static str, counts: &[i64], own: Option<usize>) -> Html {
+fn national(own_text: &AttrValue, counts: &[i64], own: Option<usize>) -> Html {
     let last = counts.len().saturating_sub(1);
     html! {
         <span class="gw-nat">
@@ -53,7 +53,7 @@ fn national(own_text: &'static str, counts: &[i64], own: Option<usize>) -> Html 
                 html! {
                     <>
                         if own == Some(i) {
-                            <strong class="gw-nat__own">{ c.to_string() }<span class="gw-vh">{ own_text }</span></strong>
+                            <strong class="gw-nat__own">{ c.to_string() }<span class="gw-vh">{ own_text.clone() }</span></strong>
                         } else {
                             <span>{ c.to_string() }</span>
                         }
@@ -144,7 +144,7 @@ pub fn area_row(props: &AreaRowProps) -> Html {
             }
             <td class="gw-cell gw-cell--nat" headers={headers(4)} data-label={data.col_national.clone()}>
                 { match &area.national {
-                    Some(n) => national(s.nat_own, &n.counts, info.own),
+                    Some(n) => national(&data.nat_own, &n.counts, info.own),
                     None => html! { "–" },
                 } }
             </td>

@@ -22,9 +22,9 @@ pub fn glance(data: &Rc<PreparedReport>, arranged: &Arranged, selected: Option<u
         <section class="gw-glance" part="glance" data-testid="glance">
             { heading(level, 1, "gw-h3", None, None, None, html! { lang.strings().heading_glance }) }
             <p class="gw-hint">
-                { match data.words.compared {
-                    true => crate::i18n::fill(&lang.strings().n_glance_intro, [data.words.things()]),
-                    false => lang.strings().glance_intro.to_owned(),
+                { {
+                    let intro = &lang.strings().n_glance_intro;
+                    crate::i18n::fill(intro, [data.words.things(), data.words.this_after(intro[1])])
                 } }
             </p>
             <ul class="gw-glance__grid">

@@ -39,14 +39,10 @@ pub fn glance_item(props: &GlanceItemProps) -> Html {
         label: &info.label,
         words: words.short.iter().map(String::as_str).collect(),
         short: words.short.iter().map(String::as_str).collect(),
-        this_force: lang.strings().chart_this_force,
+        this_force: words.this(),
         compact: true,
     });
     let counts = match &area.national {
-        Some(n) if !words.generic => {
-            let [p, f, g, e] = [0, 1, 2, 3].map(|i| n.counts.get(i).copied().unwrap_or(0).to_string());
-            fill(&lang.strings().glance_counts, [&p, &f, &g, &e])
-        }
         Some(n) => fill(&lang.strings().n_counts, [words.things(), &counts_text(words, n)]),
         None => info.sentence.clone(),
     };

@@ -61,21 +61,15 @@ pub fn grade_profile(data: &Rc<PreparedReport>, level: Level) -> Html {
             { heading(level, 1, "gw-h3", None, None, None, html! { s.heading_profile }) }
             <table class="gw-table gw-profile__table">
                 <caption class="gw-caption">
-                    { match words.compared {
-                        true => fill(&s.n_profile_caption, [words.things()]),
-                        false => s.profile_caption.to_owned(),
-                    } }
+                    { fill(&s.n_profile_caption, [words.this_after(s.n_profile_caption[0]), words.things_of()]) }
                 </caption>
                 <thead>
                     <tr>
                         <th scope="col">{ s.profile_col_grade }</th>
-                        <th scope="col" class="gw-num">{ s.profile_col_force }</th>
+                        <th scope="col" class="gw-num">{ fill(&s.n_profile_col_force, [words.this_after(s.n_profile_col_force[0])]) }</th>
                         if national {
                             <th scope="col" class="gw-num">
-                                { match words.compared {
-                                    true => fill(&s.n_profile_col_national, [words.things()]),
-                                    false => s.profile_col_national.to_owned(),
-                                } }
+                                { fill(&s.n_profile_col_national, [words.things()]) }
                             </th>
                         }
                     </tr>

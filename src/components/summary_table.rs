@@ -65,11 +65,14 @@ pub struct TableSetup<'a> {
 pub fn summary_table(data: &Rc<PreparedReport>, arranged: &Arranged, selected: Option<usize>, setup: TableSetup) -> Html {
     let lang = data.lang;
     let s = lang.strings();
-    let caption = match (data.words.generic, data.report.forces_assessed) {
-        (false, Some(total)) => fill(&s.summary_caption, [&total.to_string()]),
-        _ => fill(&s.n_summary_caption, [data.words.things()]),
-    };
     let directions = data.words.directions.is_some();
+    let what = if directions { s.summary_grade_direction } else { s.summary_grade };
+    // The number only on the 2006 scale, where every area's counts add up to it; on another
+    // scale not every force is graded in every area.
+    let caption = match data.report.forces_assessed.filter(|_| data.report.is_baseline()) {
+        Some(total) => fill(&s.n_summary_caption_total, [what, &total.to_string(), data.words.noun(total.into())]),
+        None => fill(&s.n_summary_caption, [what, data.words.things()]),
+    };
     let columns = if directions { "5" } else { "4" };
     // Every area, whatever the filters: the file is the report's grades, not the current view.
     let export = {

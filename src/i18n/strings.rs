@@ -36,10 +36,6 @@ pub struct Strings {
     pub badge_areas: Counted<Pieces<2>>,
     /// "See the full inspection report"
     pub badge_link: &'static str,
-    /// "{id}: of {total} forces, {poor} Poor, {fair} Fair, {good} Good, {excellent} Excellent. This force: {grade}." (id, total, poor, fair, good, excellent, grade)
-    pub chart_label: Pieces<8>,
-    /// "this force"
-    pub chart_this_force: &'static str,
     /// "Area"
     pub col_area: &'static str,
     /// "Direction of travel"
@@ -48,8 +44,6 @@ pub struct Strings {
     pub col_grade: &'static str,
     /// "Ref."
     pub col_id: &'static str,
-    /// "All forces (Poor, Fair, Good, Excellent)"
-    pub col_national: &'static str,
     /// "Back to {id} in the table" (id)
     pub detail_back: Pieces<2>,
     /// "Direction of travel"
@@ -123,10 +117,6 @@ pub struct Strings {
     pub filter_shown: Counted<Pieces<3>>,
     /// "Sort by"
     pub filter_sort: &'static str,
-    /// "All forces: {poor} Poor, {fair} Fair, {good} Good, {excellent} Excellent" (poor, fair, good, excellent)
-    pub glance_counts: Pieces<5>,
-    /// "How all forces were graded in each area. This force's bar is outlined and marked. Choose an area to see its findings."
-    pub glance_intro: &'static str,
     /// "Contact:"
     pub gp_contact: &'static str,
     /// "Excellent"
@@ -161,13 +151,16 @@ pub struct Strings {
     pub heading_summary: &'static str,
     /// "Loading the inspection report…"
     pub loading: &'static str,
-    // The `n_` texts are for reports on another scale than 2006's, or comparing something other
-    // than forces: what is compared is a value in them ({things}, {thing}), and the grade words
-    // are the scale's. A 2006 report of forces keeps the texts above, word for word.
+    // The `n_` texts name what is compared as a value: {things} and {thing} ("forces", "force"
+    // by default, from `n_forces`; the report's `compared` otherwise), and {this} for the one
+    // the report is about ("this force", `this_force`; a report's own phrase, or
+    // `this_unnamed`). A value at a sentence's start is capitalised (`Words::this_after`). One
+    // set of texts for every report: a 2006 report of forces reads word for word as it did when
+    // it had texts of its own.
     /// "{id}: of {total} {things}, " (id, total, things), followed by the counts
     pub n_chart: Pieces<4>,
-    /// ". This force: {grade}." (grade)
-    pub n_chart_own: Pieces<2>,
+    /// ". This force: {grade}." (this, grade)
+    pub n_chart_own: Pieces<3>,
     /// "All {things} ({grades})" (things, grades)
     pub n_col_national: Pieces<3>,
     /// "All {things}: {counts}" (things, counts)
@@ -184,40 +177,28 @@ pub struct Strings {
     pub n_no_counts: &'static str,
     /// "One of {n} {things} graded {grade}" (n, things, grade)
     pub n_one_of: Pieces<4>,
-    /// "How all {things} were graded in each area. This force's bar is outlined and marked. Choose an area to see its findings." (things)
-    pub n_glance_intro: Pieces<2>,
-    /// "Number of this force's areas at each grade, and the share of each grade among all {things} nationally" (things)
-    pub n_profile_caption: Pieces<2>,
+    /// "How all {things} were graded in each area. {this}'s bar is outlined and marked. Choose an area to see its findings." (things, this)
+    pub n_glance_intro: Pieces<3>,
+    /// " ({this})": after this force's count in the national column, said but not shown (this)
+    pub n_nat_own: Pieces<2>,
+    /// "Number of {this}'s areas at each grade, and the share of all {things_of} grades nationally" (this, things_of: "forces'", Welsh the plural as it is)
+    pub n_profile_caption: Pieces<3>,
+    /// "{this} (areas)" (this)
+    pub n_profile_col_force: Pieces<2>,
     /// "All {things} (share)" (things)
     pub n_profile_col_national: Pieces<2>,
     /// "The only {thing} graded {grade}" (thing, grade)
     pub n_only: Pieces<3>,
-    /// "Grade for each area, with how all {things} were graded" (things)
-    pub n_summary_caption: Pieces<2>,
-    /// " (this force)"
-    pub nat_own: &'static str,
-    /// "Number of this force's areas at each grade, and the share of all forces' grades nationally"
-    pub profile_caption: &'static str,
-    /// "This force (areas)"
-    pub profile_col_force: &'static str,
+    /// "{what} for each area, with how all {things} were graded" (what: `summary_grade` or `summary_grade_direction`, things)
+    pub n_summary_caption: Pieces<3>,
+    /// "{what} for each area, with how all {total} {things} were graded" (what, total, things)
+    pub n_summary_caption_total: Pieces<4>,
+    /// "{this} was not graded in this area." (this)
+    pub n_ungraded: Pieces<2>,
     /// "Grade"
     pub profile_col_grade: &'static str,
-    /// "All forces (share)"
-    pub profile_col_national: &'static str,
-    /// "All {total} forces graded {grade}" (total, grade)
-    pub s_all: Pieces<3>,
     /// " and "
     pub s_and: &'static str,
-    /// "{higher} forces were graded higher" (higher)
-    pub s_higher: Counted<Pieces<2>>,
-    /// "{lower} forces were graded lower" (lower)
-    pub s_lower: Counted<Pieces<2>>,
-    /// "One of {n} forces graded {grade}" (n, grade)
-    pub s_one_of: Pieces<3>,
-    /// "The only force graded {grade}" (grade)
-    pub s_only: Pieces<2>,
-    /// "This force was not graded in this area."
-    pub s_ungraded: &'static str,
     /// "Areas for improvement"
     pub sec_afi: &'static str,
     /// "Contextual factors"
@@ -246,8 +227,16 @@ pub struct Strings {
     pub sorted_grade: &'static str,
     /// ", sorted by reference"
     pub sorted_id: &'static str,
-    /// "Grade and direction of travel for each area, with how all {total} forces were graded" (total)
-    pub summary_caption: Pieces<2>,
+    /// "Grade": what the summary table gives for each area on a scale without directions
+    pub summary_grade: &'static str,
+    /// "Grade and direction of travel": the same on a scale with directions
+    pub summary_grade_direction: &'static str,
+    /// "this force": the one a report of forces is about, as it reads inside a sentence
+    pub this_force: &'static str,
+    /// "this organisation": the one a report is about when its `compared` gives no phrase for
+    /// it. Welsh only in practice (English derives "this " and the singular): Welsh word order,
+    /// gender and mutation cannot be derived from the noun, so it falls back to a neutral one.
+    pub this_unnamed: &'static str,
     /// "{force}: inspection grades" (force)
     pub widget_label: Pieces<2>,
     /// "{force}: inspection grade for area {id}" (force, id)

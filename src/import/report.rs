@@ -91,7 +91,7 @@ impl Imported {
     /// empty cell) and the column's counts (none when no row is graded in it).
     pub fn report(&self, row: usize) -> Report {
         let areas = (0..self.table.titles.len()).map(|a| self.area(row, a)).collect();
-        let compared = self.settings.compared.as_ref().map(|(en, cy)| Compared { en: en.clone(), cy: cy.clone(), en_one: None });
+        let compared = self.settings.compared.as_ref().map(|(en, cy)| Compared::new(en.clone(), cy.clone()));
         let mut report = Report {
             schema_version: SCHEMA_VERSION,
             force: self.table.names[row].clone(),

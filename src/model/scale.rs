@@ -253,7 +253,8 @@ fn list_problems(list: &'static str, defs: &[GradeDef], out: &mut Vec<(Vec<Step>
 }
 
 /// What a report compares itself with, in both languages: the plural as it reads after a
-/// number ("services", "gwasanaeth") and the singular ("service", "gwasanaeth"). Omitted, the
+/// number ("services", "gwasanaeth"), the singular ("service", "gwasanaeth"), and how the
+/// sentences name the one the report is about ("this service", "y gwasanaeth hwn"). Omitted, the
 /// report compares forces.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(schema, derive(JsonSchema))]
@@ -270,14 +271,44 @@ pub struct Compared {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(schema, schemars(title = "English singular", with = "Option<super::schema::Text>"))]
     pub en_one: Option<String>,
+    /// English for the one the report is about, as it reads inside a sentence, e.g. "this
+    /// service" (the widget capitalises it at a sentence's start); omitted, "this " and the
+    /// singular.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(schema, schemars(title = "English for this one", with = "Option<super::schema::Text>"))]
+    pub en_this: Option<String>,
+    /// Welsh for the one the report is about, with its article, as it reads inside a sentence,
+    /// e.g. "y gwasanaeth hwn" ("yr ysgol hon" for a feminine noun: Welsh word order, gender and
+    /// mutation cannot be derived from `cy`); omitted, the neutral "y sefydliad hwn" ("this
+    /// organisation").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(schema, schemars(title = "Welsh for this one", with = "Option<super::schema::Text>"))]
+    pub cy_this: Option<String>,
 }
 
 impl Compared {
+    /// What is compared, in English and Welsh, with no singular or "this" phrases given.
+    pub fn new(en: String, cy: String) -> Compared {
+        Compared { en, cy, en_one: None, en_this: None, cy_this: None }
+    }
+
     /// The English singular.
     pub fn en_one(&self) -> &str {
         match &self.en_one {
             Some(one) => one,
             None => self.en.strip_suffix('s').unwrap_or(&self.en),
+        }
+    }
+
+    /// The English for the one the report is about: `en_this`, or "this " and the singular.
+    pub fn en_this(&self) -> String {
+        match &self.en_this {
+            Some(this) => this.clone(),
+            None => {
+                let mut out = String::from("this ");
+                out.push_str(self.en_one());
+                out
+            }
         }
     }
 }
@@ -356,7 +387,12 @@ mod tests {
 
     #[test]
     fn compared_singular() {
-        let c = Compared { en: "services".into(), cy: "gwasanaeth".into(), en_one: None };
+        let mut c = Compared::new("services".into(), "gwasanaeth".into());
         assert_eq!(c.en_one(), "service");
+        assert_eq!(c.en_this(), "this service");
+        c.en_one = Some("fire and rescue service".into());
+        assert_eq!(c.en_this(), "this fire and rescue service");
+        c.en_this = Some("the service inspected".into());
+        assert_eq!(c.en_this(), "the service inspected");
     }
 }

@@ -8,31 +8,22 @@ use crate::standing::Standing;
 
 /// The sentence under an area's chart, e.g. "One of 4 forces graded Excellent; 39 forces were
 /// graded lower." `standing` is None when this force was not graded in the area. `total` is the
-/// area's own total. A 2006 report of forces says it with the 2006 texts, word for word; any
-/// other with the `n_` texts, naming what is compared.
+/// area's own total. What is compared is named by the report's `compared` (forces by default).
 pub fn comparison_sentence(w: &Words, grade: Option<&Grade>, standing: Option<Standing>, total: i64) -> String {
     let lang = w.lang;
     let s = lang.strings();
     let (grade, st) = match (grade, standing) {
         (Some(g), Some(st)) => (w.graded(g), st),
-        _ => return s.s_ungraded.to_string(),
+        _ => return fill(&s.n_ungraded, [w.this_after(s.n_ungraded[0])]),
     };
     let count = |n: i64| n.max(0) as u64;
     let mut out = match st.same {
-        n if n <= 1 && w.generic => fill(&s.n_only, [w.thing(), grade]),
-        n if n <= 1 => fill(&s.s_only, [grade]),
-        _ if st.lower == 0 && st.higher == 0 && w.generic => fill(&s.n_all, [&total.to_string(), w.noun(count(total)), grade]),
-        _ if st.lower == 0 && st.higher == 0 => fill(&s.s_all, [&total.to_string(), grade]),
-        n if w.generic => fill(&s.n_one_of, [&n.to_string(), w.noun(count(n)), grade]),
-        n => fill(&s.s_one_of, [&n.to_string(), grade]),
+        n if n <= 1 => fill(&s.n_only, [w.thing(), grade]),
+        _ if st.lower == 0 && st.higher == 0 => fill(&s.n_all, [&total.to_string(), w.noun(count(total)), grade]),
+        n => fill(&s.n_one_of, [&n.to_string(), w.noun(count(n)), grade]),
     };
-    let counted = |old, new, n: i64| {
-        (n > 0).then(|| match w.generic {
-            true => fill(lang.count(new, n as u64), [&n.to_string(), w.noun(n as u64)]),
-            false => fill(lang.count(old, n as u64), [&n.to_string()]),
-        })
-    };
-    match (counted(&s.s_lower, &s.n_lower, st.lower), counted(&s.s_higher, &s.n_higher, st.higher)) {
+    let counted = |texts, n: i64| (n > 0).then(|| fill(lang.count(texts, n as u64), [&n.to_string(), w.noun(n as u64)]));
+    match (counted(&s.n_lower, st.lower), counted(&s.n_higher, st.higher)) {
         (Some(l), Some(h)) => {
             out.push_str("; ");
             out.push_str(&l);
@@ -53,13 +44,9 @@ pub fn comparison_sentence(w: &Words, grade: Option<&Grade>, standing: Option<St
 /// "3A: of 43 forces, 5 Poor, 17 Fair, 17 Good, 4 Excellent. This force: Excellent."
 pub fn chart_label(w: &Words, id: &str, d: &NationalDistribution, grade: Option<&Grade>, total: i64) -> String {
     let s = w.lang.strings();
-    if let (false, [p, f, g, e]) = (w.generic, &d.counts[..]) {
-        let [p, f, g, e] = [p, f, g, e].map(|n| n.to_string());
-        return fill(&s.chart_label, [id, &total.to_string(), &p, &f, &g, &e, w.grade(grade)]);
-    }
     let mut out = fill(&s.n_chart, [id, &total.to_string(), w.noun(total.max(0) as u64)]);
     out.push_str(&counts(w, d));
-    out.push_str(&fill(&s.n_chart_own, [w.grade(grade)]));
+    out.push_str(&fill(&s.n_chart_own, [w.this_after(s.n_chart_own[0]), w.grade(grade)]));
     out
 }
 
@@ -144,11 +131,25 @@ mod tests {
         let d = NationalDistribution { given: Vec::new(), counts: vec![1, 2, 3, 4, 5] };
         assert_eq!(
             chart_label(&en, "victims", &d, Some(&outstanding), 15),
-            "victims: of 15 services, 1 Inadequate, 2 Requires improvement, 3 Adequate, 4 Good, 5 Outstanding. This force: Outstanding."
+            "victims: of 15 services, 1 Inadequate, 2 Requires improvement, 3 Adequate, 4 Good, 5 Outstanding. This service: Outstanding."
         );
         assert_eq!(comparison_sentence(&en, Some(&outstanding), st(5, 10, 0), 15), "One of 5 services graded Outstanding; 10 services were graded lower.");
         assert_eq!(comparison_sentence(&en, Some(&Grade(2)), st(1, 1, 1), 3), "The only service graded Adequate; 1 service was graded lower and 1 service was graded higher.");
         assert_eq!(comparison_sentence(&cy, Some(&Grade(2)), st(2, 0, 2), 4), "Un o 2 wasanaeth a raddiwyd yn Ddigonol; graddiwyd 2 wasanaeth yn uwch.");
         assert_eq!(comparison_sentence(&cy, Some(&Grade(3)), st(1, 3, 0), 4), "Yr unig wasanaeth a raddiwyd yn Dda; graddiwyd 3 gwasanaeth yn is.");
+        // What the report is about is named as what it compares, never "this force".
+        assert_eq!(comparison_sentence(&en, None, None, 4), "This service was not graded in this area.");
+        // Welsh without the report's own phrase: the neutral one, not a guessed mutation.
+        assert_eq!(comparison_sentence(&cy, None, None, 4), "Ni chafodd y sefydliad hwn ei raddio yn y maes hwn.");
+        assert_eq!(
+            chart_label(&cy, "victims", &d, Some(&outstanding), 15),
+            "victims: o'r 15 gwasanaeth, 1 Annigonol, 2 Angen gwella, 3 Digonol, 4 Da, 5 Rhagorol. Y sefydliad hwn: Rhagorol."
+        );
+        let own = words(Lang::Cy, &PEEL.replace(r#""cy":"gwasanaeth"}"#, r#""cy":"gwasanaeth","cy_this":"y gwasanaeth hwn"}"#));
+        assert_eq!(comparison_sentence(&own, None, None, 4), "Ni chafodd y gwasanaeth hwn ei raddio yn y maes hwn.");
+        assert_eq!(
+            chart_label(&own, "victims", &d, None, 15),
+            "victims: o'r 15 gwasanaeth, 1 Annigonol, 2 Angen gwella, 3 Digonol, 4 Da, 5 Rhagorol. Y gwasanaeth hwn: Heb ei raddio."
+        );
     }
 }

@@ -1,6 +1,6 @@
 //! The words for one report's grades, directions and what it compares, in the widget's
-//! language, worked out once per report: from the report's scale and `compared`, or, for a 2006
-//! report of forces, from the string tables exactly as before scales were data.
+//! language, worked out once per report: from the report's scale and `compared`; the 2006
+//! scale's words, and forces as what is compared, from the string tables.
 
 use crate::i18n::{Lang, Plural};
 use crate::model::{Direction, Grade, Report};
@@ -20,15 +20,15 @@ pub struct Words {
     pub tones: Option<Vec<u8>>,
     /// Direction words and ids in the scale's order; None when the scale has no directions.
     pub directions: Option<Vec<(String, String)>>,
-    /// Whether the `n_` texts are used: another scale than 2006's, or something other than
-    /// forces compared.
-    pub generic: bool,
-    /// Whether the report compares something other than forces (the texts that name what is
-    /// compared without a number or a grade then have their `n_` forms too).
-    pub compared: bool,
     /// What is compared: English singular and plural; Welsh after a number, and soft-mutated
     /// (after "2", "yr unig").
     noun: [String; 4],
+    /// The plural as it reads before "grades" ("forces'"; Welsh puts the plural as it is after
+    /// the noun it qualifies: "graddau pob heddlu").
+    things_of: String,
+    /// The one the report is about, inside a sentence and at its start: "this force", "This
+    /// force"; "yr heddlu hwn", "Yr heddlu hwn".
+    this: [String; 2],
 }
 
 /// The colour of each grade of an `n`-grade scale, best first: spread over the seven tones so
@@ -103,20 +103,36 @@ impl Words {
             let best_first = TONES.get(n).copied().unwrap_or(&[]);
             best_first.iter().rev().copied().collect()
         });
-        let noun = match &report.compared {
+        let (noun, this) = match &report.compared {
             Some(c) => {
                 let one = if cy { c.cy.clone() } else { c.en_one().to_owned() };
                 let many = if cy { c.cy.clone() } else { c.en.clone() };
                 let mutated = if cy { soft_mutation(&c.cy) } else { one.clone() };
-                [one, many, mutated.clone(), mutated]
+                // Welsh needs the report's own phrase (its article, gender and mutation); without
+                // one it says the neutral "y sefydliad hwn" rather than guess them.
+                let this = match (cy, &c.cy_this) {
+                    (false, _) => c.en_this(),
+                    (true, Some(own)) => own.clone(),
+                    (true, None) => s.this_unnamed.to_owned(),
+                };
+                ([one, many, mutated.clone(), mutated], this)
             }
             None => {
                 let f = |p| lang.count(&s.n_forces, p)[0].to_owned();
-                [f(1), f(5), f(2), f(1)]
+                ([f(1), f(5), f(2), f(1)], s.this_force.to_owned())
             }
         };
-        let generic = !baseline || report.compared.is_some();
-        Words { lang, grades, graded, short, keys, tones, directions, generic, compared: report.compared.is_some(), noun }
+        // English's plural possessive ("forces'", "people's"); Welsh has none.
+        let mut things_of = noun[1].clone();
+        if !cy {
+            things_of.push_str(if things_of.ends_with('s') { "'" } else { "'s" });
+        }
+        let mut start = this.clone();
+        // ASCII case only, as in `soft_mutation`: Unicode's case tables would cost the wasm.
+        if let Some(first) = start.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        Words { lang, grades, graded, short, keys, tones, directions, noun, things_of, this: [this, start] }
     }
 
     /// The grade's words; "Not graded" for None.
@@ -185,6 +201,28 @@ impl Words {
     /// One of what is compared, after "the only" (Welsh mutates it: "yr unig wasanaeth").
     pub fn thing(&self) -> &str {
         &self.noun[3]
+    }
+
+    /// The plural before "grades": "forces'" ("the share of all forces' grades"); Welsh
+    /// "heddlu" ("graddau pob heddlu").
+    pub fn things_of(&self) -> &str {
+        &self.things_of
+    }
+
+    /// The one the report is about, inside a sentence: "this force", "this service",
+    /// "yr heddlu hwn".
+    pub fn this(&self) -> &str {
+        &self.this[0]
+    }
+
+    /// The same, after the text `before` of a template: capitalised where it starts a sentence
+    /// (`before` is empty or ends a sentence), so "This force: Good." and "Mae bar yr heddlu
+    /// hwn" come from one value, whichever place each language gives it.
+    pub fn this_after(&self, before: &str) -> &str {
+        match before.is_empty() || before.ends_with(". ") {
+            true => &self.this[1],
+            false => &self.this[0],
+        }
     }
 }
 

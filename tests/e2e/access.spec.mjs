@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { areas, axe, counted, deepFocus, fill, inWidget, report, ROOT, settled, strings } from './lib.mjs';
+import { areas, axe, counted, deepFocus, fill, forces, forcesText, inWidget, report, ROOT, settled, strings } from './lib.mjs';
 
 const MET = report('metropolitan-2006.json');
 const ALL = areas(MET);
@@ -461,7 +461,7 @@ export const tests = [
         const want = `${a.id} ${a.title}: ${gradeWord(EN, a.grade)}`;
         const button = buttons.find((b) => b.name === want);
         assert.ok(button, `no button named ${JSON.stringify(want)}; chart buttons: ${JSON.stringify(buttons.filter((b) => b.name.startsWith(a.id)).map((b) => b.name))}`);
-        assert.equal(button.description, fill(EN['glance_counts'], a.national), want);
+        assert.equal(button.description, fill(EN['n_counts'], { things: forces(EN, 5), counts: GRADES.map((g) => `${a.national[g]} ${gradeWord(EN, g)}`).join(', ') }), want);
         assert.ok(want.length <= 60, `${want.length} characters: ${want}`);
       }
       // "All forces" cells: this force's count is said, not only bold.
@@ -469,14 +469,14 @@ export const tests = [
       assert.equal(cells.length, 23, JSON.stringify(cells.slice(0, 3)));
       const a1 = ALL[0];
       const own = GRADES.indexOf(a1.grade);
-      const spoken = GRADES.map((g, i) => `${a1.national[g]}${i === own ? EN['nat_own'] : ''}`).join(', ');
+      const spoken = GRADES.map((g, i) => `${a1.national[g]}${i === own ? forcesText(EN, 'n_nat_own') : ''}`).join(', ');
       assert.ok(cells.some((c) => c.name === spoken), `no cell named ${spoken}: ${JSON.stringify(cells.map((c) => c.name).slice(0, 4))}`);
 
       // At 320 px the cells show "Grade: Fair"; a screen reader hears the header, not the label twice.
       await page.setViewportSize({ width: 320, height: 800 });
       await page.waitForFunction(() => getComputedStyle(document.getElementById('report').shadowRoot.querySelector('[data-testid="area-row"] td'), '::before').content !== 'none');
       const narrow = await axTree(page);
-      const labels = [EN['col_id'], EN['col_grade'], EN['col_direction'], EN['col_national']];
+      const labels = [EN['col_id'], EN['col_grade'], EN['col_direction'], fill(EN['n_col_national'], { things: forces(EN, 5), grades: GRADES.map((g) => gradeWord(EN, g)).join(', ') })];
       const doubled = narrow.filter((n) => ['cell', 'gridcell', 'rowheader'].includes(n.role) && labels.some((l) => n.name.startsWith(`${l}:`)));
       assert.deepEqual(doubled.map((n) => n.name).slice(0, 3), [], 'cell names include the CSS label');
     },

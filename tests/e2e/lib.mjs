@@ -154,22 +154,40 @@ export function fill(template, values) {
 
 const GRADES = ['poor', 'fair', 'good', 'excellent'];
 
+/** What a report of forces compares, after the number `n`: "force", "forces"; Welsh "heddlu". */
+export function forces(t, n) {
+  return counted(t, 'n_forces', n);
+}
+
+/**
+ * One of the texts that name what is compared (`n_…`), filled in for a report of forces as the
+ * widget fills it: {things} the plural, {things_of} the plural before "grades" ("forces'"),
+ * {this} "this force", capitalised where the text starts a sentence with it; `values` the rest.
+ */
+export function forcesText(t, key, values = {}) {
+  const self = t.this_force;
+  const text = t[key].replace(/(^|\. )\{this\}/g, (_, before) => `${before}${self[0].toUpperCase()}${self.slice(1)}`);
+  const things = forces(t, 5);
+  const thingsOf = t.__lang === 'en' ? `${things}${things.endsWith('s') ? "'" : "'s"}` : things;
+  return fill(text, { this: self, things, things_of: thingsOf, ...values });
+}
+
 /**
  * The sentence under an area's chart in one language's table `t`, computed from the report's
  * numbers: how many forces share this force's grade, and how many were graded lower and higher.
  */
 export function sentence(t, area, total) {
   const rank = GRADES.indexOf(area.grade);
-  if (rank < 0) return t.s_ungraded;
+  if (rank < 0) return forcesText(t, 'n_ungraded');
   const counts = GRADES.map((g) => area.national[g]);
   const sum = (xs) => xs.reduce((a, b) => a + b, 0);
   const v = { n: counts[rank], grade: t[`graded_${area.grade}`], lower: sum(counts.slice(0, rank)), higher: sum(counts.slice(rank + 1)), total };
-  const first = v.n <= 1 ? 's_only' : v.lower === 0 && v.higher === 0 ? 's_all' : 's_one_of';
+  const [first, noun] = v.n <= 1 ? ['n_only', 1] : v.lower === 0 && v.higher === 0 ? ['n_all', total] : ['n_one_of', v.n];
   const tail = [
-    v.lower === 0 ? null : fill(counted(t, 's_lower', v.lower), v),
-    v.higher === 0 ? null : fill(counted(t, 's_higher', v.higher), v),
+    v.lower === 0 ? null : fill(counted(t, 'n_lower', v.lower), { ...v, things: forces(t, v.lower) }),
+    v.higher === 0 ? null : fill(counted(t, 'n_higher', v.higher), { ...v, things: forces(t, v.higher) }),
   ].filter(Boolean);
-  return `${fill(t[first], v)}${tail.length ? `; ${tail.join(t.s_and)}` : ''}.`;
+  return `${fill(t[first], { ...v, thing: forces(t, 1), things: forces(t, noun) })}${tail.length ? `; ${tail.join(t.s_and)}` : ''}.`;
 }
 
 /**

@@ -3,7 +3,7 @@
 // string tables in src/i18n, never typed in.
 
 import assert from 'node:assert/strict';
-import { areas, counted, events, fill, firstText, inWidget, overflow, report, sentence, settled, strings, writtenText } from './lib.mjs';
+import { areas, counted, events, fill, firstText, forces, forcesText, inWidget, overflow, report, sentence, settled, strings, writtenText } from './lib.mjs';
 
 const MET = report('metropolitan-2006.json');
 const ALL = areas(MET);
@@ -15,9 +15,11 @@ const squash = (s) => s.replace(/\s+/g, ' ').trim();
 const gradeWord = (t, grade) => t[GRADES.includes(grade) ? `grade_${grade}` : 'grade_none'];
 const directionWord = (t, dir) => t[['improved', 'stable', 'declined'].includes(dir) ? `dir_${dir}` : 'dir_none'];
 const counts = (a) => GRADES.map((g) => a.national[g]);
-const chartLabel = (t, a) => fill(t['chart_label'], {
-  id: a.id, total: TOTAL, ...a.national, grade: gradeWord(t, a.grade),
-});
+// "3A: of 43 forces, 5 Poor, 17 Fair, 17 Good, 4 Excellent. This force: Excellent."
+const chartLabel = (t, a) => fill(t['n_chart'], { id: a.id, total: TOTAL, things: forces(t, TOTAL) })
+  + GRADES.map((g) => `${a.national[g]} ${gradeWord(t, g)}`).join(', ')
+  + forcesText(t, 'n_chart_own', { grade: gradeWord(t, a.grade) });
+const summaryCaption = (t) => forcesText(t, 'n_summary_caption_total', { what: t['summary_grade_direction'], total: TOTAL, things: forces(t, TOTAL) });
 
 /** The force's areas per grade and the national share of each grade, highest grade first. */
 function profile(t) {
@@ -126,7 +128,7 @@ export const tests = [
           assert.ok(row.includes(expected), `row ${a.id} should show "${expected}": ${row}`);
         }
       }
-      assert.equal(squash(await page.locator('#summary [data-testid="summary"] caption').innerText()), fill(EN['summary_caption'], { total: TOTAL }));
+      assert.equal(squash(await page.locator('#summary [data-testid="summary"] caption').innerText()), summaryCaption(EN));
       assert.equal(squash(await inWidget(page, 'summary', 'export-csv').innerText()), EN['export_csv']);
 
       const notInSummary = ['filters', 'chart', 'detail-chart', 'glance', 'glance-item', 'area-detail', 'sentence', 'export-svg', 'badge', 'strengths'];
@@ -251,7 +253,7 @@ export const tests = [
       for (const key of ['heading_profile', 'heading_summary', 'heading_glance']) assert.ok(headings.includes(CY[key]), `${key}: ${headings}`);
       assert.equal(await inWidget(page, 'cy', 'filters').getAttribute('aria-label'), CY['heading_filters']);
       const captions = (await page.locator('#cy caption').allInnerTexts()).map(squash);
-      assert.deepEqual(captions, [CY['profile_caption'], fill(CY['summary_caption'], { total: TOTAL })]);
+      assert.deepEqual(captions, [forcesText(CY, 'n_profile_caption'), summaryCaption(CY)]);
       assert.equal(squash(await inWidget(page, 'cy', 'shown').innerText()), fill(counted(CY, 'filter_shown', ALL.length), { n: ALL.length, total: ALL.length }) + CY['sorted_id']);
       assert.deepEqual(await profileRows(page, 'cy'), profile(CY));
       for (const x of ALL) {
