@@ -17,7 +17,7 @@ use grade_widget::prerender::{markup, options};
 fn seed() -> Report {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/data/metropolitan-2006.json");
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {path}: {e}"));
-    serde_json::from_str::<Report>(&text).unwrap_or_else(|e| panic!("parsing {path}: {e}")).resolved()
+    grade_widget::model::parse_report(&text).unwrap_or_else(|e| panic!("parsing {path}: {e:?}"))
 }
 
 /// The seed report comparing services, with Welsh for "this service" when `cy_this` is given.

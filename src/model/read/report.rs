@@ -151,32 +151,38 @@ fn overview<S: Source>(r: &mut Reader, v: Value<S>) -> Read<OverviewSection> {
 }
 
 fn glossary_entry<S: Source>(r: &mut Reader, v: Value<S>) -> Read<GlossaryEntry> {
-    let [abbr, meaning, _] = texts(r, v, &["abbr", "meaning"])?;
+    let [abbr, meaning, ..] = texts(r, v, &["abbr", "meaning"], 2)?;
     Ok(GlossaryEntry { abbr: r.need(abbr, "abbr")?, meaning: r.need(meaning, "meaning")? })
 }
 
-/// An object of up to three text fields, the third optional (null for none): a glossary entry,
-/// a grade's words, what is compared.
-fn texts<S: Source>(r: &mut Reader, v: Value<S>, names: &'static [&'static str]) -> Read<[Option<String>; 3]> {
-    let mut out = [None, None, None];
+/// An object of up to five text fields, those from `required` on optional (null for none): a
+/// glossary entry, a grade's words, what is compared. One function for the three types, so
+/// the reading code exists once.
+fn texts<S: Source>(
+    r: &mut Reader,
+    v: Value<S>,
+    names: &'static [&'static str],
+    required: usize,
+) -> Read<[Option<String>; 5]> {
+    let mut out = [None, None, None, None, None];
     r.fields(v, names, |r, i, v| {
-        out[i] = if i == 2 { r.opt_text(v)? } else { Some(r.text(v)?) };
+        out[i] = if i >= required { r.opt_text(v)? } else { Some(r.text(v)?) };
         Ok(())
     })?;
     Ok(out)
 }
 
 fn grade_def<S: Source>(r: &mut Reader, v: Value<S>) -> Read<GradeDef> {
-    let [id, en, cy] = texts(r, v, &["id", "en", "cy"])?;
+    let [id, en, cy, ..] = texts(r, v, &["id", "en", "cy"], 3)?;
     let id = r.need(id, "id")?;
     let en = r.need(en, "en")?;
     Ok(GradeDef { id, en, cy: r.need(cy, "cy")? })
 }
 
 fn compared<S: Source>(r: &mut Reader, v: Value<S>) -> Read<Compared> {
-    let [en, cy, en_one] = texts(r, v, &["en", "cy", "en_one"])?;
+    let [en, cy, en_one, en_this, cy_this] = texts(r, v, &["en", "cy", "en_one", "en_this", "cy_this"], 2)?;
     let en = r.need(en, "en")?;
-    Ok(Compared { en, cy: r.need(cy, "cy")?, en_one })
+    Ok(Compared { en, cy: r.need(cy, "cy")?, en_one, en_this, cy_this })
 }
 
 /// `"scale"`: a built-in scale's name, a scale in full, or null for none.
