@@ -163,14 +163,6 @@ impl Reader {
         }
     }
 
-    /// Reads `v` under the object key `key` (a step of the path while it is read).
-    fn under<T, S>(&mut self, key: Cow<'static, str>, v: S, f: impl FnOnce(&mut Self, S) -> Read<T>) -> Read<T> {
-        self.path.push(Step::Key(key));
-        let out = f(self, v)?;
-        self.path.pop();
-        Ok(out)
-    }
-
     pub fn text<S>(&mut self, v: Value<S>) -> Read<String> {
         match v {
             Value::Str(s) => Ok(s),
@@ -197,24 +189,34 @@ impl Reader {
 
     /// An array, each element read by `f` at its index.
     pub fn list<S: Source, T>(&mut self, v: Value<S>, mut f: impl FnMut(&mut Self, Value<S>) -> Read<T>) -> Read<Vec<T>> {
+        let mut out = Vec::new();
+        self.each(v, &mut |r, item| {
+            out.push(f(r, item)?);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// The loop of [`Reader::list`], behind `dyn` so that its code exists once per source,
+    /// not once per element type.
+    fn each<S: Source>(&mut self, v: Value<S>, f: &mut dyn FnMut(&mut Self, Value<S>) -> Read<()>) -> Read<()> {
         let Value::Arr(items) = v else { return Err(self.wrong(Expected::Array, &v)) };
-        let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.into_iter().enumerate() {
             self.path.push(Step::Index(i));
-            out.push(f(self, item.value())?);
+            f(self, item.value())?;
             self.path.pop();
         }
-        Ok(out)
+        Ok(())
     }
 
     /// An object of the fields `names`: `f` reads each known field's value as it comes, given
     /// its index in `names`. A field given twice stops reading; an unknown field is noted
-    /// (`$schema` at the top is allowed).
+    /// (`$schema` at the top is allowed). `dyn`, so that this code exists once per source.
     pub fn fields<S: Source>(
         &mut self,
         v: Value<S>,
         names: &'static [&'static str],
-        mut f: impl FnMut(&mut Self, usize, Value<S>) -> Read<()>,
+        f: &mut dyn FnMut(&mut Self, usize, Value<S>) -> Read<()>,
     ) -> Read<()> {
         let Value::Obj(entries) = v else { return Err(self.wrong(Expected::Object, &v)) };
         let mut seen = 0u32;
@@ -227,7 +229,9 @@ impl Reader {
                         return Err(self.fail(Kind::DuplicateField));
                     }
                     seen |= 1 << i;
-                    self.under(name, value, |r, value| f(r, i, value.value()))?;
+                    self.path.push(Step::Key(name));
+                    f(self, i, value.value())?;
+                    self.path.pop();
                 }
                 None if self.path.is_empty() && key == "$schema" => {}
                 None => self.note(key),
@@ -242,7 +246,9 @@ impl Reader {
         let Value::Obj(entries) = v else { return Err(self.wrong(Expected::Object, &v)) };
         let mut out = Vec::with_capacity(entries.len());
         for (key, value) in entries {
-            let read = self.under(Cow::Owned(key.clone()), value, |r, value| f(r, value.value()))?;
+            self.path.push(Step::Key(Cow::Owned(key.clone())));
+            let read = f(self, value.value())?;
+            self.path.pop();
             out.push((key, read));
         }
         Ok(out)

@@ -21,7 +21,7 @@ pub(super) fn report<S: Source>(r: &mut Reader, v: Value<S>) -> Read<Report> {
     ];
     let mut out = Report::default();
     let (mut version, mut force, mut title) = (None, None, None);
-    r.fields(v, NAMES, |r, i, v| {
+    r.fields(v, NAMES, &mut |r, i, v| {
         match i {
             0 => version = Some(r.int(v, U32.0, U32.1)? as u32),
             1 => force = Some(r.text(v)?),
@@ -57,7 +57,7 @@ pub(super) fn report<S: Source>(r: &mut Reader, v: Value<S>) -> Read<Report> {
 fn domain<S: Source>(r: &mut Reader, v: Value<S>) -> Read<Domain> {
     let mut out = Domain::default();
     let (mut id, mut title, mut areas) = (None, None, None);
-    r.fields(v, &["id", "title", "ppaf", "areas"], |r, i, v| {
+    r.fields(v, &["id", "title", "ppaf", "areas"], &mut |r, i, v| {
         match i {
             0 => id = Some(r.text(v)?),
             1 => title = Some(r.text(v)?),
@@ -79,7 +79,7 @@ fn area<S: Source>(r: &mut Reader, v: Value<S>) -> Read<Area> {
     ];
     let mut out = Area::default();
     let (mut id, mut title) = (None, None);
-    r.fields(v, NAMES, |r, i, v| {
+    r.fields(v, NAMES, &mut |r, i, v| {
         match i {
             0 => id = Some(r.text(v)?),
             1 => title = Some(r.text(v)?),
@@ -103,7 +103,7 @@ fn area<S: Source>(r: &mut Reader, v: Value<S>) -> Read<Area> {
 
 fn group<S: Source>(r: &mut Reader, v: Value<S>) -> Read<Group> {
     let (mut heading, mut blocks) = (None, None);
-    r.fields(v, &["heading", "blocks"], |r, i, v| {
+    r.fields(v, &["heading", "blocks"], &mut |r, i, v| {
         match i {
             0 => heading = r.opt_text(v)?,
             _ => blocks = Some(r.list(v, block)?),
@@ -115,7 +115,7 @@ fn group<S: Source>(r: &mut Reader, v: Value<S>) -> Read<Group> {
 
 fn block<S: Source>(r: &mut Reader, v: Value<S>) -> Read<Block> {
     let (mut text, mut level) = (None, 0);
-    r.fields(v, &["text", "level"], |r, i, v| {
+    r.fields(v, &["text", "level"], &mut |r, i, v| {
         match i {
             0 => text = Some(r.text(v)?),
             _ => level = r.int(v, U8.0, U8.1)? as u8,
@@ -127,7 +127,7 @@ fn block<S: Source>(r: &mut Reader, v: Value<S>) -> Read<Block> {
 
 fn good_practice<S: Source>(r: &mut Reader, v: Value<S>) -> Read<GoodPractice> {
     let (mut title, mut body, mut contact) = (None, None, None);
-    r.fields(v, &["title", "body", "contact"], |r, i, v| {
+    r.fields(v, &["title", "body", "contact"], &mut |r, i, v| {
         match i {
             0 => title = Some(r.text(v)?),
             1 => body = Some(r.list(v, block)?),
@@ -140,7 +140,7 @@ fn good_practice<S: Source>(r: &mut Reader, v: Value<S>) -> Read<GoodPractice> {
 
 fn overview<S: Source>(r: &mut Reader, v: Value<S>) -> Read<OverviewSection> {
     let (mut title, mut blocks) = (None, None);
-    r.fields(v, &["title", "blocks"], |r, i, v| {
+    r.fields(v, &["title", "blocks"], &mut |r, i, v| {
         match i {
             0 => title = Some(r.text(v)?),
             _ => blocks = Some(r.list(v, block)?),
@@ -165,7 +165,7 @@ fn texts<S: Source>(
     required: usize,
 ) -> Read<[Option<String>; 5]> {
     let mut out = [None, None, None, None, None];
-    r.fields(v, names, |r, i, v| {
+    r.fields(v, names, &mut |r, i, v| {
         out[i] = if i >= required { r.opt_text(v)? } else { Some(r.text(v)?) };
         Ok(())
     })?;
@@ -198,7 +198,7 @@ fn scale_choice<S: Source>(r: &mut Reader, v: Value<S>) -> Read<Option<ScaleChoi
 /// A scale in full: in a report's `"scale"`, or a scale file (`grade-widget import --scale`).
 pub fn scale<S: Source>(r: &mut Reader, v: Value<S>) -> Read<Scale> {
     let (mut grades, mut directions) = (None, None);
-    r.fields(v, &["grades", "directions"], |r, i, v| {
+    r.fields(v, &["grades", "directions"], &mut |r, i, v| {
         match (i, v) {
             (0, v) => grades = Some(r.list(v, grade_def)?),
             (_, Value::Null) => directions = None,
