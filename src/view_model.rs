@@ -128,7 +128,15 @@ impl PreparedReport {
         }
         let id_prefix = crate::hydration::id_prefix(&report, lang);
         let s = lang.strings();
-        let col_national = fill(&s.n_col_national, [words.things(), &words.grades.iter().map(String::as_str).collect::<Vec<_>>().join(", ")]).into();
+        // The grade words pushed one by one: a `join` over `&str` is code of its own in the wasm.
+        let mut grades = String::new();
+        for (i, g) in words.grades.iter().enumerate() {
+            if i > 0 {
+                grades.push_str(", ");
+            }
+            grades.push_str(g);
+        }
+        let col_national = fill(&s.n_col_national, [words.things(), &grades]).into();
         let nat_own = fill(&s.n_nat_own, [words.this_after(s.n_nat_own[0])]).into();
         PreparedReport { profile: Profile::new(&report), glossary: Glossary::new(&report.glossary), areas, lang, words, col_national, nat_own, id_prefix, refs, report }
     }

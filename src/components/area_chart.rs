@@ -48,7 +48,7 @@ pub fn area_chart(props: &AreaChartProps) -> Html {
     let export = {
         let figure = figure.clone();
         let name = file_name(&data.report.force, &area.id, "svg");
-        let title = [area.id.as_str(), area.title.as_str()].join(" ");
+        let title = crate::i18n::fill(&["", " ", ""], [&area.id, &area.title]);
         Callback::from(move |_: MouseEvent| {
             if let Some(svg) = svg_markup(&figure).and_then(|m| standalone_svg(&m, &title)) {
                 download(&name, "image/svg+xml", &svg);

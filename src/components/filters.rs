@@ -87,7 +87,7 @@ pub fn filter_bar(props: &FilterBarProps) -> Html {
                         { option("", s.filter_all_domains, domain_now.is_empty()) }
                         // The domain titles are the report's words: marked English in a Welsh widget.
                         { for data.report.domains.iter().map(|d| {
-                            let text = [d.id.as_str(), d.title.as_str()].join(" ");
+                            let text = crate::i18n::fill(&["", " ", ""], [&d.id, &d.title]);
                             html! { <option value={d.id.clone()} selected={d.id == domain_now} lang={text_lang(lang)}>{ text }</option> }
                         }) }
                     </select>

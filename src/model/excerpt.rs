@@ -1,5 +1,6 @@
-//! Two pieces of how problems are written (problem.rs): a value from the report quoted inside a
-//! message ([`Excerpt`]), and a wide integer written without `i128`'s own formatter ([`Wide`]).
+//! Three pieces of how problems are written (problem.rs): a value from the report quoted inside
+//! a message ([`Excerpt`], [`Quoted`]), and a wide integer written without `i128`'s own
+//! formatter ([`Wide`]).
 
 use std::fmt;
 
@@ -28,7 +29,32 @@ impl Excerpt {
 /// `"October 2006"`, or `"a very long …"…` when cut short.
 impl fmt::Display for Excerpt {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?}{}", self.text, if self.cut { "…" } else { "" })
+        write!(f, "{}{}", Quoted(&self.text), if self.cut { "…" } else { "" })
+    }
+}
+
+/// Text in double quotes, as JSON and Rust write it: `"` and `\` escaped, line breaks and tabs
+/// as `\n`, `\r`, `\t`, `\0`, other control characters as `\u{1b}`. Written here rather than with
+/// `str`'s `Debug`, which also escapes every character Unicode calls unprintable and carries
+/// Unicode's tables for that into the widget's wasm; report text is shown as it is.
+pub struct Quoted<'a>(pub &'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("\"")?;
+        for c in self.0.chars() {
+            match c {
+                '"' => f.write_str("\\\"")?,
+                '\\' => f.write_str("\\\\")?,
+                '\n' => f.write_str("\\n")?,
+                '\r' => f.write_str("\\r")?,
+                '\t' => f.write_str("\\t")?,
+                '\0' => f.write_str("\\0")?,
+                c if c.is_control() => write!(f, "\\u{{{:x}}}", c as u32)?,
+                c => fmt::Write::write_char(f, c)?,
+            }
+        }
+        f.write_str("\"")
     }
 }
 
@@ -49,6 +75,15 @@ impl fmt::Display for Wide {
 #[cfg(test)]
 mod tests {
     use crate::model::problem::ReportProblemKind as Kind;
+
+    /// Quoting as `Debug` quotes ordinary text, line breaks and control characters.
+    #[test]
+    fn quoted_text() {
+        use super::Quoted;
+        for s in ["October 2006", "say \"hi\"", "back\\slash", "two\nlines\tand\r", "nul\u{0}esc\u{1b}", "Cymraeg: ŵ ŷ"] {
+            assert_eq!(Quoted(s).to_string(), format!("{s:?}"), "{s:?}");
+        }
+    }
 
     /// The 64-bit extremes, which `Wide` writes without `i128`'s formatter, read as before.
     #[test]

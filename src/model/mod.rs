@@ -1,6 +1,6 @@
 //! Report types, reading and validation. No yew imports: everything here tests natively.
 
-mod excerpt;
+pub(crate) mod excerpt;
 mod ids;
 pub mod parse;
 pub mod problem;

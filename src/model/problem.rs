@@ -49,7 +49,7 @@ impl fmt::Display for ReportPath {
                     }
                     f.write_str(k)?;
                 }
-                Step::Key(k) => write!(f, "[{k:?}]")?,
+                Step::Key(k) => write!(f, "[{}]", super::excerpt::Quoted(k))?,
             }
         }
         Ok(())

@@ -10,6 +10,7 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
+use super::excerpt::Quoted;
 use super::problem::Step;
 
 #[cfg(schema)]
@@ -239,10 +240,10 @@ fn at(list: &'static str, item: Option<(usize, &'static str)>) -> Vec<Step> {
 fn list_problems(list: &'static str, defs: &[GradeDef], out: &mut Vec<(Vec<Step>, String)>) {
     for (i, d) in defs.iter().enumerate() {
         if !is_grade_id(&d.id) {
-            let msg = format!("malformed id {:?}; expected a lowercase slug such as \"requires-improvement\"", d.id);
+            let msg = format!("malformed id {}; expected a lowercase slug such as \"requires-improvement\"", Quoted(&d.id));
             out.push((at(list, Some((i, "id"))), msg));
         } else if let Some(first) = defs[..i].iter().position(|e| e.id == d.id) {
-            out.push((at(list, Some((i, "id"))), format!("duplicate id {:?}; first used at {list}[{first}]", d.id)));
+            out.push((at(list, Some((i, "id"))), format!("duplicate id {}; first used at {list}[{first}]", Quoted(&d.id))));
         }
         for (field, words) in [("en", &d.en), ("cy", &d.cy)] {
             if words.trim().is_empty() {
