@@ -76,7 +76,7 @@ pub fn file_name(force: &str, suffix: &str, extension: &str) -> String {
     }
     let stem = out.trim_end_matches('-');
     let stem = if stem.is_empty() { "report" } else { stem };
-    [stem, ".", extension].concat()
+    crate::i18n::cat(&[stem, ".", extension])
 }
 
 /// The colours the chart needs outside the widget, for a downloaded SVG (light theme).

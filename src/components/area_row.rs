@@ -85,7 +85,7 @@ pub fn area_link(template: &str, id: &str) -> Option<String> {
 
 /// The id of column `c`'s header in the summary table.
 pub fn col_id(prefix: &str, c: usize) -> String {
-    [prefix, "-c", &c.to_string()].concat()
+    crate::i18n::cat(&[prefix, "-c", &c.to_string()])
 }
 
 #[function_component(AreaRow)]
@@ -129,14 +129,14 @@ pub fn area_row(props: &AreaRowProps) -> Html {
     };
     // Each cell's headers (H43): its column's, the area name's and the group heading's. With
     // `headers` the cell's header cells are exactly these, in place of the ones `scope` implies.
-    let row_id = [data.id_prefix.as_str(), "-r", &index.to_string()].concat();
+    let row_id = crate::i18n::cat(&[data.id_prefix.as_str(), "-r", &index.to_string()]);
     // A flat list (no domains) has no group heading to name.
     let group = if props.group.is_empty() { "" } else { " " };
-    let headers = |c: usize| [col_id(&data.id_prefix, c).as_str(), " ", &row_id, group, &props.group].concat();
+    let headers = |c: usize| crate::i18n::cat(&[col_id(&data.id_prefix, c).as_str(), " ", &row_id, group, &props.group]);
     html! {
         <tr class="gw-row" data-row={state} hidden={props.hidden} data-testid="area-row" data-area={area.id.clone()} onclick={onclick}>
             <td class="gw-cell gw-cell--id" headers={headers(0)} data-label={s.col_id}>{ data.reference(props.index) }</td>
-            <th scope="row" class="gw-cell gw-cell--area" id={row_id.clone()} headers={[col_id(&data.id_prefix, 1).as_str(), group, &props.group].concat()} data-label={s.col_area}>{ name }</th>
+            <th scope="row" class="gw-cell gw-cell--area" id={row_id.clone()} headers={crate::i18n::cat(&[col_id(&data.id_prefix, 1).as_str(), group, &props.group])} data-label={s.col_area}>{ name }</th>
             <td class="gw-cell" headers={headers(2)} data-label={s.col_grade}>{ grade_label(words, area.grade.as_ref()) }</td>
             // The direction column only where the scale has directions of travel.
             if words.directions.is_some() {

@@ -123,7 +123,7 @@ pub fn filter_bar(props: &FilterBarProps) -> Html {
                 </select>
             </label>
             <p class="gw-shown" role="status" data-testid="shown">
-                { [fill(lang.count(&s.filter_shown, data.areas.len() as u64), [&shown, &total]).as_str(), sorted].concat() }
+                { crate::i18n::cat(&[fill(lang.count(&s.filter_shown, data.areas.len() as u64), [&shown, &total]).as_str(), sorted]) }
             </p>
             if f.is_active() {
                 <button type="button" class="gw-button gw-button--secondary" data-testid="filter-reset" onclick={reset}>

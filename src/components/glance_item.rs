@@ -49,7 +49,7 @@ pub fn glance_item(props: &GlanceItemProps) -> Html {
     // Hidden from the name computation, found by the description (a direct reference reads
     // hidden text: accname 1.2, step 2A). The prefix keeps the id apart from another report's
     // in a static copy in the page; in the live widget the shadow root scopes it.
-    let counts_id = [data.id_prefix.as_str(), "-n", &area.id].concat();
+    let counts_id = crate::i18n::cat(&[data.id_prefix.as_str(), "-n", &area.id]);
     // The stylesheet marks the selected card by its aria-current: no modifier class, whose
     // computed `class` would cost the wasm Yew's `Classes` (see `grade_key` in symbols.rs).
     html! {

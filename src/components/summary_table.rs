@@ -108,7 +108,7 @@ pub fn summary_table(data: &Rc<PreparedReport>, arranged: &Arranged, selected: O
                         let key = group_key(g.key);
                         let head_id = match g.key {
                             GroupKey::Flat => AttrValue::Static(""),
-                            _ => AttrValue::from([data.id_prefix.as_str(), "-", &key].concat()),
+                            _ => AttrValue::from(crate::i18n::cat(&[data.id_prefix.as_str(), "-", &key])),
                         };
                         // Hidden with its rows when the filters leave none of them. `scope="row"`:
                         // the cells name it in `headers`; without a scope Chromium takes a lone `th`
@@ -117,7 +117,7 @@ pub fn summary_table(data: &Rc<PreparedReport>, arranged: &Arranged, selected: O
                         let heading = match g.key {
                             GroupKey::Flat => html! {},
                             _ => html! {
-                                <tr class="gw-group__head" key={["g:", &key].concat()} hidden={!arranged.any(g)}>
+                                <tr class="gw-group__head" key={crate::i18n::cat(&["g:", &key])} hidden={!arranged.any(g)}>
                                     <th scope="row" id={head_id.clone()} colspan={columns}>{ group_heading(data, g.key) }</th>
                                 </tr>
                             },
@@ -143,8 +143,8 @@ pub fn summary_table(data: &Rc<PreparedReport>, arranged: &Arranged, selected: O
 /// so it never equals an area row's key, its report index) and its cell's id (after the prefix).
 fn group_key(k: GroupKey) -> String {
     match k {
-        GroupKey::Domain(d) => ["d", &d.to_string()].concat(),
-        GroupKey::Grade(Some(r)) => ["g", &r.to_string()].concat(),
+        GroupKey::Domain(d) => crate::i18n::cat(&["d", &d.to_string()]),
+        GroupKey::Grade(Some(r)) => crate::i18n::cat(&["g", &r.to_string()]),
         GroupKey::Grade(None) => "g-".to_string(),
         GroupKey::Flat => "f".to_string(),
     }
