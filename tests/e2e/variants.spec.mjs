@@ -64,8 +64,15 @@ const hasText = (section) => (section ?? []).some((g) => g.heading || g.blocks?.
 
 const WORD = /\p{L}[\p{L}\p{M}'’-]*/gu;
 const words = (s) => (s.match(WORD) ?? []).map((w) => w.toLowerCase());
-/** Every word of a table's texts, placeholders left out. */
-const vocabulary = (t) => new Set(Object.values(t).flatMap((v) => words(v.replace(/\{\w+\}/g, ' '))));
+/**
+ * Every word of a table's texts, placeholders left out, and of the texts that name what is
+ * compared as the widget fills them for forces (English's possessives "force's", "forces'" are
+ * words of those, not of the table).
+ */
+const vocabulary = (t) => {
+  const filled = Object.keys(t).filter((k) => k.startsWith('n_') && !k.includes('#')).map((k) => forcesText(t, k));
+  return new Set([...Object.values(t), ...filled].flatMap((v) => words(String(v).replace(/\{\w+\}/g, ' '))));
+};
 
 /** Report values the widget puts beside its own words (names, ids, titles), longest first. */
 const LABELS = [MET.force, MET.title, MET.period, ...MET.domains.flatMap((d) => [d.id, d.title, d.ppaf]), ...ALL.flatMap((a) => [a.id, a.title])]
