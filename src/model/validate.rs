@@ -3,7 +3,6 @@
 //! a page (issue 6 "Hostile report content").
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use super::ids::{area_id_domain, is_area_slug, is_domain_id};
 use super::problem::{Blank, Counted, Excerpt, ReportProblem, ReportProblemKind as Kind, Step};
@@ -108,15 +107,35 @@ fn is_blank(s: &str) -> bool {
 struct Checker<'r> {
     found: Vec<ReportProblem>,
     dropped: usize,
-    /// Area id → (domain index, area index) of its first use (domain `usize::MAX` for the flat
-    /// list).
-    area_ids: HashMap<&'r str, (usize, usize)>,
+    /// Each area id and the (domain index, area index) of its first use (domain `usize::MAX` for
+    /// the flat list).
+    area_ids: FirstUses<'r>,
     /// Whether the report is on the 2006 scale, whose ids and sums keep their own rules.
     baseline: bool,
     /// The report's resolved scale.
     scale: super::Scale,
-    /// Domain id → index of its first use.
-    domain_ids: HashMap<&'r str, usize>,
+    /// Each domain id and (its index, 0) of its first use.
+    domain_ids: FirstUses<'r>,
+}
+
+/// Ids and where each was first used, searched from the start: a list rather than a `HashMap`,
+/// whose two instances (one per map) cost the widget's wasm about 3 KB (docs/PERFORMANCE.md,
+/// "Issue 29"). At most [`MAX_AREAS`] areas and [`MAX_DOMAINS`] domains are checked at all, and
+/// each id is compared by its hash first: a hostile report of a thousand long ids that differ
+/// only at the end costs half a million integer comparisons, not as many long string ones.
+type FirstUses<'r> = Vec<(u64, &'r str, (usize, usize))>;
+
+/// Where `id` was first used, or None after noting `place` as its first use.
+fn first_use<'r>(uses: &mut FirstUses<'r>, id: &'r str, place: (usize, usize)) -> Option<(usize, usize)> {
+    // FNV-1a, as the hydration fingerprint hashes: any hash that spreads ids would do.
+    let hash = id.bytes().fold(0xcbf2_9ce4_8422_2325, |h: u64, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    match uses.iter().find(|(h, seen, _)| *h == hash && *seen == id) {
+        Some((_, _, first)) => Some(*first),
+        None => {
+            uses.push((hash, id, place));
+            None
+        }
+    }
 }
 
 impl<'r> Checker<'r> {
@@ -229,11 +248,8 @@ impl<'r> Checker<'r> {
             self.push(&id_at, Kind::BadDomainId { found: Excerpt::new(&domain.id) });
         }
         if id_ok {
-            if let Some(first) = self.domain_ids.get(domain.id.as_str()) {
-                let kind = Kind::DuplicateDomainId { id: Excerpt::new(&domain.id), first: *first };
-                self.push(&id_at, kind);
-            } else {
-                self.domain_ids.insert(&domain.id, d);
+            if let Some((first, _)) = first_use(&mut self.domain_ids, &domain.id, (d, 0)) {
+                self.push(&id_at, Kind::DuplicateDomainId { id: Excerpt::new(&domain.id), first });
             }
         }
         self.text(&at.key("title"), &domain.title);
@@ -306,10 +322,8 @@ impl<'r> Checker<'r> {
     }
 
     fn unique_area(&mut self, at: &At, place: (usize, usize), id: &'r str) {
-        if let Some((d, a)) = self.area_ids.get(id) {
-            self.push(at, Kind::DuplicateAreaId { id: Excerpt::new(id), first: (*d, *a) });
-        } else {
-            self.area_ids.insert(id, place);
+        if let Some(first) = first_use(&mut self.area_ids, id, place) {
+            self.push(at, Kind::DuplicateAreaId { id: Excerpt::new(id), first });
         }
     }
 
