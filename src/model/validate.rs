@@ -39,7 +39,14 @@ pub fn validate(report: &Report) -> Vec<ReportProblem> {
 
 /// The problems before sorting and rendering, and how many were dropped past [`MAX_PROBLEMS`].
 pub(crate) fn check(report: &Report) -> (Vec<ReportProblem>, usize) {
-    let mut checker = Checker::default();
+    let mut checker = Checker {
+        found: Vec::new(),
+        dropped: 0,
+        area_ids: Vec::new(),
+        baseline: report.is_baseline(),
+        scale: &report.grades,
+        domain_ids: Vec::new(),
+    };
     checker.report(report);
     (checker.found, checker.dropped)
 }
@@ -103,7 +110,6 @@ fn is_blank(s: &str) -> bool {
     s.trim().is_empty()
 }
 
-#[derive(Default)]
 struct Checker<'r> {
     found: Vec<ReportProblem>,
     dropped: usize,
@@ -112,8 +118,8 @@ struct Checker<'r> {
     area_ids: FirstUses<'r>,
     /// Whether the report is on the 2006 scale, whose ids and sums keep their own rules.
     baseline: bool,
-    /// The report's resolved scale.
-    scale: super::Scale,
+    /// The report's resolved scale (borrowed: a copy cost a `Scale::default()` and a clone).
+    scale: &'r super::Scale,
     /// Each domain id and (its index, 0) of its first use.
     domain_ids: FirstUses<'r>,
 }
@@ -188,8 +194,6 @@ impl<'r> Checker<'r> {
             }
         }
         self.optional_text(&root.key("period"), r.period.as_deref());
-        self.baseline = r.is_baseline();
-        self.scale = r.grades.clone();
         let forces = r.forces_assessed;
         // Sums are only worth checking against a believable number of forces.
         let sums_checked = forces.filter(|f| (1..=MAX_FORCES_ASSESSED).contains(f));
@@ -334,7 +338,7 @@ impl<'r> Checker<'r> {
             }
         }
         // A count left out is reported already (resolve.rs); a sum without it says nothing more.
-        let scale = &self.scale;
+        let scale = self.scale;
         let complete = scale.ranks().all(|g| scale.def(g).is_some_and(|d| n.given.iter().any(|(id, _)| *id == d.id)));
         let total = n.total();
         match sums_checked.filter(|_| complete) {
