@@ -155,20 +155,22 @@ impl<'r> Checker<'r> {
 
     /// A string that must have content.
     fn text(&mut self, at: &At, s: &str) {
-        if is_blank(s) {
-            self.push(at, Kind::Blank(Blank::Required));
-        }
-        self.length(at, s);
+        self.text_or(at, s, Blank::Required);
     }
 
     /// An optional string: null is fine, an empty string is not.
     fn optional_text(&mut self, at: &At, s: Option<&str>) {
         if let Some(s) = s {
-            if is_blank(s) {
-                self.push(at, Kind::Blank(Blank::Optional));
-            }
-            self.length(at, s);
+            self.text_or(at, s, Blank::Optional);
         }
+    }
+
+    /// Text that must not be blank (`blank` says which hint the message gives) nor too long.
+    fn text_or(&mut self, at: &At, s: &str, blank: Blank) {
+        if is_blank(s) {
+            self.push(at, Kind::Blank(blank));
+        }
+        self.length(at, s);
     }
 
     fn length(&mut self, at: &At, s: &str) {
@@ -312,7 +314,8 @@ impl<'r> Checker<'r> {
             return;
         }
         let Some(prefix) = area_id_domain(id) else {
-            let example = format!("{}A", domain_id.unwrap_or("1"));
+            let mut example = domain_id.unwrap_or("1").to_owned();
+            example.push('A');
             self.push(at, Kind::BadAreaId { found: Excerpt::new(id), example });
             return;
         };
@@ -338,8 +341,7 @@ impl<'r> Checker<'r> {
             }
         }
         // A count left out is reported already (resolve.rs); a sum without it says nothing more.
-        let scale = self.scale;
-        let complete = scale.ranks().all(|g| scale.def(g).is_some_and(|d| n.given.iter().any(|(id, _)| *id == d.id)));
+        let complete = self.scale.grades.iter().all(|d| n.given.iter().any(|(id, _)| *id == d.id));
         let total = n.total();
         match sums_checked.filter(|_| complete) {
             // The 2006 assessment graded every force in every area.
@@ -371,10 +373,7 @@ impl<'r> Checker<'r> {
         for (i, group) in groups.iter().enumerate() {
             let at = at.index(i);
             if let Some(h) = &group.heading {
-                if is_blank(h) {
-                    self.push(&at.key("heading"), Kind::Blank(Blank::Heading));
-                }
-                self.length(&at.key("heading"), h);
+                self.text_or(&at.key("heading"), h, Blank::Heading);
             }
             self.blocks(&at.key("blocks"), &group.blocks);
         }
