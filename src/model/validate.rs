@@ -52,7 +52,7 @@ pub(crate) fn check(report: &Report) -> (Vec<ReportProblem>, usize) {
 }
 
 /// Sorts into document order and applies [`MAX_PROBLEMS`].
-pub(crate) fn finish(found: Vec<ReportProblem>, mut dropped: usize) -> Vec<ReportProblem> {
+pub(crate) fn finish(mut found: Vec<ReportProblem>, mut dropped: usize) -> Vec<ReportProblem> {
     // Stable: problems at the same place keep the order they were found in. Binary insertion
     // of indexes rather than `sort_by_cached_key`, whose unstable quicksort was the last sort
     // instance in the wasm (issue 12); at most a few thousand problems, and only for a report
@@ -63,8 +63,16 @@ pub(crate) fn finish(found: Vec<ReportProblem>, mut dropped: usize) -> Vec<Repor
         let at = order.partition_point(|&j| keys[j] <= *key);
         order.insert(at, i);
     }
-    let mut slots: Vec<Option<ReportProblem>> = found.into_iter().map(Some).collect();
-    let mut found: Vec<ReportProblem> = order.iter().filter_map(|&i| slots[i].take()).collect();
+    // The problems put in that order where they are, by swaps: position i takes the problem
+    // first at `order[i]`, found where earlier swaps moved it (following `order` from there).
+    // No second list of the problems, nor of `Option`s of them.
+    for i in 0..order.len() {
+        let mut from = order[i];
+        while from < i {
+            from = order[from];
+        }
+        found.swap(i, from);
+    }
     if found.len() > MAX_PROBLEMS {
         dropped += found.len() - MAX_PROBLEMS;
         found.truncate(MAX_PROBLEMS);
