@@ -294,11 +294,16 @@ impl<'r> Checker<'r> {
             None if self.baseline => self.push(&at.key("national"), Kind::MissingField),
             None => {}
         }
-        self.section(&at.key("national_context"), &area.national_context);
-        self.section(&at.key("context"), &area.context);
-        self.section(&at.key("strengths"), &area.strengths);
-        self.section(&at.key("work_in_progress"), &area.work_in_progress);
-        self.section(&at.key("areas_for_improvement"), &area.areas_for_improvement);
+        let sections = [
+            ("national_context", &area.national_context),
+            ("context", &area.context),
+            ("strengths", &area.strengths),
+            ("work_in_progress", &area.work_in_progress),
+            ("areas_for_improvement", &area.areas_for_improvement),
+        ];
+        for (key, groups) in sections {
+            self.section(&at.key(key), groups);
+        }
         let gp_at = at.key("good_practice");
         for (i, gp) in area.good_practice.iter().enumerate() {
             let at = gp_at.index(i);
