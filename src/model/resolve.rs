@@ -65,22 +65,19 @@ impl Report {
 }
 
 fn area_ids(area: &mut Area, scale: &Scale, check: bool, at: &At, found: &mut Vec<ReportProblem>) {
-    let loose = |defs: &[super::GradeDef], word: &str| {
-        defs.iter().find(|d| d.id.eq_ignore_ascii_case(word.trim())).map(|d| d.id.clone())
-    };
     area.grade = area.grade_id.as_deref().and_then(|id| scale.grade_of_id(id));
     if let (Some(id), None, true) = (&area.grade_id, area.grade, check) {
-        let kind = Kind::UnknownGrade {
-            word: Excerpt::new(id),
-            lowercase: loose(&scale.grades, id),
-            allowed: ids(&scale.grades, true),
-        };
+        let (word, lowercase, allowed) = unknown(&scale.grades, id, true);
+        let kind = Kind::UnknownGrade { word, lowercase, allowed };
         found.push(ReportProblem::new(at.key("grade").path(), kind));
     }
     area.direction = area.direction_id.as_deref().and_then(|id| scale.direction_of_id(id));
     if let (Some(id), None, true) = (&area.direction_id, area.direction, check) {
         let kind = match &scale.directions {
-            Some(dirs) => Kind::UnknownDirection { word: Excerpt::new(id), lowercase: loose(dirs, id), allowed: ids(dirs, false) },
+            Some(dirs) => {
+                let (word, lowercase, allowed) = unknown(dirs, id, false);
+                Kind::UnknownDirection { word, lowercase, allowed }
+            }
             None => Kind::NoDirections,
         };
         found.push(ReportProblem::new(at.key("direction").path(), kind));
@@ -106,7 +103,8 @@ fn area_ids(area: &mut Area, scale: &Scale, check: bool, at: &At, found: &mut Ve
                 national.counts[g.rank()] = *count;
             }
             None if check => {
-                let kind = Kind::UnknownCount { id: Excerpt::new(id), allowed: ids(&scale.grades, true) };
+                let (word, _, allowed) = unknown(&scale.grades, id, true);
+                let kind = Kind::UnknownCount { id: word, allowed };
                 found.push(ReportProblem::new(key_at(id), kind));
             }
             None => {}
@@ -124,12 +122,15 @@ fn area_ids(area: &mut Area, scale: &Scale, check: bool, at: &At, found: &mut Ve
     }
 }
 
-/// The ids of a scale's grades or directions, for a message; grades lowest first, as messages
-/// have always listed them ("poor", "fair", …).
-fn ids(defs: &[super::GradeDef], lowest_first: bool) -> Vec<String> {
+/// An id the scale's grades or directions do not have, for a message: the id as quoted, the id
+/// it matches but for letter case and surrounding spaces, and the ids to list (grades lowest
+/// first, as messages have always listed them: "poor", "fair", …). One function for the three
+/// messages, rather than the pieces built at each.
+fn unknown(defs: &[super::GradeDef], id: &str, lowest_first: bool) -> (Excerpt, Option<String>, Vec<String>) {
+    let lowercase = defs.iter().find(|d| d.id.eq_ignore_ascii_case(id.trim())).map(|d| d.id.clone());
     let mut ids: Vec<String> = defs.iter().map(|d| d.id.clone()).collect();
     if lowest_first {
         ids.reverse();
     }
-    ids
+    (Excerpt::new(id), lowercase, ids)
 }
