@@ -39,14 +39,8 @@ pub fn validate(report: &Report) -> Vec<ReportProblem> {
 
 /// The problems before sorting and rendering, and how many were dropped past [`MAX_PROBLEMS`].
 pub(crate) fn check(report: &Report) -> (Vec<ReportProblem>, usize) {
-    let mut checker = Checker {
-        found: Vec::new(),
-        dropped: 0,
-        area_ids: Vec::new(),
-        baseline: report.is_baseline(),
-        scale: &report.grades,
-        domain_ids: Vec::new(),
-    };
+    let (found, area_ids, domain_ids) = (Vec::new(), Vec::new(), Vec::new());
+    let mut checker = Checker { found, dropped: 0, area_ids, baseline: report.is_baseline(), scale: &report.grades, domain_ids };
     checker.report(report);
     (checker.found, checker.dropped)
 }
@@ -63,9 +57,8 @@ pub(crate) fn finish(mut found: Vec<ReportProblem>, mut dropped: usize) -> Vec<R
         let at = order.partition_point(|&j| keys[j] <= *key);
         order.insert(at, i);
     }
-    // The problems put in that order where they are, by swaps: position i takes the problem
-    // first at `order[i]`, found where earlier swaps moved it (following `order` from there).
-    // No second list of the problems, nor of `Option`s of them.
+    // Into that order by swaps, with no second list: position i takes the problem first at
+    // `order[i]`, found where earlier swaps moved it (following `order` from there).
     for i in 0..order.len() {
         let mut from = order[i];
         while from < i {
@@ -121,8 +114,7 @@ fn is_blank(s: &str) -> bool {
 struct Checker<'r> {
     found: Vec<ReportProblem>,
     dropped: usize,
-    /// Each area id and the (domain index, area index) of its first use (domain `usize::MAX` for
-    /// the flat list).
+    /// Area ids and the (domain index, area index) of first uses (`usize::MAX`: the flat list).
     area_ids: FirstUses<'r>,
     /// Whether the report is on the 2006 scale, whose ids and sums keep their own rules.
     baseline: bool,
@@ -132,11 +124,10 @@ struct Checker<'r> {
     domain_ids: FirstUses<'r>,
 }
 
-/// Ids and where each was first used, searched from the start: a list rather than a `HashMap`,
-/// whose two instances (one per map) cost the widget's wasm about 3 KB (docs/PERFORMANCE.md,
-/// "Issue 29"). At most [`MAX_AREAS`] areas and [`MAX_DOMAINS`] domains are checked at all, and
-/// each id is compared by its hash first: a hostile report of a thousand long ids that differ
-/// only at the end costs half a million integer comparisons, not as many long string ones.
+/// Ids and where each was first used, searched in order: not a `HashMap`, whose two instances cost
+/// about 3 KB of wasm (docs/PERFORMANCE.md, "Issue 29"). At most [`MAX_AREAS`] areas and
+/// [`MAX_DOMAINS`] domains are checked, each id compared by hash first: a thousand long ids that
+/// differ only at the end cost half a million integer comparisons, not long string ones.
 type FirstUses<'r> = Vec<(u64, &'r str, (usize, usize))>;
 
 /// Where `id` was first used, or None after noting `place` as its first use.
@@ -295,11 +286,8 @@ impl<'r> Checker<'r> {
             None => {}
         }
         let sections = [
-            ("national_context", &area.national_context),
-            ("context", &area.context),
-            ("strengths", &area.strengths),
-            ("work_in_progress", &area.work_in_progress),
-            ("areas_for_improvement", &area.areas_for_improvement),
+            ("national_context", &area.national_context), ("context", &area.context), ("strengths", &area.strengths),
+            ("work_in_progress", &area.work_in_progress), ("areas_for_improvement", &area.areas_for_improvement),
         ];
         for (key, groups) in sections {
             self.section(&at.key(key), groups);
