@@ -6,8 +6,9 @@
 
 use std::borrow::Cow;
 
-use super::problem::{Excerpt, ReportPath, ReportProblem, ReportProblemKind as Kind, Step};
+use super::problem::{Excerpt, ReportProblem, ReportProblemKind as Kind, Step};
 use super::scale::{Scale, ScaleChoice, BUILTIN_LIST};
+use super::walk::At;
 use super::{Area, Report};
 
 impl Report {
@@ -22,76 +23,73 @@ impl Report {
     /// reader after reading; code that builds or changes a report runs it again.
     pub fn resolve(&mut self) -> Vec<ReportProblem> {
         let mut found = Vec::new();
+        let root = At::Root;
         let (scale, scale_ok) = match &self.scale {
             None => (Scale::default(), true),
             Some(ScaleChoice::Named(name)) => match Scale::builtin(name) {
                 Some(s) => (s, true),
                 None => {
                     let kind = Kind::UnknownScale { name: Excerpt::new(name), known: BUILTIN_LIST.to_owned() };
-                    found.push(ReportProblem::new(path(&["scale"]), kind));
+                    found.push(ReportProblem::new(root.key("scale").path(), kind));
                     (Scale::default(), false)
                 }
             },
             Some(ScaleChoice::Given(s)) => {
                 let problems = s.problems();
                 for (inside, what) in &problems {
-                    let mut steps = vec![Step::Key(Cow::Borrowed("scale"))];
-                    steps.extend(inside.iter().cloned());
-                    found.push(ReportProblem::new(ReportPath(steps), Kind::BadScale(what.clone())));
+                    let mut path = root.key("scale").path();
+                    path.0.extend(inside.iter().cloned());
+                    found.push(ReportProblem::new(path, Kind::BadScale(what.clone())));
                 }
                 (s.clone(), problems.is_empty())
             }
         };
-        let places: Vec<_> = self.places().collect();
-        for place in places {
-            let at = area_path(place);
-            let area = match place {
-                (Some(d), a) => &mut self.domains[d].areas[a],
-                (None, a) => &mut self.areas[a],
-            };
-            // Ids of a scale that is itself wrong say nothing reliable: not checked.
-            area_ids(area, &scale, scale_ok, &at, &mut found);
+        // Ids of a scale that is itself wrong say nothing reliable: not checked. Paths are kept
+        // on the stack (walk.rs's `At`), as the validator keeps them, and written only for a
+        // problem.
+        let domains = root.key("domains");
+        for (d, domain) in self.domains.iter_mut().enumerate() {
+            let at = domains.index(d);
+            let areas = at.key("areas");
+            for (a, area) in domain.areas.iter_mut().enumerate() {
+                area_ids(area, &scale, scale_ok, &areas.index(a), &mut found);
+            }
+        }
+        let flat = root.key("areas");
+        for (a, area) in self.areas.iter_mut().enumerate() {
+            area_ids(area, &scale, scale_ok, &flat.index(a), &mut found);
         }
         self.grades = scale;
         found
     }
 }
 
-fn area_ids(area: &mut Area, scale: &Scale, check: bool, at: &[Step], found: &mut Vec<ReportProblem>) {
-    let under = |key: &'static str| {
-        let mut p = at.to_vec();
-        p.push(Step::Key(Cow::Borrowed(key)));
-        p
-    };
-    let allowed = |defs: &[super::GradeDef]| defs.iter().map(|d| d.id.clone()).collect::<Vec<_>>();
-    let loose = |defs: &[super::GradeDef], word: &str| {
-        defs.iter().find(|d| d.id.eq_ignore_ascii_case(word.trim())).map(|d| d.id.clone())
-    };
+fn area_ids(area: &mut Area, scale: &Scale, check: bool, at: &At, found: &mut Vec<ReportProblem>) {
     area.grade = area.grade_id.as_deref().and_then(|id| scale.grade_of_id(id));
     if let (Some(id), None, true) = (&area.grade_id, area.grade, check) {
-        let kind = Kind::UnknownGrade {
-            word: Excerpt::new(id),
-            lowercase: loose(&scale.grades, id),
-            allowed: lowest_first(allowed(&scale.grades)),
-        };
-        found.push(ReportProblem::new(ReportPath(under("grade")), kind));
+        let (word, lowercase, allowed) = unknown(&scale.grades, id, true);
+        let kind = Kind::UnknownGrade { word, lowercase, allowed };
+        found.push(ReportProblem::new(at.key("grade").path(), kind));
     }
     area.direction = area.direction_id.as_deref().and_then(|id| scale.direction_of_id(id));
     if let (Some(id), None, true) = (&area.direction_id, area.direction, check) {
         let kind = match &scale.directions {
-            Some(dirs) => Kind::UnknownDirection { word: Excerpt::new(id), lowercase: loose(dirs, id), allowed: allowed(dirs) },
+            Some(dirs) => {
+                let (word, lowercase, allowed) = unknown(dirs, id, false);
+                Kind::UnknownDirection { word, lowercase, allowed }
+            }
             None => Kind::NoDirections,
         };
-        found.push(ReportProblem::new(ReportPath(under("direction")), kind));
+        found.push(ReportProblem::new(at.key("direction").path(), kind));
     }
     let Some(national) = &mut area.national else { return };
     national.counts = vec![0; scale.len()];
     let mut seen = vec![false; scale.len()];
-    let national_at = under("national");
+    let national_at = at.key("national");
     let key_at = |id: &str| {
-        let mut p = national_at.clone();
-        p.push(Step::Key(Cow::Owned(id.to_owned())));
-        ReportPath(p)
+        let mut p = national_at.path();
+        p.0.push(Step::Key(Cow::Owned(id.to_owned())));
+        p
     };
     for (id, count) in &national.given {
         match scale.grade_of_id(id) {
@@ -105,7 +103,8 @@ fn area_ids(area: &mut Area, scale: &Scale, check: bool, at: &[Step], found: &mu
                 national.counts[g.rank()] = *count;
             }
             None if check => {
-                let kind = Kind::UnknownCount { id: Excerpt::new(id), allowed: lowest_first(allowed(&scale.grades)) };
+                let (word, _, allowed) = unknown(&scale.grades, id, true);
+                let kind = Kind::UnknownCount { id: word, allowed };
                 found.push(ReportProblem::new(key_at(id), kind));
             }
             None => {}
@@ -123,24 +122,15 @@ fn area_ids(area: &mut Area, scale: &Scale, check: bool, at: &[Step], found: &mu
     }
 }
 
-/// Grade ids lowest first, as messages have always listed them ("poor", "fair", …).
-fn lowest_first(mut ids: Vec<String>) -> Vec<String> {
-    ids.reverse();
-    ids
-}
-
-fn path(keys: &[&'static str]) -> ReportPath {
-    ReportPath(keys.iter().map(|k| Step::Key(Cow::Borrowed(*k))).collect())
-}
-
-/// `domains[d].areas[a]` or `areas[a]`.
-pub(crate) fn area_path(place: (Option<usize>, usize)) -> Vec<Step> {
-    let mut p = Vec::new();
-    if let Some(d) = place.0 {
-        p.push(Step::Key(Cow::Borrowed("domains")));
-        p.push(Step::Index(d));
+/// An id the scale's grades or directions do not have, for a message: the id as quoted, the id
+/// it matches but for letter case and surrounding spaces, and the ids to list (grades lowest
+/// first, as messages have always listed them: "poor", "fair", …). One function for the three
+/// messages, rather than the pieces built at each.
+fn unknown(defs: &[super::GradeDef], id: &str, lowest_first: bool) -> (Excerpt, Option<String>, Vec<String>) {
+    let lowercase = defs.iter().find(|d| d.id.eq_ignore_ascii_case(id.trim())).map(|d| d.id.clone());
+    let mut ids: Vec<String> = defs.iter().map(|d| d.id.clone()).collect();
+    if lowest_first {
+        ids.reverse();
     }
-    p.push(Step::Key(Cow::Borrowed("areas")));
-    p.push(Step::Index(place.1));
-    p
+    (Excerpt::new(id), lowercase, ids)
 }

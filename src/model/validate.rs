@@ -3,7 +3,6 @@
 //! a page (issue 6 "Hostile report content").
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use super::ids::{area_id_domain, is_area_slug, is_domain_id};
 use super::problem::{Blank, Counted, Excerpt, ReportProblem, ReportProblemKind as Kind, Step};
@@ -40,13 +39,14 @@ pub fn validate(report: &Report) -> Vec<ReportProblem> {
 
 /// The problems before sorting and rendering, and how many were dropped past [`MAX_PROBLEMS`].
 pub(crate) fn check(report: &Report) -> (Vec<ReportProblem>, usize) {
-    let mut checker = Checker::default();
+    let (found, area_ids, domain_ids) = (Vec::new(), Vec::new(), Vec::new());
+    let mut checker = Checker { found, dropped: 0, area_ids, baseline: report.is_baseline(), scale: &report.grades, domain_ids };
     checker.report(report);
     (checker.found, checker.dropped)
 }
 
 /// Sorts into document order and applies [`MAX_PROBLEMS`].
-pub(crate) fn finish(found: Vec<ReportProblem>, mut dropped: usize) -> Vec<ReportProblem> {
+pub(crate) fn finish(mut found: Vec<ReportProblem>, mut dropped: usize) -> Vec<ReportProblem> {
     // Stable: problems at the same place keep the order they were found in. Binary insertion
     // of indexes rather than `sort_by_cached_key`, whose unstable quicksort was the last sort
     // instance in the wasm (issue 12); at most a few thousand problems, and only for a report
@@ -57,8 +57,15 @@ pub(crate) fn finish(found: Vec<ReportProblem>, mut dropped: usize) -> Vec<Repor
         let at = order.partition_point(|&j| keys[j] <= *key);
         order.insert(at, i);
     }
-    let mut slots: Vec<Option<ReportProblem>> = found.into_iter().map(Some).collect();
-    let mut found: Vec<ReportProblem> = order.iter().filter_map(|&i| slots[i].take()).collect();
+    // Into that order by swaps, with no second list: position i takes the problem first at
+    // `order[i]`, found where earlier swaps moved it (following `order` from there).
+    for i in 0..order.len() {
+        let mut from = order[i];
+        while from < i {
+            from = order[from];
+        }
+        found.swap(i, from);
+    }
     if found.len() > MAX_PROBLEMS {
         dropped += found.len() - MAX_PROBLEMS;
         found.truncate(MAX_PROBLEMS);
@@ -104,19 +111,36 @@ fn is_blank(s: &str) -> bool {
     s.trim().is_empty()
 }
 
-#[derive(Default)]
 struct Checker<'r> {
     found: Vec<ReportProblem>,
     dropped: usize,
-    /// Area id → (domain index, area index) of its first use (domain `usize::MAX` for the flat
-    /// list).
-    area_ids: HashMap<&'r str, (usize, usize)>,
+    /// Area ids and the (domain index, area index) of first uses (`usize::MAX`: the flat list).
+    area_ids: FirstUses<'r>,
     /// Whether the report is on the 2006 scale, whose ids and sums keep their own rules.
     baseline: bool,
-    /// The report's resolved scale.
-    scale: super::Scale,
-    /// Domain id → index of its first use.
-    domain_ids: HashMap<&'r str, usize>,
+    /// The report's resolved scale (borrowed: a copy cost a `Scale::default()` and a clone).
+    scale: &'r super::Scale,
+    /// Each domain id and (its index, 0) of its first use.
+    domain_ids: FirstUses<'r>,
+}
+
+/// Ids and where each was first used, searched in order: not a `HashMap`, whose two instances cost
+/// about 3 KB of wasm (docs/PERFORMANCE.md, "Issue 29"). At most [`MAX_AREAS`] areas and
+/// [`MAX_DOMAINS`] domains are checked, each id compared by hash first: a thousand long ids that
+/// differ only at the end cost half a million integer comparisons, not long string ones.
+type FirstUses<'r> = Vec<(u64, &'r str, (usize, usize))>;
+
+/// Where `id` was first used, or None after noting `place` as its first use.
+fn first_use<'r>(uses: &mut FirstUses<'r>, id: &'r str, place: (usize, usize)) -> Option<(usize, usize)> {
+    // FNV-1a, as the hydration fingerprint hashes: any hash that spreads ids would do.
+    let hash = id.bytes().fold(0xcbf2_9ce4_8422_2325, |h: u64, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    match uses.iter().find(|(h, seen, _)| *h == hash && *seen == id) {
+        Some((_, _, first)) => Some(*first),
+        None => {
+            uses.push((hash, id, place));
+            None
+        }
+    }
 }
 
 impl<'r> Checker<'r> {
@@ -130,20 +154,22 @@ impl<'r> Checker<'r> {
 
     /// A string that must have content.
     fn text(&mut self, at: &At, s: &str) {
-        if is_blank(s) {
-            self.push(at, Kind::Blank(Blank::Required));
-        }
-        self.length(at, s);
+        self.text_or(at, s, Blank::Required);
     }
 
     /// An optional string: null is fine, an empty string is not.
     fn optional_text(&mut self, at: &At, s: Option<&str>) {
         if let Some(s) = s {
-            if is_blank(s) {
-                self.push(at, Kind::Blank(Blank::Optional));
-            }
-            self.length(at, s);
+            self.text_or(at, s, Blank::Optional);
         }
+    }
+
+    /// Text that must not be blank (`blank` says which hint the message gives) nor too long.
+    fn text_or(&mut self, at: &At, s: &str, blank: Blank) {
+        if is_blank(s) {
+            self.push(at, Kind::Blank(blank));
+        }
+        self.length(at, s);
     }
 
     fn length(&mut self, at: &At, s: &str) {
@@ -169,8 +195,6 @@ impl<'r> Checker<'r> {
             }
         }
         self.optional_text(&root.key("period"), r.period.as_deref());
-        self.baseline = r.is_baseline();
-        self.scale = r.grades.clone();
         let forces = r.forces_assessed;
         // Sums are only worth checking against a believable number of forces.
         let sums_checked = forces.filter(|f| (1..=MAX_FORCES_ASSESSED).contains(f));
@@ -229,11 +253,8 @@ impl<'r> Checker<'r> {
             self.push(&id_at, Kind::BadDomainId { found: Excerpt::new(&domain.id) });
         }
         if id_ok {
-            if let Some(first) = self.domain_ids.get(domain.id.as_str()) {
-                let kind = Kind::DuplicateDomainId { id: Excerpt::new(&domain.id), first: *first };
-                self.push(&id_at, kind);
-            } else {
-                self.domain_ids.insert(&domain.id, d);
+            if let Some((first, _)) = first_use(&mut self.domain_ids, &domain.id, (d, 0)) {
+                self.push(&id_at, Kind::DuplicateDomainId { id: Excerpt::new(&domain.id), first });
             }
         }
         self.text(&at.key("title"), &domain.title);
@@ -264,11 +285,13 @@ impl<'r> Checker<'r> {
             None if self.baseline => self.push(&at.key("national"), Kind::MissingField),
             None => {}
         }
-        self.section(&at.key("national_context"), &area.national_context);
-        self.section(&at.key("context"), &area.context);
-        self.section(&at.key("strengths"), &area.strengths);
-        self.section(&at.key("work_in_progress"), &area.work_in_progress);
-        self.section(&at.key("areas_for_improvement"), &area.areas_for_improvement);
+        let sections = [
+            ("national_context", &area.national_context), ("context", &area.context), ("strengths", &area.strengths),
+            ("work_in_progress", &area.work_in_progress), ("areas_for_improvement", &area.areas_for_improvement),
+        ];
+        for (key, groups) in sections {
+            self.section(&at.key(key), groups);
+        }
         let gp_at = at.key("good_practice");
         for (i, gp) in area.good_practice.iter().enumerate() {
             let at = gp_at.index(i);
@@ -292,7 +315,8 @@ impl<'r> Checker<'r> {
             return;
         }
         let Some(prefix) = area_id_domain(id) else {
-            let example = format!("{}A", domain_id.unwrap_or("1"));
+            let mut example = domain_id.unwrap_or("1").to_owned();
+            example.push('A');
             self.push(at, Kind::BadAreaId { found: Excerpt::new(id), example });
             return;
         };
@@ -306,10 +330,8 @@ impl<'r> Checker<'r> {
     }
 
     fn unique_area(&mut self, at: &At, place: (usize, usize), id: &'r str) {
-        if let Some((d, a)) = self.area_ids.get(id) {
-            self.push(at, Kind::DuplicateAreaId { id: Excerpt::new(id), first: (*d, *a) });
-        } else {
-            self.area_ids.insert(id, place);
+        if let Some(first) = first_use(&mut self.area_ids, id, place) {
+            self.push(at, Kind::DuplicateAreaId { id: Excerpt::new(id), first });
         }
     }
 
@@ -320,8 +342,7 @@ impl<'r> Checker<'r> {
             }
         }
         // A count left out is reported already (resolve.rs); a sum without it says nothing more.
-        let scale = &self.scale;
-        let complete = scale.ranks().all(|g| scale.def(g).is_some_and(|d| n.given.iter().any(|(id, _)| *id == d.id)));
+        let complete = self.scale.grades.iter().all(|d| n.given.iter().any(|(id, _)| *id == d.id));
         let total = n.total();
         match sums_checked.filter(|_| complete) {
             // The 2006 assessment graded every force in every area.
@@ -353,10 +374,7 @@ impl<'r> Checker<'r> {
         for (i, group) in groups.iter().enumerate() {
             let at = at.index(i);
             if let Some(h) = &group.heading {
-                if is_blank(h) {
-                    self.push(&at.key("heading"), Kind::Blank(Blank::Heading));
-                }
-                self.length(&at.key("heading"), h);
+                self.text_or(&at.key("heading"), h, Blank::Heading);
             }
             self.blocks(&at.key("blocks"), &group.blocks);
         }

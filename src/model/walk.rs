@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use super::problem::{ReportPath, Step};
-use super::{Group, Report};
+use super::{Area, Group, Report};
 
 /// Where the walk is: a path kept on the stack, turned into [`Step`]s only when a problem is
 /// found, so checking a valid report allocates nothing for paths.
@@ -46,18 +46,20 @@ impl<'a> At<'a> {
 
 pub(super) fn count_blocks(r: &Report) -> usize {
     let section = |s: &[Group]| s.iter().map(|g| g.blocks.len()).sum::<usize>();
-    let areas: usize = r
-        .areas()
-        .map(|a| {
-            section(&a.national_context)
-                + section(&a.context)
-                + section(&a.strengths)
-                + section(&a.work_in_progress)
-                + section(&a.areas_for_improvement)
-                + a.good_practice.iter().map(|g| g.body.len()).sum::<usize>()
-        })
-        .sum();
-    areas + r.overview.iter().map(|o| o.blocks.len()).sum::<usize>()
+    let area = |a: &Area| {
+        section(&a.national_context)
+            + section(&a.context)
+            + section(&a.strengths)
+            + section(&a.work_in_progress)
+            + section(&a.areas_for_improvement)
+            + a.good_practice.iter().map(|g| g.body.len()).sum::<usize>()
+    };
+    // Plain loops rather than `Report::areas()`: its chain's `sum` was an instance of its own.
+    let mut blocks = r.overview.iter().map(|o| o.blocks.len()).sum::<usize>();
+    for d in &r.domains {
+        blocks += d.areas.iter().map(area).sum::<usize>();
+    }
+    blocks + r.areas.iter().map(area).sum::<usize>()
 }
 
 /// `YYYY-MM` with a month from 01 to 12.
