@@ -102,6 +102,7 @@ export const tests = [
       await page.locator('[data-testid="table-compared-en-one"]').fill('service');
       await page.locator('[data-testid="table-compared-en-this"]').fill('this police service');
       await page.locator('[data-testid="table-compared-cy-this"]').fill('y gwasanaeth heddlu hwn');
+      await page.locator('[data-testid="table-form"]').screenshot({ path: `${OUT}/tableimp-form.png` });
       await page.locator('[data-testid="table-make"]').click();
       await built(page, 'Kestrel Bay Police');
       const cli = cliImport(path, '--scale', 'peel-2021', '--force', 'Kestrel Bay Police', '--title', 'PEEL (made-up example)',
@@ -130,6 +131,14 @@ export const tests = [
         null, { timeout: 30000 });
       assert.doesNotMatch(await page.locator('#preview').evaluate((el) => el.shadowRoot.textContent), /sefydliad/);
       await page.locator('#preview').screenshot({ path: `${OUT}/tableimp-preview-cy.png` });
+      // The phrases without the words they go with are refused, as the CLI refuses them.
+      await page.locator('[data-testid="table-compared-en"]').fill('');
+      await page.locator('[data-testid="table-compared-cy"]').fill('');
+      await page.locator('[data-testid="table-make"]').click();
+      await page.locator('[data-testid="problems"] li').first().waitFor();
+      const refused = await page.locator('[data-testid="problems"] li').allTextContents();
+      assert.equal(refused.length, 1);
+      assert.match(refused[0], /what the rows are: the singular and the phrases for "this one" need the English and Welsh words as well$/);
     },
   },
   {
