@@ -151,22 +151,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Extract { input, output } => extract::run(&input, output.as_deref()),
-        Command::Import {
-            input,
-            scale,
-            force,
-            output,
-            all,
-            out_dir,
-            tsv,
-            title,
-            published,
-            compared_en,
-            compared_cy,
-            compared_en_one,
-            compared_en_this,
-            compared_cy_this,
-        } => {
+        Command::Import { input, scale, force, output, all, out_dir, tsv, title, published, compared_en, compared_cy, compared_en_one, compared_en_this, compared_cy_this } => {
             // clap has made sure the optional three come only with both words.
             let compared = compared_en.zip(compared_cy).map(|(en, cy)| Compared {
                 en_one: compared_en_one,
