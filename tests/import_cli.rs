@@ -304,3 +304,56 @@ fn the_committed_example_reports_are_a_fresh_import_of_the_example_table() {
     }
     assert_eq!(fs::read_dir(&committed).map(|d| d.count()).unwrap_or(0), 12, "no stale report in {committed}");
 }
+
+#[test]
+fn the_singular_and_this_one_in_either_language_reach_the_report_and_its_welsh_widget() {
+    let dir = scratch("this");
+    let path = write(&dir, "national.csv", &national().csv());
+    // Phrases the widget would not make itself: its defaults are "this fire service" and the
+    // neutral "y sefydliad hwn".
+    let compared = [
+        "--compared-en", "fire services", "--compared-cy", "gwasanaeth tân", "--compared-en-one", "fire service",
+        "--compared-en-this", "this fire and rescue service", "--compared-cy-this", "y gwasanaeth tân hwn",
+    ];
+    let args = [&["import", &path, "--scale", "peel-2021", "--force", "Brent Police"][..], &compared[..]].concat();
+    let out = run(&args, None);
+    let report = json(&out);
+    assert_eq!(
+        report["compared"],
+        serde_json::json!({"en": "fire services", "cy": "gwasanaeth tân", "en_one": "fire service",
+            "en_this": "this fire and rescue service", "cy_this": "y gwasanaeth tân hwn"})
+    );
+    let check = run(&["validate", "-"], Some(&out.stdout));
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
+
+    // The widget, as `render` draws it, says the phrases given, in English and in Welsh.
+    let html = |lang: &str| {
+        let out = run(&["render", "-", "--lang", lang], Some(&out.stdout));
+        assert!(out.status.success(), "render --lang {lang}: {}", stderr(&out));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let cy = html("cy");
+    assert!(cy.contains("y gwasanaeth tân hwn") || cy.contains("Y gwasanaeth tân hwn"), "{cy}");
+    assert!(!cy.contains("sefydliad"), "Welsh says the phrase given, not the neutral one");
+    let en = html("en");
+    assert!(en.contains("this fire and rescue service") || en.contains("This fire and rescue service"), "{en}");
+    assert!(!en.contains("this fire service") && !en.contains("This fire service"));
+
+    // Each of the three without the words it goes with: a usage error naming what is missing,
+    // and no report. An empty one is refused as the words are.
+    for (option, value, missing) in [
+        ("--compared-en-one", "fire service", "--compared-en"),
+        ("--compared-en-this", "this fire and rescue service", "--compared-en"),
+        ("--compared-cy-this", "y gwasanaeth tân hwn", "--compared-cy"),
+    ] {
+        let out = run(&["import", &path, "--scale", "peel-2021", "--force", "Brent Police", option, value], None);
+        assert_eq!(out.status.code(), Some(2), "{option}: {}", stderr(&out));
+        assert!(stderr(&out).starts_with("error: the following required arguments were not provided:"), "{option}: {}", stderr(&out));
+        assert!(stderr(&out).contains(&format!("{missing} <WORD>")), "{option}: {}", stderr(&out));
+        assert!(out.stdout.is_empty());
+        let empty = ["import", &path, "--scale", "peel-2021", "--force", "Brent Police", "--compared-en", "fire services", "--compared-cy", "gwasanaeth tân", option, ""];
+        let out = run(&empty, None);
+        assert_eq!(out.status.code(), Some(2), "{option} \"\"");
+        assert!(stderr(&out).contains(&format!("a value is required for '{option} ")), "{option}: {}", stderr(&out));
+    }
+}

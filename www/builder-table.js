@@ -58,6 +58,9 @@ export function importRequest(source, form) {
     published: optional(form.published),
     comparedEn: optional(form.comparedEn),
     comparedCy: optional(form.comparedCy),
+    comparedEnOne: optional(form.comparedEnOne),
+    comparedEnThis: optional(form.comparedEnThis),
+    comparedCyThis: optional(form.comparedCyThis),
   };
 }
 

@@ -8,8 +8,9 @@
 // lang, href, headingLevel, areaHref, shadowRoot } (shadowRoot: the stylesheet's URL, for markup in a
 // declarative shadow root); { id, type: 'stylesheet', shadow }. A national table (src/import/):
 // { id, type: 'table', text | bytes, format } (its shape and names), { id, type: 'import', text |
-// bytes, format, scale | scaleFile, force, title, published, comparedEn, comparedCy } (one force's
-// report, answered as 'extract' is), { id, type: 'scales' } (the built-in scales). Every answer is
+// bytes, format, scale | scaleFile, force, title, published, comparedEn, comparedCy,
+// comparedEnOne, comparedEnThis, comparedCyThis } (one force's report, answered as 'extract'
+// is), { id, type: 'scales' } (the built-in scales). Every answer is
 // { id, ok: true, ... } or { id, ok: false, error }. First of all the worker posts { type: 'ready', maxBytes } or
 // { type: 'failed', error }.
 
@@ -38,10 +39,13 @@ const HANDLERS = {
     return { result: readTable(input(request), request.format ?? 'detect') };
   },
   import(request) {
-    const { format, scale, scaleFile, force, title, published, comparedEn, comparedCy } = request;
+    const { format, scale, scaleFile, force, title, published, comparedEn, comparedCy, comparedEnOne, comparedEnThis, comparedCyThis } = request;
     const bytes = input(request);
     const started = performance.now();
-    const result = importTable(bytes, format ?? 'detect', scale, scaleFile, force ?? '', title, published, comparedEn, comparedCy);
+    const result = importTable(
+      bytes, format ?? 'detect', scale, scaleFile, force ?? '', title, published, comparedEn, comparedCy,
+      comparedEnOne, comparedEnThis, comparedCyThis,
+    );
     return { result, ms: performance.now() - started };
   },
   scales() {

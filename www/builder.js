@@ -31,6 +31,8 @@ const els = {
   tableForm: $('table-form'), tableForce: $('table-force'), tableScale: $('table-scale'),
   scaleFileRow: $('scale-file-row'), scaleFile: $('scale-file'), tableTitle: $('table-title'),
   tablePublished: $('table-published'), tableComparedEn: $('table-compared-en'), tableComparedCy: $('table-compared-cy'),
+  tableComparedEnOne: $('table-compared-en-one'), tableComparedEnThis: $('table-compared-en-this'),
+  tableComparedCyThis: $('table-compared-cy-this'),
 };
 
 /** The text box survives a reload in this tab only (sessionStorage), as the page says. */
@@ -339,6 +341,8 @@ async function makeWidget() {
     scale: els.tableScale.value, scaleFile, force: els.tableForce.value,
     title: els.tableTitle.value, published: els.tablePublished.value,
     comparedEn: els.tableComparedEn.value, comparedCy: els.tableComparedCy.value,
+    comparedEnOne: els.tableComparedEnOne.value, comparedEnThis: els.tableComparedEnThis.value,
+    comparedCyThis: els.tableComparedCyThis.value,
   };
   if (form.scale === 'file' && scaleFile === null) {
     ownProblem(false, { line: null, own: 'noScaleFile' });

@@ -73,7 +73,8 @@ pub fn read_table(bytes: &[u8], format: String) -> JsValue {
 }
 
 /// One force's report from a national table, as `grade-widget import TABLE --scale SCALE --force
-/// NAME [--title …] [--published …] [--compared-en … --compared-cy …]` writes it: the same
+/// NAME [--title …] [--published …] [--compared-en … --compared-cy … [--compared-en-one …]
+/// [--compared-en-this …] [--compared-cy-this …]]` writes it: the same
 /// outcome as `extract` gives (`ready` with the JSON, or the problems). `scale` a built-in
 /// scale's name, or `scale_file` a scale file's text. Never throws.
 #[wasm_bindgen(js_name = importTable)]
@@ -88,6 +89,9 @@ pub fn import_table(
     published: Option<String>,
     compared_en: Option<String>,
     compared_cy: Option<String>,
+    compared_en_one: Option<String>,
+    compared_en_this: Option<String>,
+    compared_cy_this: Option<String>,
 ) -> JsValue {
     if bytes.len() > MAX_REPORT_BYTES {
         return to_js(&Outcome::failed(vec![ProblemView::document(format!(
@@ -104,6 +108,9 @@ pub fn import_table(
         published: published.as_deref(),
         compared_en,
         compared_cy,
+        compared_en_one,
+        compared_en_this,
+        compared_cy_this,
     };
     to_js(&table::outcome(bytes, request))
 }

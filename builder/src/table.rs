@@ -3,7 +3,7 @@
 //! The page's options arrive as strings, checked here as the CLI's arguments are checked.
 
 use grade_widget::import::{self, Format, ImportError, ImportProblem, Settings};
-use grade_widget::model::{validate, Scale, ScaleChoice};
+use grade_widget::model::{validate, Compared, Scale, ScaleChoice};
 use serde::Serialize;
 
 use crate::outcome::{validation_view, AreaChoice, Outcome, ProblemView};
@@ -48,6 +48,10 @@ pub struct Request<'a> {
     pub published: Option<&'a str>,
     pub compared_en: Option<String>,
     pub compared_cy: Option<String>,
+    /// `--compared-en-one`, `--compared-en-this`, `--compared-cy-this`: only with both words.
+    pub compared_en_one: Option<String>,
+    pub compared_en_this: Option<String>,
+    pub compared_cy_this: Option<String>,
 }
 
 /// One force's report JSON, byte for byte `grade-widget import --force` 's, or every problem.
@@ -64,9 +68,18 @@ pub fn outcome(bytes: &[u8], req: Request) -> Outcome {
         Ok(month) => month,
         Err(e) => return document(format!("published: {e}")),
     };
+    let extras = req.compared_en_one.is_some() || req.compared_en_this.is_some() || req.compared_cy_this.is_some();
     let compared = match (req.compared_en, req.compared_cy) {
-        (Some(en), Some(cy)) => Some((en, cy)),
-        (None, None) => None,
+        (Some(en), Some(cy)) => Some(Compared {
+            en_one: req.compared_en_one,
+            en_this: req.compared_en_this,
+            cy_this: req.compared_cy_this,
+            ..Compared::new(en, cy)
+        }),
+        (None, None) if !extras => None,
+        (None, None) => {
+            return document("what the rows are: the singular and the phrases for \"this one\" need the English and Welsh words as well")
+        }
         _ => return document("what the rows are: give it in both English and Welsh, or in neither (the widget then says forces)"),
     };
     let settings = Settings { title: req.title, published, compared };

@@ -12,14 +12,17 @@ use crate::model::{Area, Compared, NationalDistribution, Report, Scale, ScaleCho
 /// The report's title when none is given.
 pub const DEFAULT_TITLE: &str = "Inspection grades";
 
-/// What the table does not say: `--title`, `--published`, `--compared-en` / `--compared-cy`.
+/// What the table does not say: `--title`, `--published`, `--compared-en` / `--compared-cy` and
+/// the optional `--compared-en-one`, `--compared-en-this`, `--compared-cy-this`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Settings {
     pub title: Option<String>,
     /// YYYY-MM, checked by the caller (and by `validate` on the report).
     pub published: Option<String>,
-    /// What the rows are, in English (plural) and Welsh (as it reads after a number).
-    pub compared: Option<(String, String)>,
+    /// What the rows are: English plural and Welsh as it reads after a number, and optionally
+    /// the English singular and the phrases for "this one" (Welsh cannot be derived from the
+    /// noun, so without `cy_this` the widget says the neutral "y sefydliad hwn").
+    pub compared: Option<Compared>,
 }
 
 /// `--published`: a year and month as YYYY-MM (what the report's `published` holds), or why not.
@@ -91,7 +94,6 @@ impl Imported {
     /// empty cell) and the column's counts (none when no row is graded in it).
     pub fn report(&self, row: usize) -> Report {
         let areas = (0..self.table.titles.len()).map(|a| self.area(row, a)).collect();
-        let compared = self.settings.compared.as_ref().map(|(en, cy)| Compared::new(en.clone(), cy.clone()));
         let mut report = Report {
             schema_version: SCHEMA_VERSION,
             force: self.table.names[row].clone(),
@@ -99,7 +101,7 @@ impl Imported {
             published: self.settings.published.clone(),
             period: None,
             scale: Some(self.choice.clone()),
-            compared,
+            compared: self.settings.compared.clone(),
             forces_assessed: u32::try_from(self.table.names.len()).ok(),
             domains: Vec::new(),
             areas,

@@ -98,20 +98,47 @@ export const tests = [
       await page.locator('[data-testid="table-published"]').fill('2025-04');
       await page.locator('[data-testid="table-compared-en"]').fill('services');
       await page.locator('[data-testid="table-compared-cy"]').fill('gwasanaeth');
+      // The singular and the phrases for "this one": Welsh's cannot be derived from the noun.
+      await page.locator('[data-testid="table-compared-en-one"]').fill('service');
+      await page.locator('[data-testid="table-compared-en-this"]').fill('this police service');
+      await page.locator('[data-testid="table-compared-cy-this"]').fill('y gwasanaeth heddlu hwn');
+      await page.locator('[data-testid="table-form"]').screenshot({ path: `${OUT}/tableimp-form.png` });
       await page.locator('[data-testid="table-make"]').click();
       await built(page, 'Kestrel Bay Police');
       const cli = cliImport(path, '--scale', 'peel-2021', '--force', 'Kestrel Bay Police', '--title', 'PEEL (made-up example)',
-        '--published', '2025-04', '--compared-en', 'services', '--compared-cy', 'gwasanaeth');
+        '--published', '2025-04', '--compared-en', 'services', '--compared-cy', 'gwasanaeth', '--compared-en-one', 'service',
+        '--compared-en-this', 'this police service', '--compared-cy-this', 'y gwasanaeth heddlu hwn');
       assert.equal(cli.status, 0, cli.stderr);
       const json = await downloaded(page);
       assert.equal(json.text, cli.stdout, 'byte for byte the CLI\'s JSON for the same table and options');
+      assert.deepEqual(JSON.parse(json.text).compared, {
+        en: 'services', cy: 'gwasanaeth', en_one: 'service', en_this: 'this police service', cy_this: 'y gwasanaeth heddlu hwn',
+      });
+      assert.match(await page.locator('#preview').evaluate((el) => el.shadowRoot.textContent), /[Tt]his police service/,
+        'the preview says the English phrase given');
       assert.equal(JSON.parse(json.text).areas.find((a) => a.id === 'responding-to-the-public').grade, null, 'an empty cell: not graded');
       const shot = `${OUT}/tableimp-builder.png`;
       await page.screenshot({ path: shot, fullPage: false });
       assert.deepEqual(await axe(page), [], 'axe, English');
       await page.locator('.lang-switch[data-lang="cy"]').click();
       assert.equal(await page.locator('#table-heading').textContent(), 'Y tabl cenedlaethol');
+      assert.equal(await page.locator('label[for="table-compared-cy-this"]').textContent(),
+        "Y rhes y mae'r teclyn amdani, yn Gymraeg, gyda'r fannod, fel y darllenir hi mewn brawddeg (dewisol; e.e. y gwasanaeth hwn; fel arall mae'r teclyn yn dweud y sefydliad hwn)");
       assert.deepEqual(await axe(page), [], 'axe, Welsh');
+      // The widget in Welsh says the phrase given, not the neutral "y sefydliad hwn".
+      await page.locator('input[name="lang"][value="cy"]').check();
+      await page.waitForFunction(() => /[Yy] gwasanaeth heddlu hwn/.test(document.getElementById('preview').shadowRoot.textContent),
+        null, { timeout: 30000 });
+      assert.doesNotMatch(await page.locator('#preview').evaluate((el) => el.shadowRoot.textContent), /sefydliad/);
+      await page.locator('#preview').screenshot({ path: `${OUT}/tableimp-preview-cy.png` });
+      // The phrases without the words they go with are refused, as the CLI refuses them.
+      await page.locator('[data-testid="table-compared-en"]').fill('');
+      await page.locator('[data-testid="table-compared-cy"]').fill('');
+      await page.locator('[data-testid="table-make"]').click();
+      await page.locator('[data-testid="problems"] li').first().waitFor();
+      const refused = await page.locator('[data-testid="problems"] li').allTextContents();
+      assert.equal(refused.length, 1);
+      assert.match(refused[0], /what the rows are: the singular and the phrases for "this one" need the English and Welsh words as well$/);
     },
   },
   {

@@ -34,11 +34,24 @@ test('the choice and a .csv name decide before the text does', () => {
 });
 
 test("the table's form makes the CLI's options: blank ones left out, a scale file by its text", () => {
-  const form = { scale: 'peel-2021', force: 'A Police', title: ' PEEL 2023–25 ', published: '', comparedEn: ' ', comparedCy: undefined };
+  const form = {
+    scale: 'peel-2021', force: 'A Police', title: ' PEEL 2023–25 ', published: '', comparedEn: ' ', comparedCy: undefined,
+    comparedEnOne: '', comparedEnThis: undefined, comparedCyThis: ' ',
+  };
   assert.deepEqual(importRequest({ text: 'x' }, form), {
     type: 'import', text: 'x', format: 'detect', scale: 'peel-2021', scaleFile: undefined, force: 'A Police',
     title: 'PEEL 2023–25', published: undefined, comparedEn: undefined, comparedCy: undefined,
+    comparedEnOne: undefined, comparedEnThis: undefined, comparedCyThis: undefined,
   });
+  // The singular and the phrases for "this one", as --compared-en-one, --compared-en-this and
+  // --compared-cy-this take them.
+  const services = importRequest({ text: 'x' }, {
+    ...form, comparedEn: 'services', comparedCy: 'gwasanaeth', comparedEnOne: ' service', comparedEnThis: 'this service ',
+    comparedCyThis: ' y gwasanaeth hwn ',
+  });
+  assert.equal(services.comparedEnOne, 'service');
+  assert.equal(services.comparedEnThis, 'this service');
+  assert.equal(services.comparedCyThis, 'y gwasanaeth hwn');
   const file = importRequest({ bytes: new ArrayBuffer(1) }, { ...form, scale: 'file', scaleFile: '{"grades":[]}', published: '2025-04' });
   assert.equal(file.scale, undefined);
   assert.equal(file.scaleFile, '{"grades":[]}');

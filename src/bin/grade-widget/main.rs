@@ -14,6 +14,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use grade_widget::model::Compared;
 
 mod extract;
 mod import;
@@ -71,12 +72,25 @@ enum Command {
         #[arg(long, value_parser = grade_widget::import::published_month)]
         published: Option<String>,
         /// What the rows are, in English, for the widget's sentences (default "forces").
-        #[arg(long, requires = "compared_cy", value_parser = clap::builder::NonEmptyStringValueParser::new())]
+        #[arg(long, value_name = "WORD", requires = "compared_cy", value_parser = clap::builder::NonEmptyStringValueParser::new())]
         compared_en: Option<String>,
         /// What the rows are, in Welsh, as the noun reads after a number, e.g. "gwasanaeth";
         /// with --compared-en (default: the widget's word for forces).
-        #[arg(long, requires = "compared_en", value_parser = clap::builder::NonEmptyStringValueParser::new())]
+        #[arg(long, value_name = "WORD", requires = "compared_en", value_parser = clap::builder::NonEmptyStringValueParser::new())]
         compared_cy: Option<String>,
+        /// What the rows are, in English, singular, e.g. "service"; with --compared-en
+        /// (default: --compared-en without a final "s").
+        #[arg(long, value_name = "WORD", requires = "compared_en", value_parser = clap::builder::NonEmptyStringValueParser::new())]
+        compared_en_one: Option<String>,
+        /// English for the row a report is about, as it reads inside a sentence, e.g. "this
+        /// service"; with --compared-en (default: "this" and the singular).
+        #[arg(long, value_name = "PHRASE", requires = "compared_en", value_parser = clap::builder::NonEmptyStringValueParser::new())]
+        compared_en_this: Option<String>,
+        /// Welsh for the row a report is about, with its article, as it reads inside a sentence,
+        /// e.g. "y gwasanaeth hwn" (gender and mutation cannot be derived from --compared-cy);
+        /// with --compared-cy (default: the neutral "y sefydliad hwn").
+        #[arg(long, value_name = "PHRASE", requires = "compared_cy", value_parser = clap::builder::NonEmptyStringValueParser::new())]
+        compared_cy_this: Option<String>,
     },
     /// Check a report JSON file and list every problem with its path.
     Validate {
@@ -137,8 +151,14 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Extract { input, output } => extract::run(&input, output.as_deref()),
-        Command::Import { input, scale, force, output, all, out_dir, tsv, title, published, compared_en, compared_cy } => {
-            let compared = compared_en.zip(compared_cy);
+        Command::Import { input, scale, force, output, all, out_dir, tsv, title, published, compared_en, compared_cy, compared_en_one, compared_en_this, compared_cy_this } => {
+            // clap has made sure the optional three come only with both words.
+            let compared = compared_en.zip(compared_cy).map(|(en, cy)| Compared {
+                en_one: compared_en_one,
+                en_this: compared_en_this,
+                cy_this: compared_cy_this,
+                ..Compared::new(en, cy)
+            });
             let settings = grade_widget::import::Settings { title, published, compared };
             import::run(&import::Request { input, scale, force, all, output, out_dir, tsv, settings })
         }
