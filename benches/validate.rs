@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use grade_widget::model::{parse_report, validate, Report};
+use grade_widget::model::{parse_report, validate};
 
 fn input() -> (PathBuf, String) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
