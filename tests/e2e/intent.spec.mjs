@@ -40,14 +40,21 @@ function rendered(shadow) {
  * Serves and opens a page with `<grade-widget id="w" ATTRS>` around the copy (in a declarative
  * shadow root when `shadow`), after `hash`. Returns every request the page made, by path.
  */
-async function open(t, name, { attrs = '', shadow = false, hash = '' } = {}) {
+async function open(t, name, { attrs = '', shadow = false, hash = '', before = '', mount = false } = {}) {
   const { page, url } = t;
   const { html: markup, css } = rendered(shadow);
+  // `mount`: the copy in a <div> that a script mounts a widget in, with mount()'s options.
+  const widget = mount
+    ? `<div id="w">${markup}</div><script type="module">
+        import { mount } from '../../pkg/grade-widget.js';
+        mount(document.getElementById('w'), { src: '../data/metropolitan-2006.json' });
+      </script>`
+    : `<grade-widget id="w" src="../data/metropolitan-2006.json"${attrs}>${markup}</grade-widget>`;
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>intent ${name}</title>
     ${shadow ? '' : `<link rel="stylesheet" href="${SHEET}">`}
     <script type="module" src="../../pkg/grade-widget.js"></script></head>
-    <body><main><h1>The grades</h1>
-    <grade-widget id="w" src="../data/metropolitan-2006.json"${attrs}>${markup}</grade-widget></main></body></html>`;
+    <body><main><h1>The grades</h1>${before}
+    ${widget}</main></body></html>`;
   const address = url(`www/examples/__intent-${name}.html`);
   await page.route(address, (route) => route.fulfill({ contentType: 'text/html', body: html }));
   await page.route(url(`www/examples/${SHEET}`), (route) => route.fulfill({ contentType: 'text/css', body: css }));
@@ -166,11 +173,11 @@ export const tests = [
     },
   },
   {
-    name: 'loading="interaction" with deep-link: a #3B at load starts the widget at once and selects 3B; a later #3A is followed',
+    name: 'loading="interaction" with deep-link: a #3B at load starts the widget at once, even off screen, and selects 3B; a later #3A is followed',
     page: PAGE,
     async run(t) {
       const { page } = t;
-      const asked = await open(t, 'deep', { attrs: ' loading="interaction" deep-link', hash: '#3B' });
+      const asked = await open(t, 'deep', { attrs: ' loading="interaction" deep-link', hash: '#3B', before: '<div style="height: 4000px"></div>' });
       await loaded(page);
       assert.equal(starting(asked).length, 3, starting(asked).join(', '));
       await page.waitForFunction(() => document.querySelector('#w').shadowRoot?.querySelector('[data-testid="area-detail"][data-area="3B"]'));
@@ -210,6 +217,11 @@ export const tests = [
     name: 'default loading: a filter changed while the wasm loads filters the rows once it runs',
     page: PAGE,
     run: (t) => filterBeforeStart(t, 'eager-filter'),
+  },
+  {
+    name: 'mount() over a copy: a click on an area row\'s button while the wasm loads selects that area once it runs',
+    page: PAGE,
+    run: (t) => clickBeforeStart(t, 'mount-click', { mount: true }),
   },
   {
     name: 'declarative shadow root, loading="interaction": a filter changed and a row clicked before the app started are both done after',

@@ -43,10 +43,12 @@ export class GradeWidget extends HTMLElement {
       keep(this);
     }
     const loading = this.getAttribute('loading');
-    // Without a copy there is nothing to read meanwhile: `interaction` waits as `lazy` does. A
-    // deep link at load (`#3A`) is the reader asking for an area already.
-    if (loading === 'interaction' && copy && !(location.hash && this.hasAttribute('deep-link'))) {
-      this.#wait = intent(this, () => this.#go());
+    // Without a copy there is nothing to read meanwhile: `interaction` waits as `lazy` does (so
+    // does an element connected before the parser reached its copy). A deep link at load (`#3A`)
+    // is the reader asking for an area already.
+    if (loading === 'interaction' && copy) {
+      if (location.hash && this.hasAttribute('deep-link')) this.#start();
+      else this.#wait = intent(this, () => this.#go());
     } else if ((loading === 'lazy' || loading === 'interaction') && 'IntersectionObserver' in window) {
       const observer = new IntersectionObserver((entries) => {
         if (entries.some((e) => e.isIntersecting)) this.#go();
