@@ -52,8 +52,9 @@ export function keep(host) {
 
 /**
  * Calls `go` once the reader shows intent on `host`: a pointer over or down on it, a touch,
- * focus, a key, a click; for a `deep-link` widget also a `hashchange` (a `#3A` is the reader asking for
- * an area). Returns the function that stops waiting.
+ * focus, a key, a click; for a `deep-link` widget also a `hashchange` (a `#3A` is the reader
+ * asking for an area). Never in idle time: that would only bring the long task back later.
+ * Returns the function that stops waiting.
  */
 export function intent(host, go) {
   const stop = new AbortController();
