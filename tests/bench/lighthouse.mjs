@@ -8,7 +8,9 @@
 // 1. Builds the peers harness's pages with tests/bench/peers.mjs (GW_PEERS_PAGES_ONLY=1): the
 //    static floor, the fresh widget, both pre-rendered pages and the peers, from pkg/.
 // 2. Adds two pages of 43 badges (`view="badge"`), the transparency-page use: the static markup
-//    (`render --view badge`) and the live widgets, all with one `src`.
+//    (`render --view badge`) and the live widgets, all with one `src`. Then the pre-rendered
+//    pages with `loading="interaction"` (`-interaction`: the widget starts only when the reader
+//    reaches for it, which Lighthouse never does), and 43 badges over their copies so.
 // 3. Serves the folder with brotli (as a real host would; Lighthouse counts transfer sizes) and
 //    runs Lighthouse 12.2.3 (pinned in tests/bench/lighthouse/, installed into
 //    target/lighthouse/ on first use; 13 needs Node 22) with its default mobile preset: simulated
@@ -94,6 +96,20 @@ badgePage('badges43', {
 }, '<script type="module" src="grade-widget.js"></script>\n',
   Array.from({ length: FORCES }, () => '<li><grade-widget view="badge" src="report.json"></grade-widget></li>').join('\n'));
 
+// `loading="interaction"` over the pre-rendered copies: the pages as they are, the attribute added.
+for (const name of ['ourssr', 'ourdsd']) {
+  const dir = join(SITE, 'pages', name);
+  if (!existsSync(dir)) continue;
+  cpSync(dir, `${dir}-interaction`, { recursive: true });
+  const html = join(`${dir}-interaction`, 'index.html');
+  writeFileSync(html, readFileSync(html, 'utf8').replace('<grade-widget src=', '<grade-widget loading="interaction" src='));
+}
+badgePage('badges43ssr-interaction', {
+  ...Object.fromEntries(['grade-widget.js', 'grade_widget.js', 'grade_widget_bg.wasm'].map((f) => [f, join(ROOT, 'pkg', f)])),
+  'report.json': join(work, 'report.json'), 'static.css': join(work, 'static.css'),
+}, '<link rel="stylesheet" href="static.css">\n<script type="module" src="grade-widget.js"></script>\n',
+  Array.from({ length: FORCES }, () => `<li><grade-widget view="badge" src="report.json" loading="interaction">${badgeMarkup}</grade-widget></li>`).join('\n'));
+
 // `--before DIR`: the same widget pages once more, named `<page>@before`, with the build in DIR
 // (a copy of an earlier pkg/): before and after side by side in one interleaved run.
 const BEFORE = opt('--before', '');
@@ -132,7 +148,8 @@ const server = createServer((req, res) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${server.address().port}/pages/`;
 
-const ORDER = ['static', 'ours', 'ourssr', 'ourdsd', 'badges43static', 'badges43'];
+const ORDER = ['static', 'ours', 'ourssr', 'ourssr-interaction', 'ourdsd', 'ourdsd-interaction', 'badges43static', 'badges43',
+  'badges43ssr-interaction'];
 const pages = readdirSync(join(SITE, 'pages'))
   .filter((p) => !p.startsWith('_') && !p.startsWith('.') && (!ONLY?.length || ONLY.includes(p.split('@')[0])))
   .sort((a, b) => (ORDER.indexOf(a.split('@')[0]) + 1 || 99) - (ORDER.indexOf(b.split('@')[0]) + 1 || 99) || a.localeCompare(b));

@@ -1,9 +1,11 @@
 // element.js: the <grade-widget> custom element: its attributes and `report` property become the
-// wasm widget's config; it starts when connected (or, with loading="lazy", near the viewport)
+// wasm widget's config; it starts when connected (or, with loading="lazy", near the viewport;
+// with loading="interaction" over a pre-rendered copy, when the reader reaches for it: intent.js)
 // and frees the widget when removed from the page.
 
 import { boot, bootFailed, mountWasm } from './boot.js';
 import { adopt, copyOf } from './copy.js';
+import { intent, keep, shown } from './intent.js';
 import { followLang, langOf } from './lang.js';
 import { prefetch } from './prefetch.js';
 import { caught, isDead, track, untrack } from './trap.js';
@@ -20,7 +22,10 @@ export class GradeWidget extends HTMLElement {
 
   #widget = null;
   #report = undefined;
-  #observer = null;
+  /** Stops waiting to start (the IntersectionObserver of `lazy`, the listeners of `interaction`). */
+  #wait = null;
+  /** Whether the reader's actions on a pre-rendered copy are being kept for the app (intent.js). */
+  #kept = false;
   #starting = false;
   /** The pre-rendered copy's options (copy.js), once read. */
   #copy = null;
@@ -31,15 +36,25 @@ export class GradeWidget extends HTMLElement {
     this.#syncLang();
     // Moved within the page: the new place may have another language.
     if (this.#widget) this.#call((w) => w.update(this.#config()));
-    if (this.#widget || this.#starting) return;
-    if (this.getAttribute('loading') === 'lazy' && 'IntersectionObserver' in window) {
-      this.#observer ??= new IntersectionObserver((entries) => {
-        if (entries.some((e) => e.isIntersecting)) {
-          this.#unobserve();
-          this.#start();
-        }
+    if (this.#widget || this.#starting || this.#wait) return;
+    const copy = shown(this);
+    if (copy && !this.#kept) {
+      this.#kept = true;
+      keep(this);
+    }
+    const loading = this.getAttribute('loading');
+    // Without a copy there is nothing to read meanwhile: `interaction` waits as `lazy` does (so
+    // does an element connected before the parser reached its copy). A deep link at load (`#3A`)
+    // is the reader asking for an area already.
+    if (loading === 'interaction' && copy) {
+      if (location.hash && this.hasAttribute('deep-link')) this.#start();
+      else this.#wait = intent(this, () => this.#go());
+    } else if ((loading === 'lazy' || loading === 'interaction') && 'IntersectionObserver' in window) {
+      const observer = new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) this.#go();
       }, { rootMargin: LAZY_MARGIN });
-      this.#observer.observe(this);
+      observer.observe(this);
+      this.#wait = () => observer.disconnect();
     } else {
       this.#start();
     }
@@ -47,7 +62,7 @@ export class GradeWidget extends HTMLElement {
 
   disconnectedCallback() {
     this.#syncLang();
-    this.#unobserve();
+    this.#unwait();
     // A move within the page disconnects and reconnects in one task: keep the widget then.
     queueMicrotask(() => {
       if (!this.isConnected) this.#destroy();
@@ -56,9 +71,8 @@ export class GradeWidget extends HTMLElement {
 
   attributeChangedCallback(name, before, after) {
     if (before === after) return;
-    if (name === 'loading' && after !== 'lazy' && this.isConnected && !this.#widget) {
-      this.#unobserve();
-      this.#start();
+    if (name === 'loading' && after !== 'lazy' && after !== 'interaction' && this.isConnected && !this.#widget) {
+      this.#go();
       return;
     }
     if (name === 'lang') this.#syncLang();
@@ -158,9 +172,15 @@ export class GradeWidget extends HTMLElement {
     }
   }
 
-  #unobserve() {
-    this.#observer?.disconnect();
-    this.#observer = null;
+  #unwait() {
+    this.#wait?.();
+    this.#wait = null;
+  }
+
+  /** Stops waiting and starts, unless already starting. */
+  #go() {
+    this.#unwait();
+    if (!this.#starting) this.#start();
   }
 
   /**

@@ -4,6 +4,7 @@
 import { afterDestroy, checkMountTarget } from './checks.js';
 import { boot, bootFailed, mountWasm } from './boot.js';
 import { adopt, copyOf } from './copy.js';
+import { keep, shown } from './intent.js';
 import { followLang, langOf } from './lang.js';
 import { prefetch } from './prefetch.js';
 import { caught, isDead, MESSAGE, track, untrack } from './trap.js';
@@ -29,6 +30,8 @@ export async function mount(element, options = {}) {
     throw new TypeError('grade-widget: mount() is for plain elements; set attributes or the report property on <grade-widget> instead');
   }
   checkMountTarget(element);
+  // What the reader does on a pre-rendered copy while the wasm loads is done again after.
+  if (shown(element)) keep(element);
   const early = options?.report == null ? prefetch(options?.src) : undefined;
   try {
     await boot();

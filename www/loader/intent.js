@@ -1,0 +1,70 @@
+// intent.js: a pre-rendered copy (`grade-widget render`) is on the page before the app runs,
+// and the reader may use it meanwhile. `keep` records what they do on its controls and does it
+// again once the app has taken over, so nothing is lost; `intent` waits for the first sign that
+// the reader is about to use the widget (`loading="interaction"`), so a page that only shows the
+// copy never pays for the wasm (issue 27: Yew hydrates a whole copy in one long task).
+
+/** The copy the reader sees (light DOM or a declarative shadow root), if the host shows one. */
+export const shown = (host) => (host.shadowRoot ?? host).querySelector('[data-gw-hydrate]');
+
+/**
+ * Records every click on a button and every change of a select or input in the copy until the
+ * app has started, and replays them in order, on the same nodes, after its `load` (or `error`).
+ * Only targets still inside a copy stamped `data-gw-hydrate` count: the app removes the stamp as
+ * it takes over, and from then on handles input itself (a report drawn in slices is live before
+ * its `load`). Links and `<details>` need nothing: they work natively, and the app follows the
+ * hash a `#3A` link set when it starts.
+ */
+export function keep(host) {
+  const done = [];
+  const stop = new AbortController();
+  const signal = stop.signal;
+  const note = (e) => {
+    const click = e.type === 'click';
+    const node = e.composedPath()[0].closest?.(click ? 'button,[role=button]' : 'select,input');
+    if (node?.closest('[data-gw-hydrate]')) done.push([node, click, node.value]);
+  };
+  const replay = () => {
+    stop.abort();
+    // After the event's other listeners, outside the wasm's call that fired it.
+    queueMicrotask(() => {
+      for (const [node, click, value] of done) {
+        // Hydration keeps the copy's nodes. One the app drew afresh instead (a copy that does not
+        // match the report) is no longer in the page, and what was done on it is dropped: finding
+        // its twin by data-testid and area cost 75 B brotli of the widget's budget.
+        if (!node.isConnected) continue;
+        if (click) node.click();
+        else {
+          // The app sets each filter to its own state as it hydrates: the reader's choice again.
+          node.value = value;
+          node.dispatchEvent(new Event('change', { bubbles: true }));
+        }
+      }
+    });
+  };
+  // `click` is composed and reaches the host from a shadow root; `change` is not, and is heard
+  // in the root (from a light copy shown through the root's slot too).
+  host.addEventListener('click', note, { capture: true, signal });
+  (host.shadowRoot ?? host).addEventListener('change', note, { capture: true, signal });
+  host.addEventListener('load', replay, { signal });
+  host.addEventListener('error', replay, { signal });
+}
+
+/**
+ * Calls `go` once the reader shows intent on `host`: a pointer over or down on it, a touch,
+ * focus, a key, a click; for a `deep-link` widget also a `hashchange` (a `#3A` is the reader
+ * asking for an area). Never in idle time: that would only bring the long task back later.
+ * Returns the function that stops waiting.
+ */
+export function intent(host, go) {
+  const stop = new AbortController();
+  const options = { capture: true, passive: true, signal: stop.signal };
+  const start = () => {
+    stop.abort();
+    go();
+  };
+  // `click` too: a screen reader may click with no pointer or key event before it.
+  for (const type of ['pointerover', 'pointerdown', 'touchstart', 'focusin', 'keydown', 'click']) host.addEventListener(type, start, options);
+  if (host.hasAttribute('deep-link')) addEventListener('hashchange', start, options);
+  return () => stop.abort();
+}
