@@ -100,6 +100,9 @@ pub struct Stopped;
 
 pub type Read<T> = Result<T, Stopped>;
 
+/// What reads one field's value of an object, given the field's index in its list of names.
+pub type FieldReader<'a, S> = dyn FnMut(&mut Reader, usize, Value<S>) -> Read<()> + 'a;
+
 /// What reading gave: the value, or the one problem it stopped at, plus the problems noted on
 /// the way (unknown fields).
 pub struct Outcome<T> {
@@ -216,7 +219,7 @@ impl Reader {
         &mut self,
         v: Value<S>,
         names: &'static [&'static str],
-        f: &mut dyn FnMut(&mut Self, usize, Value<S>) -> Read<()>,
+        f: &mut FieldReader<'_, S>,
     ) -> Read<()> {
         let Value::Obj(entries) = v else { return Err(self.wrong(Expected::Object, &v)) };
         let mut seen = 0u32;
