@@ -2,12 +2,12 @@
 //! never a partial or empty output file.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::fs;
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-const BIN: &str = env!("CARGO_BIN_EXE_grade-widget");
+use std::fs;
+
+use common::run;
+
 const FIXTURE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/tests/fixtures/metropolitan-2006.txt"
@@ -16,32 +16,6 @@ const DEMO: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/www/data/metropolitan-2006.json"
 );
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "grade-widget-extract-cli-{}-{name}",
-        std::process::id()
-    ));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("scratch dir: {e}"));
-    dir
-}
-
-fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("spawn: {e}"));
-    if let (Some(bytes), Some(mut pipe)) = (stdin, child.stdin.take()) {
-        let _ = pipe.write_all(bytes);
-    }
-    child
-        .wait_with_output()
-        .unwrap_or_else(|e| panic!("wait: {e}"))
-}
 
 fn demo() -> String {
     fs::read_to_string(DEMO).unwrap_or_default()
@@ -55,7 +29,7 @@ fn writes_pretty_json_to_stdout_and_files() {
     assert_eq!(text, demo());
     assert!(text.starts_with("{\n  \"schema_version\": 1,\n") && text.ends_with("}\n"));
 
-    let dir = scratch("ok");
+    let dir = common::scratch("extract-cli", "ok");
     let target = dir.join("report.json");
     let out = run(
         &[
@@ -83,7 +57,7 @@ fn writes_pretty_json_to_stdout_and_files() {
 
 #[test]
 fn fails_without_touching_the_output_file() {
-    let dir = scratch("fail");
+    let dir = common::scratch("extract-cli", "fail");
     let truncated = dir.join("truncated.txt");
     let full = fs::read_to_string(FIXTURE).unwrap_or_default();
     let cut = full

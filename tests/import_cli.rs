@@ -5,37 +5,16 @@
 //! reports equal a fresh import of the committed example table.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::fs;
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
+use std::process::Output;
 
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_grade-widget");
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+use common::{run, ROOT};
 const PEEL: [&str; 5] = ["outstanding", "good", "adequate", "requires-improvement", "inadequate"];
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("grade-widget-import-cli-{}-{name}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("scratch dir: {e}"));
-    dir
-}
-
-fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("spawn: {e}"));
-    if let (Some(bytes), Some(mut pipe)) = (stdin, child.stdin.take()) {
-        let _ = pipe.write_all(bytes);
-    }
-    child.wait_with_output().unwrap_or_else(|e| panic!("wait: {e}"))
-}
 
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
@@ -126,7 +105,7 @@ fn areas(report: &Value, ids: &[&str]) -> Vec<(String, String, Value, Option<Vec
 
 #[test]
 fn counts_are_what_a_spreadsheet_counts_for_every_force_asked() {
-    let dir = scratch("counts");
+    let dir = common::scratch("import-cli", "counts");
     let table = national();
     let path = write(&dir, "national.csv", &table.csv());
     for (row, force) in [(0, "Avon Police"), (4, "exe police"), (9, "  KENT water police ")] {
@@ -155,7 +134,7 @@ fn counts_are_what_a_spreadsheet_counts_for_every_force_asked() {
 
 #[test]
 fn all_writes_one_report_per_row_named_from_its_force() {
-    let dir = scratch("all");
+    let dir = common::scratch("import-cli", "all");
     let out = dir.join("reports");
     fs::create_dir_all(&out).unwrap_or_else(|e| panic!("{e}"));
     let table = national();
@@ -176,7 +155,7 @@ fn all_writes_one_report_per_row_named_from_its_force() {
 
 #[test]
 fn a_table_with_bad_cells_names_every_one_and_writes_nothing() {
-    let dir = scratch("bad");
+    let dir = common::scratch("import-cli", "bad");
     let mut table = national();
     table.rows[1][2] = "Adequat";
     table.rows[6][6] = "Fair";
@@ -200,7 +179,7 @@ fn a_table_with_bad_cells_names_every_one_and_writes_nothing() {
 
 #[test]
 fn an_unknown_force_is_refused_with_near_matches() {
-    let dir = scratch("unknown");
+    let dir = common::scratch("import-cli", "unknown");
     let path = write(&dir, "national.csv", &national().csv());
     let cases = [
         ("Kent", "no row of the table is named \"Kent\"; did you mean \"Kent Water Police\"?"),
@@ -217,7 +196,7 @@ fn an_unknown_force_is_refused_with_near_matches() {
 
 #[test]
 fn a_scale_file_works_end_to_end() {
-    let dir = scratch("scale");
+    let dir = common::scratch("import-cli", "scale");
     let scale = r#"{"grades": [
         {"id": "met", "en": "Standard met", "cy": "Safon wedi'i chyrraedd"},
         {"id": "partly", "en": "Partly met", "cy": "Wedi'i chyrraedd yn rhannol"},
@@ -282,7 +261,7 @@ fn welsh_words_and_pasted_cells_read_the_same_as_english() {
 fn the_committed_example_reports_are_a_fresh_import_of_the_example_table() {
     let table = format!("{ROOT}/www/data/peel-table-example.csv");
     let committed = format!("{ROOT}/www/data/peel-table-example");
-    let dir = scratch("example");
+    let dir = common::scratch("import-cli", "example");
     let args = ["import", &table, "--scale", "peel-2021", "--title", "PEEL (made-up example)", "--all", "--out-dir", dir.to_str().unwrap_or("")];
     let out = run(&args, None);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -307,7 +286,7 @@ fn the_committed_example_reports_are_a_fresh_import_of_the_example_table() {
 
 #[test]
 fn the_singular_and_this_one_in_either_language_reach_the_report_and_its_welsh_widget() {
-    let dir = scratch("this");
+    let dir = common::scratch("import-cli", "this");
     let path = write(&dir, "national.csv", &national().csv());
     // Phrases the widget would not make itself: its defaults are "this fire service" and the
     // neutral "y sefydliad hwn".

@@ -5,22 +5,16 @@
 //! writes no file at all.
 #![cfg(all(unix, not(target_arch = "wasm32")))]
 
+mod common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
-const BIN: &str = env!("CARGO_BIN_EXE_grade-widget");
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+use common::{BIN, ROOT};
 /// 64 blocks: 32 KiB in POSIX sh's 512-byte blocks (64 KiB where a shell counts KiB); the report
 /// JSON is 505 KB and the rendered HTML well over 100 KB.
 const LIMIT_BLOCKS: u32 = 64;
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("grade-widget-output-cli-{}-{name}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).expect("scratch dir");
-    dir
-}
 
 /// Runs the binary with a file-size limit, from the repository root.
 fn limited(args: &[&str]) -> Output {
@@ -43,7 +37,7 @@ fn files(dir: &Path) -> Vec<String> {
 /// The limit must really break a large write, or the tests below prove nothing.
 #[test]
 fn the_size_limit_breaks_a_large_write() {
-    let dir = scratch("probe");
+    let dir = common::scratch("output-cli", "probe");
     let target = dir.join("big.bin");
     let out = Command::new("sh")
         .arg("-c")
@@ -58,7 +52,7 @@ fn the_size_limit_breaks_a_large_write() {
 
 #[test]
 fn extract_leaves_no_partial_file_when_the_write_fails() {
-    let dir = scratch("extract");
+    let dir = common::scratch("output-cli", "extract");
     let new = dir.join("new.json");
     let old = dir.join("old.json");
     fs::write(&old, "{\"old\": true}\n").expect("old");
@@ -76,7 +70,7 @@ fn extract_leaves_no_partial_file_when_the_write_fails() {
 
 #[test]
 fn render_leaves_no_partial_file_when_the_write_fails() {
-    let dir = scratch("render");
+    let dir = common::scratch("output-cli", "render");
     let html = dir.join("w.html");
     let old = dir.join("old.html");
     fs::write(&old, "<p>old</p>\n").expect("old");
@@ -107,7 +101,7 @@ fn render_leaves_no_partial_file_when_the_write_fails() {
 /// (EFBIG) instead of killing the process, and the temporary is removed.
 #[test]
 fn a_file_size_limit_without_the_trap_still_leaves_nothing() {
-    let dir = scratch("xfsz");
+    let dir = common::scratch("output-cli", "xfsz");
     let target = dir.join("out.json");
     let out = Command::new("sh")
         .arg("-c")
@@ -129,7 +123,7 @@ fn a_file_size_limit_without_the_trap_still_leaves_nothing() {
 /// not, and again neither changes.
 #[test]
 fn a_failed_render_writes_no_stylesheet() {
-    let dir = scratch("pair");
+    let dir = common::scratch("output-cli", "pair");
     let css = dir.join("w.css");
     let html = dir.join("missing-folder").join("w.html");
     let out = Command::new(BIN)
@@ -165,7 +159,7 @@ fn a_failed_render_writes_no_stylesheet() {
 #[test]
 fn sigterm_during_the_write_removes_the_temporary() {
     use std::os::unix::process::ExitStatusExt;
-    let dir = scratch("sigterm");
+    let dir = common::scratch("output-cli", "sigterm");
     let target = dir.join("out.json");
     let mut child = Command::new("sh")
         .arg("-c")
@@ -195,7 +189,7 @@ fn sigterm_during_the_write_removes_the_temporary() {
 
 #[test]
 fn validate_writes_no_file() {
-    let dir = scratch("validate");
+    let dir = common::scratch("output-cli", "validate");
     let out = Command::new(BIN).args(["validate", "-"]).current_dir(&dir).stdin(fs::File::open(Path::new(ROOT).join("tests/fixtures/reports/invalid-many.json")).expect("fixture")).output().expect("run");
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(files(&dir), Vec::<String>::new());

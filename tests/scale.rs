@@ -6,7 +6,9 @@
 //! full in a report that compares services; and the validator's rules for scales.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use std::process::Output;
 
 use grade_widget::export::grades_csv;
 use grade_widget::model::{parse_report, Scale};
@@ -16,19 +18,7 @@ const PEEL: &str = "tests/fixtures/peel-2021-example.json";
 const CUSTOM: &str = "tests/fixtures/custom-scale-example.json";
 
 fn run(args: &[&str], stdin: Option<&str>) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_grade-widget"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the grade-widget binary runs");
-    if let Some(text) = stdin {
-        child.stdin.take().expect("stdin").write_all(text.as_bytes()).expect("writing stdin");
-    }
-    child.wait_with_output().expect("the binary finishes")
+    common::run(args, stdin.map(str::as_bytes))
 }
 
 /// `grade-widget render ARGS`, which must succeed quietly.
