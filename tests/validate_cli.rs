@@ -2,25 +2,15 @@
 //! codes (0 valid, 1 problems, 2 unreadable input).
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use std::process::Output;
 
 use grade_widget::model::MAX_REPORT_BYTES;
 
 fn validate(arg: &str, stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_grade-widget"))
-        .args(["validate", arg])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the grade-widget binary runs");
-    if let Some(bytes) = stdin {
-        // A refused oversized input may close the pipe early; that is the behaviour under test.
-        let _ = child.stdin.take().expect("stdin is piped").write_all(bytes);
-    }
-    child.wait_with_output().expect("the grade-widget binary finishes")
+    // A refused oversized input may close the pipe early; that is the behaviour under test.
+    common::run(&["validate", arg], stdin)
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -122,11 +112,7 @@ fn unreadable_input_names_the_file_and_exits_2() {
 /// Issue 2's "done when": `grade-widget extract <seed> | grade-widget validate -` prints "valid".
 #[test]
 fn extract_output_piped_into_validate_is_valid() {
-    let extracted = Command::new(env!("CARGO_BIN_EXE_grade-widget"))
-        .args(["extract", "tests/fixtures/metropolitan-2006.txt"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the grade-widget binary runs");
+    let extracted = common::run(&["extract", "tests/fixtures/metropolitan-2006.txt"], None);
     assert_eq!(extracted.status.code(), Some(0), "{}", text(&extracted.stderr));
     let out = validate("-", Some(&extracted.stdout));
     assert_eq!((out.status.code(), text(&out.stdout).as_str()), (Some(0), "valid\n"));

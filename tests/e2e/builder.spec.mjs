@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { focusIndicator } from './focus.mjs';
-import { axe, ROOT } from './lib.mjs';
+import { axe, paste, ROOT } from './lib.mjs';
 import { STRINGS } from '../../www/builder-strings.js';
 import { chosenOptions, iframeSnippet, iframeTitle } from '../../www/builder-embed.js';
 import { version } from '../../scripts/dist.mjs';
@@ -83,15 +83,6 @@ function layout(text) {
     return ` ${cells.map((c, i) => (i + 1 < cells.length ? c.padEnd(Math.max(widths[i] ?? 12, c.length + 2)) : c)).join('')}`.trimEnd();
   });
   return text.slice(0, body) + rows.join('\n') + text.slice(glossary);
-}
-
-/** A real paste: the text on the clipboard, Ctrl+V in the box. */
-async function paste(page, context, base, text) {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base.replace(/\/$/, '') });
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await page.locator('[data-testid="source"]').focus();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Control+V');
 }
 
 async function workerReady(page) {

@@ -242,3 +242,12 @@ export function overflow(page, id) {
     return { document: box(document.documentElement), host: box(host), root: root ? box(root) : null, viewport: innerWidth, widest, scrollers };
   }, id);
 }
+
+/** A real paste into the builder: the text on the clipboard, Ctrl+V in its box. */
+export async function paste(page, context, base, text) {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base.replace(/\/$/, '') });
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.locator('[data-testid="source"]').focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+V');
+}

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { axe, ROOT, settled } from './lib.mjs';
+import { axe, paste, ROOT, settled } from './lib.mjs';
 
 const PAGE = 'www/builder.html';
 const TABLE = 'www/data/peel-table-example.csv';
@@ -36,14 +36,6 @@ function cliImport(path, ...args) {
   const r = spawnSync('cargo', ['run', '--quiet', '--bin', 'grade-widget', '--', 'import', path, ...args], { cwd: ROOT, encoding: 'utf8' });
   if (r.error) throw r.error;
   return r;
-}
-
-async function paste(page, context, base, text) {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base.replace(/\/$/, '') });
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await page.locator('[data-testid="source"]').focus();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Control+V');
 }
 
 async function workerReady(page) {
