@@ -218,3 +218,30 @@ fn slug_ids_are_not_shown_as_references_but_places_are() {
     // The ids stay what deep links and the `select` event use.
     assert!(html.contains(r#"data-area="protecting-vulnerable-people""#));
 }
+
+/// A custom scale's grade words and what is compared are the report's text, and the charts write
+/// their words as one SVG fragment: markup in them is shown as text, in every view and both
+/// languages, never parsed.
+#[test]
+fn markup_in_a_custom_scales_words_is_text_in_the_charts() {
+    let mut v = fixture(CUSTOM);
+    let hostile = r#"<img src=x onerror="alert(1)">&amp;"#;
+    v["scale"]["grades"][0]["en"] = json!(format!("Strong {hostile}"));
+    v["scale"]["grades"][0]["cy"] = json!(format!("Cryf {hostile}"));
+    v["compared"]["en_this"] = json!(format!("this {hostile}"));
+    v["compared"]["cy_this"] = json!(format!("hwn {hostile}"));
+    // A word that does not fit under its bar turns every bar's label into initials with a key:
+    // "S<" and "<" here, which reach the SVG fragment itself.
+    v["scale"]["grades"][1]["en"] = json!("<i>");
+    v["scale"]["grades"][1]["cy"] = json!("<i>");
+    let json = v.to_string();
+    for lang in ["en", "cy"] {
+        for view in ["full", "summary", "badge"] {
+            let html = render(&["-", "--view", view, "--lang", lang], Some(&json));
+            assert!(!html.contains("<img") && !html.contains("<i>"), "{lang} {view}: an element from the report's words");
+            assert!(html.contains("&lt;img src=x onerror="), "{lang} {view}: the words shown as text");
+        }
+        let full = render(&["-", "--lang", lang], Some(&json));
+        assert!(full.contains("&lt;</text>"), "{lang}: a bar's label in the chart, as text");
+    }
+}

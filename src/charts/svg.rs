@@ -1,5 +1,7 @@
-//! Writing SVG marks as markup text. The chart's marks are numbers, class names and the widget's
-//! own words (grade words, "this force"), never report text, so they can go into the page as one
+//! Writing SVG marks as markup text. The chart's attributes are numbers and class names, and its
+//! words (grade words, "this force") go through [`text`], escaped: since issue 29 they may be a
+//! report's own (a custom scale's grade words, `compared`'s phrases; tests/scale.rs checks markup
+//! in them stays text). So the marks can go into the page as one
 //! raw fragment (`Html::from_html_unchecked`): one `innerHTML` per chart instead of some 60
 //! element and attribute calls across the wasm boundary, and much less wasm than `html!` for
 //! every mark. The chart's accessible name, which holds the area id from the report, stays a
