@@ -41,10 +41,17 @@ pub fn watcher(instance: u32) -> Option<Callback<()>> {
 /// between slices.
 #[cfg(target_arch = "wasm32")]
 pub fn later(f: impl FnOnce() + 'static) {
+    after(0, f);
+}
+
+/// Runs `f` in a task after `ms` milliseconds. The timer is never cleared: `f` is freed once it
+/// has run, so a caller whose wait may end sooner makes `f` check that it is still wanted.
+#[cfg(target_arch = "wasm32")]
+pub fn after(ms: i32, f: impl FnOnce() + 'static) {
     use wasm_bindgen::JsCast;
     let run = task(f);
     if let Some(window) = web_sys::window() {
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 0);
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), ms);
     }
 }
 

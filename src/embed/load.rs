@@ -9,9 +9,6 @@
 //! are the CLI's. No serde_json in the wasm (about 12 KiB brotli saved; docs/development.md,
 //! "Toolchain notes").
 
-use std::cell::Cell;
-use std::rc::Rc;
-
 use js_sys::{JsString, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -126,14 +123,18 @@ pub fn resolve(src: &str) -> Result<String, LoadError> {
 /// A `src` request the loader (`www/grade-widget.js`, `prefetch`) made while the wasm was still
 /// loading, so that the report and the wasm come over the network at the same time. It was made
 /// as [`request`] makes one (CORS, no credentials) and is cancelled through its own `abort`.
+/// Widgets with the same `src` share it: the first load of its URL takes it (`taken`), and the
+/// loader cancels one that no load took.
 pub struct Prefetched {
+    /// The loader's object, marked when a load takes it.
+    value: JsValue,
     /// The absolute URL it asked for, resolved as [`resolve`] does.
-    url: String,
+    pub url: String,
     /// The `fetch()` promise of a `Response`.
-    response: Promise,
+    pub response: Promise,
     pub abort: AbortController,
-    /// `Date.now()` when it started: the timeout counts from there.
-    started: f64,
+    /// `Date.now()` when it started: a widget's timeout counts from there.
+    pub started: f64,
 }
 
 impl Prefetched {
@@ -144,6 +145,7 @@ impl Prefetched {
         }
         let get = |key: &str| Reflect::get(value, &JsValue::from_str(key)).ok();
         Some(Prefetched {
+            value: value.clone(),
             url: get("url")?.as_string()?,
             response: get("response")?.dyn_into().ok()?,
             abort: get("abort")?.dyn_into().ok()?,
@@ -151,61 +153,26 @@ impl Prefetched {
         })
     }
 
-    /// Whether it asked for `url`; one that did not is cancelled.
-    pub fn is_for(self, url: &str) -> Option<Prefetched> {
-        if self.url == url {
-            Some(self)
-        } else {
-            self.abort.abort();
-            None
+    /// The request, unless a load has already taken it (its body can be read only once).
+    pub fn take(self) -> Option<Prefetched> {
+        let taken = JsValue::from_str("taken");
+        if Reflect::get(&self.value, &taken).is_ok_and(|t| t.is_truthy()) {
+            return None;
         }
+        Reflect::set(&self.value, &taken, &JsValue::TRUE).ok()?;
+        Some(self)
     }
 }
 
 /// Fetches and parses the report JSON at `url` (already [`resolve`]d). Credentials are never
-/// sent. `abort` cancels the request and its body (a newer `src`, `destroy()`, or the timeout).
-/// With `early`, the request is the loader's, already under way, and `abort` is its controller.
-pub async fn fetch_json(
-    url: &str,
-    abort: &AbortController,
-    timeout_ms: u32,
-    early: Option<Prefetched>,
-) -> Result<JsValue, LoadError> {
+/// sent. `abort` cancels the request and its body (every widget waiting for it has left: see
+/// `shared.rs`, where each keeps its own timeout). With `early`, the request is the loader's,
+/// already under way, and `abort` is its controller.
+pub async fn fetch_json(url: &str, abort: &AbortController, early: Option<Promise>) -> Result<JsValue, LoadError> {
     let window = web_sys::window()
         .ok_or_else(|| LoadError::new(ErrorKind::Fetch, "no window to fetch from".to_owned()))?;
-    // The time the loader's request has already taken counts against the timeout.
-    let spent = early.as_ref().map_or(0.0, |e| (js_sys::Date::now() - e.started).max(0.0));
-    let wait_ms = (f64::from(timeout_ms) - spent).max(0.0) as u32;
-    let timed_out = Rc::new(Cell::new(false));
-    // The timer aborts the request; keeping the closure here frees it when the load ends.
-    let on_timeout = {
-        let (timed_out, abort) = (timed_out.clone(), abort.clone());
-        Closure::<dyn FnMut()>::new(move || {
-            timed_out.set(true);
-            abort.abort();
-        })
-    };
-    let timer = window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(
-            on_timeout.as_ref().unchecked_ref(),
-            wait_ms.min(i32::MAX as u32) as i32,
-        )
-        .ok();
-    let result = fetch_text(&window, url, abort, early.map(|e| e.response)).await;
-    if let Some(timer) = timer {
-        window.clear_timeout_with_handle(timer);
-    }
-    drop(on_timeout);
-    let from = format!("from {url}");
-    match result {
-        Ok(text) => parse_text(&text, &from, true),
-        Err(_) if timed_out.get() => {
-            let secs = timeout_ms.div_ceil(1000);
-            let unit = if secs == 1 { "second" } else { "seconds" };
-            Err(LoadError::new(ErrorKind::Timeout, format!("could not fetch the report from {url}: no complete answer within {secs} {unit}")))
-        }
-        Err(e) => Err(e),
-    }
+    let text = fetch_text(&window, url, abort, early).await?;
+    parse_text(&text, &format!("from {url}"), true)
 }
 
 /// The request and the whole body as text, the size limit enforced as it arrives.

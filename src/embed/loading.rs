@@ -5,10 +5,10 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use web_sys::AbortController;
 use yew::Callback;
 
 use super::config::Source;
+use super::shared::{self, Joined};
 use super::widget::{render, Inner, Life};
 use super::{events, load};
 use crate::components::slices;
@@ -16,29 +16,20 @@ use crate::load_state::{ErrorKind, LoadError, LoadState};
 use crate::model::Report;
 
 /// Starts loading the current source. Objects and inline JSON are decoded at once; a `src`
-/// shows "loading" and is fetched in the background, through the loader's request when it made
-/// one for the same URL (`early`; cancelled when the source turned out to be another).
+/// shows "loading" and is fetched in the background, once for every widget that shows it
+/// (`shared.rs`), through the loader's request when it made one for the same URL (`early`).
 pub(super) fn start_load(rc: &Rc<RefCell<Inner>>, early: Option<load::Prefetched>) {
     let (source, generation, timeout_ms, host) = {
         let mut inner = rc.borrow_mut();
         inner.generation = inner.generation.wrapping_add(1);
-        if let Some(abort) = inner.abort.take() {
-            abort.abort();
-        }
+        // Leaves the load in flight, if any (cancelled when no other widget waits for it).
+        inner.load = None;
         (
             inner.config.source.clone(),
             inner.generation,
             inner.config.timeout_ms,
             inner.host.clone(),
         )
-    };
-    let early = match (&source, early) {
-        (Source::Src(_), early) => early,
-        (_, Some(early)) => {
-            early.abort.abort();
-            None
-        }
-        (_, None) => None,
     };
     match source {
         Source::Object(value) => {
@@ -64,41 +55,58 @@ pub(super) fn start_load(rc: &Rc<RefCell<Inner>>, early: Option<load::Prefetched
         Source::Src(src) => {
             let url = match load::resolve(&src) {
                 Ok(url) => url,
-                Err(err) => {
-                    if let Some(early) = early {
-                        early.abort.abort();
-                    }
-                    return set_state(rc, LoadState::Failed(err));
+                Err(err) => return set_state(rc, LoadState::Failed(err)),
+            };
+            // The loader's request serves only the URL it asked for; one no load takes, the
+            // loader cancels.
+            let early = early.filter(|e| e.url == url);
+            match shared::join(&url, Rc::downgrade(rc), generation, timeout_ms, early) {
+                // A widget already shows this URL's report: the same one, read once.
+                Some(Joined::Ready(report)) => set_state(rc, LoadState::Ready(report)),
+                Some(Joined::Waiting(ticket)) => {
+                    rc.borrow_mut().load = Some(ticket);
+                    set_state(rc, LoadState::Loading);
                 }
-            };
-            let early = early.and_then(|e| e.is_for(&url));
-            let abort = match &early {
-                Some(early) => Some(early.abort.clone()),
-                None => AbortController::new().ok(),
-            };
-            rc.borrow_mut().abort = abort.clone();
-            set_state(rc, LoadState::Loading);
-            let weak = Rc::downgrade(rc);
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = match &abort {
-                    Some(abort) => load::fetch_json(&url, abort, timeout_ms, early).await,
-                    None => Err(LoadError::new(
+                None => set_state(
+                    rc,
+                    LoadState::Failed(LoadError::new(
                         ErrorKind::Fetch,
                         "this browser cannot cancel requests (no AbortController)".to_owned(),
                     )),
-                };
-                // Destroyed (then the widget is gone), or overtaken by a newer load: drop the
-                // result unread.
-                let Some(rc) = weak.upgrade() else { return };
-                if rc.borrow().generation != generation {
-                    return;
-                }
-                rc.borrow_mut().abort = None;
-                let result =
-                    result.and_then(|value| load::decode(value, &format!("from {url}"), true));
-                set_state(&rc, loaded(result));
-            });
+                ),
+            }
         }
+    }
+}
+
+/// Shows a shared load's result in the widget `weak`, if it still waits for it (not destroyed,
+/// given another source, or timed out meanwhile).
+pub(super) fn deliver(weak: &Weak<RefCell<Inner>>, generation: u32, result: &Result<Rc<Report>, LoadError>) {
+    finish(weak, generation, || match result {
+        Ok(report) => LoadState::Ready(report.clone()),
+        Err(err) => LoadState::Failed(err.clone()),
+    })
+}
+
+/// The widget's own timeout ran out while it waited: it alone fails, and leaves the load.
+pub(super) fn timed_out(weak: &Weak<RefCell<Inner>>, generation: u32, err: LoadError) {
+    finish(weak, generation, || LoadState::Failed(err));
+}
+
+/// Ends the widget's wait with `state`, if the widget is still there and still waits for the
+/// load of this `generation` (its ticket is held): the load and the widget's timer both come
+/// here, and the second to come does nothing.
+fn finish(weak: &Weak<RefCell<Inner>>, generation: u32, state: impl FnOnce() -> LoadState) {
+    let Some(rc) = weak.upgrade() else { return };
+    let ticket = {
+        let mut inner = rc.borrow_mut();
+        if inner.generation != generation {
+            return;
+        }
+        inner.load.take()
+    };
+    if ticket.is_some() {
+        set_state(&rc, state());
     }
 }
 

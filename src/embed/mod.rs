@@ -19,6 +19,7 @@ mod loading;
 mod panic;
 mod pool;
 mod shadow;
+mod shared;
 mod widget;
 
 use wasm_bindgen::prelude::*;

@@ -18,12 +18,12 @@ use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
-use web_sys::{AbortController, Element, HtmlElement};
+use web_sys::{Element, HtmlElement};
 use yew::{AppHandle, Callback, Renderer};
 
 use super::config::{self, Config};
 use super::deep_link::{self, DeepLink};
-use super::{hydrate, load, loading, panic, pool, shadow};
+use super::{hydrate, load, loading, panic, pool, shadow, shared};
 use crate::components::{slices, App, AppProps};
 use crate::load_state::LoadState;
 
@@ -47,8 +47,8 @@ pub(super) struct Inner {
     /// Bumped by every new load: a load that finishes under an older generation is stale and
     /// dropped.
     pub(super) generation: u32,
-    /// Cancels the load in flight.
-    pub(super) abort: Option<AbortController>,
+    /// Its place in the shared load of its `src` while it waits: dropped, it leaves it.
+    pub(super) load: Option<shared::Ticket>,
     onselect: Callback<String>,
     onretry: Callback<()>,
     /// The area the reader (or a followed `#3A` link) selected last; wins over the host's
@@ -130,7 +130,7 @@ impl Widget {
                 state: LoadState::Loading,
                 config,
                 generation: 0,
-                abort: None,
+                load: None,
                 onselect,
                 onretry,
                 selected: None,
@@ -183,9 +183,7 @@ impl Widget {
     pub fn destroy(self) {
         let (life, container, id) = {
             let mut inner = self.inner.borrow_mut();
-            if let Some(abort) = inner.abort.take() {
-                abort.abort();
-            }
+            inner.load = None;
             inner.deep_link.stop();
             (std::mem::replace(&mut inner.life, Life::Destroyed), inner.container.clone(), inner.id)
         };

@@ -251,3 +251,43 @@ export async function paste(page, context, base, text) {
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Control+V');
 }
+
+// Pages of one test's own, requests held back or failed: for the loader's requests.
+
+/** A page of its own on the test origin: the loader, then `body`. */
+export async function open(t, body) {
+  const address = t.url('loader-test.html');
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>loader test</title>
+<script type="module" src="/pkg/grade-widget.js"></script></head><body><main>${body}</main></body></html>`;
+  await t.page.route(address, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await t.page.goto(address);
+}
+
+/** Holds every response for `pattern` back until `release()`; `asked` lists the URLs requested. */
+export async function hold(page, pattern) {
+  let release;
+  const held = new Promise((done) => { release = done; });
+  const asked = [];
+  await page.route(pattern, async (route) => {
+    asked.push(route.request().url());
+    await held;
+    await route.continue().catch(() => {});
+  });
+  return { asked, release };
+}
+
+/** Waits until `fn()` is true, polling; fails with `what` after `ms`. */
+export async function until(fn, what, ms = 10_000) {
+  const end = Date.now() + ms;
+  while (!fn()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((done) => setTimeout(done, 20));
+  }
+}
+
+/** Records requests that failed (a cancelled fetch is one), by URL. */
+export function failures(page) {
+  const failed = [];
+  page.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText}`));
+  return failed;
+}

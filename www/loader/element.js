@@ -7,7 +7,7 @@ import { boot, bootFailed, mountWasm } from './boot.js';
 import { adopt, copyOf } from './copy.js';
 import { intent, keep, shown } from './intent.js';
 import { followLang, langOf } from './lang.js';
-import { prefetch } from './prefetch.js';
+import { prefetch, release } from './prefetch.js';
 import { caught, isDead, track, untrack } from './trap.js';
 
 export const TAG = 'grade-widget';
@@ -118,8 +118,9 @@ export class GradeWidget extends HTMLElement {
 
   async #start() {
     this.#starting = true;
-    // Handed to the wasm, which uses it if the source is still this `src` (see prefetch).
-    let early = this.#report == null ? prefetch(this.getAttribute('src')) : undefined;
+    // Handed to the wasm, which uses it if the source is still this `src` (see prefetch). Once
+    // the wasm runs, it starts the request itself as soon: no head start to win.
+    const early = this.#report == null && !mountWasm ? prefetch(this.getAttribute('src')) : undefined;
     try {
       try {
         await boot();
@@ -143,14 +144,13 @@ export class GradeWidget extends HTMLElement {
         const [config, warning] = adopt(this.#attributes(), this.#copy, this.hasAttribute('lang'));
         if (warning) console.warn(warning);
         this.#widget = mountWasm(this, config, early);
-        early = undefined;
       }
     } catch (error) {
       if (!caught(error)) await bootFailed(this, error);
     } finally {
       this.#starting = false;
-      // Not handed over (removed meanwhile, or the wasm failed): nobody will read it.
-      early?.abort.abort();
+      // Cancelled if no load took it (removed meanwhile, the wasm failed, another source).
+      release(early);
     }
   }
 

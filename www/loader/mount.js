@@ -6,7 +6,7 @@ import { boot, bootFailed, mountWasm } from './boot.js';
 import { adopt, copyOf } from './copy.js';
 import { keep, shown } from './intent.js';
 import { followLang, langOf } from './lang.js';
-import { prefetch } from './prefetch.js';
+import { prefetch, release } from './prefetch.js';
 import { caught, isDead, MESSAGE, track, untrack } from './trap.js';
 
 /** Calls into the wasm, unless it has trapped; a trap stops every widget (trap.js). */
@@ -32,11 +32,11 @@ export async function mount(element, options = {}) {
   checkMountTarget(element);
   // What the reader does on a pre-rendered copy while the wasm loads is done again after.
   if (shown(element)) keep(element);
-  const early = options?.report == null ? prefetch(options?.src) : undefined;
+  const early = options?.report == null && !mountWasm ? prefetch(options?.src) : undefined;
   try {
     await boot();
   } catch (error) {
-    early?.abort.abort();
+    release(early);
     await bootFailed(element, error, options);
     throw error;
   }
@@ -52,10 +52,12 @@ export async function mount(element, options = {}) {
     if (isDead()) throw new Error(`grade-widget: ${MESSAGE}`);
     widget = mountWasm(element, current, early);
   } catch (error) {
-    early?.abort.abort();
     caught(error);
     untrack(element);
     throw error;
+  } finally {
+    // Cancelled if no load took it (the source is another, or the mount failed).
+    release(early);
   }
   // Without a `lang` option the widget follows the page's.
   let ownLang = options?.lang !== undefined || !!copy;
