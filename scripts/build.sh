@@ -68,7 +68,13 @@ echo "build: wasm-opt -Oz ($(wasm-opt --version))"
 # which nothing after this step reads, so it goes too.
 # Last, the imports and exports get short names (printed as a map), which scripts/wasm-names.mjs
 # then gives them in the glue too: wasm-bindgen's hashed names were ~5.5 KB brotli of the two.
-wasm-opt -Oz --converge --low-memory-unused --strip-debug --strip-producers --strip-target-features \
+# A function called from one place only is inlined there only when it is small (at most 20
+# bytes): -Oz inlines every such function, however large, into its caller, which made fewer
+# but longer functions that brotli packed worse. Measured on this wasm (docs/PERFORMANCE.md,
+# "Issue 27: one load per src"): 368 KB raw instead of 361 KB, but 121.4 KB brotli instead of
+# 126.0 KB; 20 was the best of 0 to 5000.
+wasm-opt -Oz --converge --low-memory-unused --one-caller-inline-max-function-size=20 \
+  --strip-debug --strip-producers --strip-target-features \
   --minify-imports-and-exports-and-modules \
   -o "$out/grade_widget_bg.wasm.tmp" "$out/grade_widget_bg.wasm" >"$out/names.json.tmp"
 # The composed map is kept beside the build, not in the package: tests reach an export by its

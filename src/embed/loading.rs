@@ -12,7 +12,7 @@ use super::shared::{self, Joined};
 use super::widget::{render, Inner, Life};
 use super::{events, load};
 use crate::components::slices;
-use crate::load_state::{ErrorKind, LoadError, LoadState};
+use crate::load_state::{LoadError, LoadState};
 use crate::model::Report;
 
 /// Starts loading the current source. Objects and inline JSON are decoded at once; a `src`
@@ -62,18 +62,11 @@ pub(super) fn start_load(rc: &Rc<RefCell<Inner>>, early: Option<load::Prefetched
             let early = early.filter(|e| e.url == url);
             match shared::join(&url, Rc::downgrade(rc), generation, timeout_ms, early) {
                 // A widget already shows this URL's report: the same one, read once.
-                Some(Joined::Ready(report)) => set_state(rc, LoadState::Ready(report)),
-                Some(Joined::Waiting(ticket)) => {
+                Joined::Ready(report) => set_state(rc, LoadState::Ready(report)),
+                Joined::Waiting(ticket) => {
                     rc.borrow_mut().load = Some(ticket);
                     set_state(rc, LoadState::Loading);
                 }
-                None => set_state(
-                    rc,
-                    LoadState::Failed(LoadError::new(
-                        ErrorKind::Fetch,
-                        "this browser cannot cancel requests (no AbortController)".to_owned(),
-                    )),
-                ),
             }
         }
     }
@@ -81,11 +74,8 @@ pub(super) fn start_load(rc: &Rc<RefCell<Inner>>, early: Option<load::Prefetched
 
 /// Shows a shared load's result in the widget `weak`, if it still waits for it (not destroyed,
 /// given another source, or timed out meanwhile).
-pub(super) fn deliver(weak: &Weak<RefCell<Inner>>, generation: u32, result: &Result<Rc<Report>, LoadError>) {
-    finish(weak, generation, || match result {
-        Ok(report) => LoadState::Ready(report.clone()),
-        Err(err) => LoadState::Failed(err.clone()),
-    })
+pub(super) fn deliver(weak: &Weak<RefCell<Inner>>, generation: u32, state: &LoadState) {
+    finish(weak, generation, || state.clone())
 }
 
 /// The widget's own timeout ran out while it waited: it alone fails, and leaves the load.

@@ -17,13 +17,14 @@
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
+use wasm_bindgen::UnwrapThrowExt;
 use web_sys::AbortController;
 
 use super::load::{self, Prefetched};
 use super::loading::{deliver, timed_out};
 use super::widget::Inner;
 use crate::components::slices;
-use crate::load_state::{ErrorKind, LoadError};
+use crate::load_state::{ErrorKind, LoadError, LoadState};
 use crate::model::Report;
 
 /// A load: in flight, or done and holding its report weakly.
@@ -66,8 +67,7 @@ pub(super) enum Joined {
 
 /// Joins the load of `url` for the widget `weak` (its load's `generation`), or starts it.
 /// The widget's own timer (`timeout_ms`) starts here; with `early`, counted from its start.
-/// `None` only where the browser cannot cancel requests.
-pub(super) fn join(url: &str, weak: Weak<RefCell<Inner>>, generation: u32, timeout_ms: u32, early: Option<Prefetched>) -> Option<Joined> {
+pub(super) fn join(url: &str, weak: Weak<RefCell<Inner>>, generation: u32, timeout_ms: u32, early: Option<Prefetched>) -> Joined {
     let started = early.as_ref().map(|e| e.started);
     let found = LOADS.with(|loads| {
         let mut loads = loads.borrow_mut();
@@ -79,11 +79,11 @@ pub(super) fn join(url: &str, weak: Weak<RefCell<Inner>>, generation: u32, timeo
     let flight = match found {
         Some(flight) => {
             if let Some(report) = flight.report.borrow().upgrade() {
-                return Some(Joined::Ready(report));
+                return Joined::Ready(report);
             }
             flight
         }
-        None => start(url, early)?,
+        None => start(url, early),
     };
     flight.tickets.set(flight.tickets.get() + 1);
     flight.waiting.borrow_mut().push((weak.clone(), generation));
@@ -96,15 +96,17 @@ pub(super) fn join(url: &str, weak: Weak<RefCell<Inner>>, generation: u32, timeo
         let unit = if secs == 1 { "second" } else { "seconds" };
         timed_out(&weak, generation, LoadError::new(ErrorKind::Timeout, format!("could not fetch the report from {url}: no complete answer within {secs} {unit}")));
     });
-    Some(Joined::Waiting(Ticket(flight)))
+    Joined::Waiting(Ticket(flight))
 }
 
 /// Starts the request for `url` (the loader's, when it made one that no load has taken yet)
 /// and its read, in a task of its own.
-fn start(url: &str, early: Option<Prefetched>) -> Option<Rc<Flight>> {
+fn start(url: &str, early: Option<Prefetched>) -> Rc<Flight> {
     let (abort, response) = match early.and_then(Prefetched::take) {
         Some(early) => (early.abort, Some(early.response)),
-        None => (AbortController::new().ok()?, None),
+        // Every browser that runs this wasm (reference types: Chrome 96, Firefox 79, Safari 15)
+        // has AbortController, so this never throws.
+        None => (AbortController::new().ok().unwrap_throw(), None),
     };
     let flight = Rc::new(Flight {
         abort,
@@ -122,16 +124,21 @@ fn start(url: &str, early: Option<Prefetched>) -> Option<Rc<Flight>> {
             .and_then(|value| load::decode(value, &from, true))
             .map(Rc::new);
         // The report is kept, weakly; a failure is forgotten at once.
-        match &result {
-            Ok(report) => *flight.report.borrow_mut() = Rc::downgrade(report),
-            Err(_) => LOADS.with(|loads| loads.borrow_mut().retain(|(_, f)| !Rc::ptr_eq(f, &flight))),
-        }
+        let state = Rc::new(match result {
+            Ok(report) => {
+                *flight.report.borrow_mut() = Rc::downgrade(&report);
+                LoadState::Ready(report)
+            }
+            Err(err) => {
+                LOADS.with(|loads| loads.borrow_mut().retain(|(_, f)| !Rc::ptr_eq(f, &flight)));
+                LoadState::Failed(err)
+            }
+        });
         // Each widget in a task of its own, in page order: drawing 43 badges is 43 short tasks.
-        let result = Rc::new(result);
         for (weak, generation) in flight.waiting.take() {
-            let result = result.clone();
-            slices::later(move || deliver(&weak, generation, &result));
+            let state = state.clone();
+            slices::later(move || deliver(&weak, generation, &state));
         }
     });
-    Some(flight)
+    flight
 }

@@ -22,8 +22,9 @@ export function prefetch(src) {
     return undefined;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  // Before the wasm runs (the only time the loader asks), no load has taken any of them.
   let early = pending.get(url.href);
-  if (!early || early.taken) {
+  if (!early) {
     const abort = new AbortController();
     const response = fetch(url.href, { method: 'GET', mode: 'cors', credentials: 'omit', signal: abort.signal });
     // The wasm awaits it and reports a failure itself; this keeps a request that is cancelled
@@ -43,6 +44,7 @@ export function prefetch(src) {
  */
 export function release(early) {
   if (!early || --early.users > 0) return;
-  if (pending.get(early.url) === early) pending.delete(early.url);
+  // The one entry for its URL: a new one is made only once this one is gone.
+  pending.delete(early.url);
   if (!early.taken) early.abort.abort();
 }
