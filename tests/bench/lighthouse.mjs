@@ -3,8 +3,11 @@
 // does not load or Lighthouse cannot run, never on a score.
 //
 //   node tests/bench/lighthouse.mjs [--runs N] [--pages a,b] [--keep] [--before OLD_PKG] [--http1]
+//                                   [--lcp-path]
 //   (default 3 runs, every page; --before adds each widget page again with an earlier build;
-//   --http1 serves plain HTTP/1.1 instead of HTTP/2 over TLS)
+//   --http1 serves plain HTTP/1.1 instead of HTTP/2 over TLS; --lcp-path prints, for every
+//   run, what Lighthouse's simulation puts on the LCP's path: each request and main-thread task
+//   with its simulated start and end, and the LCP element from the trace)
 //
 // 1. Builds the peers harness's pages with tests/bench/peers.mjs (GW_PEERS_PAGES_ONLY=1): the
 //    static floor, the fresh widget, both pre-rendered pages and the peers, from pkg/.
@@ -52,6 +55,10 @@ if (!existsSync(join(LH, 'node_modules', 'lighthouse', 'package.json'))) {
   if (npm.status !== 0) fail(`npm ci in target/lighthouse failed (exit ${npm.status})`);
 }
 const { default: lighthouse } = await import(pathToFileURL(join(LH, 'node_modules/lighthouse/core/index.js')));
+const LCP_PATH = args.includes('--lcp-path');
+const { LanternLargestContentfulPaint } = LCP_PATH
+  ? await import(pathToFileURL(join(LH, 'node_modules/lighthouse/core/computed/metrics/lantern-largest-contentful-paint.js')))
+  : {};
 const chromeLauncher = await import(pathToFileURL(join(LH, 'node_modules/chrome-launcher/dist/index.js')));
 
 // 1. The peers' pages and ours.
@@ -236,11 +243,36 @@ try {
       };
       samples[name].push(sample);
       console.log(`lighthouse: run ${run + 1}/${RUNS} ${name.padEnd(22)} score ${sample.score}, LCP ${Math.round(sample.lcp)} ms, TBT ${Math.round(sample.tbt)} ms, longest task ${sample.longestTask} ms`);
+      if (LCP_PATH) await lcpPath(lhr, result.artifacts);
     }
   }
 } finally {
   await chrome.kill();
   server.close();
+}
+
+/**
+ * `--lcp-path`: the LCP element (from the trace: Lighthouse's own audit of it fails with this
+ * Chromium) and the nodes of the simulation's LCP graph (the optimistic one; the estimate is the
+ * mean of its end and the pessimistic graph's, both printed), by simulated start.
+ * A main-thread task is named by its first telling events, with its observed length (the
+ * simulation runs it 4x slower).
+ */
+async function lcpPath(lhr, artifacts) {
+  const trace = artifacts.Trace ?? artifacts.traces?.defaultPass;
+  const devtoolsLog = artifacts.DevtoolsLog ?? artifacts.devtoolsLogs?.defaultPass;
+  const data = { trace, devtoolsLog, gatherContext: artifacts.GatherContext, settings: lhr.configSettings, URL: artifacts.URL };
+  const lantern = await LanternLargestContentfulPaint.request(data, { computedCache: new Map(), settings: lhr.configSettings });
+  const candidate = trace.traceEvents.filter((e) => e.name === 'largestContentfulPaint::Candidate').pop()?.args?.data;
+  console.log(`  LCP element: ${candidate?.nodeName ?? '?'} (${candidate?.type ?? '?'}, ${candidate?.size ?? '?'} px²); simulated optimistic ${Math.round(lantern.optimisticEstimate.timeInMs)} ms, pessimistic ${Math.round(lantern.pessimisticEstimate.timeInMs)} ms`);
+  const TELLING = /^(ParseHTML|EvaluateScript|v8\.evaluateModule|Layout|Paint|FunctionCall|TimerFire|DocumentLoader::CommitNavigation)$/;
+  const rows = [...lantern.optimisticEstimate.nodeTimings].sort(([, a], [, b]) => a.startTime - b.startTime).map(([node, t]) => {
+    const what = node.type === 'network'
+      ? `${node.request.url.replace(/^.*\/pages\/[^/]+\//, '') || '(page)'} ${node.request.resourceType} ${node.request.priority}, ${node.request.transferSize} B, ${node.request.protocol}`
+      : `task: ${[...new Set(node.childEvents.map((e) => e.name).filter((n) => TELLING.test(n)))].join(', ') || node.event.name}, ${((node.endTime - node.startTime) / 1000).toFixed(1)} ms observed`;
+    return `    ${String(Math.round(t.startTime)).padStart(5)}-${String(Math.round(t.endTime)).padEnd(5)} ${what}`;
+  });
+  console.log(rows.join('\n'));
 }
 
 const median = (xs) => {
@@ -257,7 +289,7 @@ console.log(`\nlighthouse 12.2.3, mobile preset, ${PROTOCOL}, median of ${RUNS} 
 console.log(`${'page'.padEnd(22)} ${'score'.padStart(5)} ${'FCP'.padStart(7)} ${'LCP'.padStart(7)} ${'LCP/static'.padStart(10)} ${'/+script'.padStart(8)} ${'TBT'.padStart(6)} ${'TTI'.padStart(7)} ${'longest'.padStart(7)} ${'KiB'.padStart(6)}`);
 for (const p of pages) {
   const s = summary[p];
-  console.log(`${p.padEnd(22)} ${String(s.score).padStart(5)} ${Math.round(s.fcp).toString().padStart(7)} ${Math.round(s.lcp).toString().padStart(7)} ${(s.lcp / staticLcp).toFixed(2).padStart(10)} ${(s.lcp / scriptLcp).toFixed(2).padStart(8)} ${Math.round(s.tbt).toString().padStart(6)} ${Math.round(s.tti).toString().padStart(7)} ${String(s.longestTask).padStart(7)} ${(s.bytes / 1024).toFixed(1).padStart(6)}`);
+  console.log(`${p.padEnd(22)} ${String(s.score).padStart(5)} ${Math.round(s.fcp).toString().padStart(7)} ${Math.round(s.lcp).toString().padStart(7)} ${(s.lcp / staticLcp).toFixed(2).padStart(10)} ${(scriptLcp ? (s.lcp / scriptLcp).toFixed(2) : '-').padStart(8)} ${Math.round(s.tbt).toString().padStart(6)} ${Math.round(s.tti).toString().padStart(7)} ${String(s.longestTask).padStart(7)} ${(s.bytes / 1024).toFixed(1).padStart(6)}`);
 }
 mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench-results', 'lighthouse.json'), `${JSON.stringify({ runs: RUNS, protocol: PROTOCOL, loadStart, summary, samples }, null, 2)}\n`);
