@@ -186,7 +186,9 @@ function interactionPlan(report) {
   const [rowA, rowB] = [areas[5].id, areas[1].id];
   const chart = (id) => `[data-testid="glance-item"][data-area="${id}"] button`;
   const row = (id) => `[data-testid="summary"] [data-testid="area-row"][data-area="${id}"] button`;
-  const showsAll = (s) => s.shown === all && s.rows === idOrder;
+  // The status goes on with the sort (", sorted by reference").
+  const allShown = (s) => s.shown.startsWith(`${all},`);
+  const showsAll = (s) => allShown(s) && s.rows === idOrder;
   return [
     ['gradeFilter', 'grade filter (Excellent)', { kind: 'select', testid: 'filter-grade', value: grade }, shownIs(count((a) => a.grade === grade))],
     ['allGrades', 'all grades again', { kind: 'select', testid: 'filter-grade', value: '' }, showsAll],
@@ -194,7 +196,7 @@ function interactionPlan(report) {
     ['allDomains', 'all domains again', { kind: 'select', testid: 'filter-domain', value: '' }, showsAll],
     ['directionFilter', `direction filter (${direction})`, { kind: 'select', testid: 'filter-direction', value: direction }, shownIs(count((a) => a.direction === direction))],
     ['allDirections', 'all directions again', { kind: 'select', testid: 'filter-direction', value: '' }, showsAll],
-    ['sortGrade', 'sort by grade', { kind: 'select', testid: 'filter-sort', value: 'grade' }, (s) => s.shown === all && s.rows !== idOrder && s.rows.split(' ').sort().join() === idOrder.split(' ').sort().join()],
+    ['sortGrade', 'sort by grade', { kind: 'select', testid: 'filter-sort', value: 'grade' }, (s) => allShown(s) && s.rows !== idOrder && s.rows.split(' ').sort().join() === idOrder.split(' ').sort().join()],
     ['sortId', 'sort by area again', { kind: 'select', testid: 'filter-sort', value: 'id' }, showsAll],
     ['chartSelect', `select an area from a chart (${chartA}, ${chartB})`, { kind: 'click', css: chart(chartA) }, (s) => s.detail === chartA],
     ['chartSelect', null, { kind: 'click', css: chart(chartB) }, (s) => s.detail === chartB],
