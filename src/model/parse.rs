@@ -6,7 +6,10 @@
 //! reading, so at most one of those is reported, together with the unknown fields met before
 //! it; a report that reads is then checked by [`validate`](super::validate()) in full.
 
-use super::problem::{ReportProblem, ReportProblemKind as Kind};
+use super::problem::ReportProblem;
+// The kinds of text-level problems: only where JSON text is read (not in the widget's wasm).
+#[cfg(any(not(target_arch = "wasm32"), feature = "import"))]
+use super::problem::ReportProblemKind as Kind;
 use super::read::{read_report, Outcome, Source};
 use super::validate::{check, finish};
 use super::Report;
