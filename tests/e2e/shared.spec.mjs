@@ -141,6 +141,27 @@ const cases = [
     },
   },
   {
+    name: 'the loader asks once for widgets of one src; one removed before the wasm runs leaves the request to the other',
+    page: 'www/examples/two-widgets.html',
+    async run(t) {
+      const { page } = t;
+      const all = failures(page);
+      const seen = await watch(t);
+      const wasm = await hold(page, '**/grade_widget_bg.wasm');
+      await open(t, badges(t, ['a', 'b']));
+      await until(() => wasm.asked.length > 0 && seen.asked.length > 0, 'the wasm and report requests');
+      // Both elements hold the loader's one request; the first one goes before the wasm runs.
+      await page.evaluate(() => document.getElementById('a').remove());
+      await page.waitForTimeout(100);
+      wasm.release();
+      const b = await settled(page, 'b');
+      assert.equal(b.type, 'load', JSON.stringify(b.detail));
+      assert.equal(seen.asked.length, 1, seen.asked.join(', '));
+      assert.deepEqual(failed(t, all), [], 'the request was not cancelled');
+      assert.deepEqual(await events(page, 'a'), []);
+    },
+  },
+  {
     name: 'a failed load is not kept: "Try again" asks the server anew',
     page: 'www/examples/two-widgets.html',
     async run(t) {
