@@ -164,15 +164,16 @@ impl Prefetched {
     }
 }
 
-/// Fetches and parses the report JSON at `url` (already [`resolve`]d). Credentials are never
+/// Fetches and parses the report JSON at `url` (already [`resolve`]d; `from` is "from <url>",
+/// for the messages, made once by the caller, who names the report so too). Credentials are never
 /// sent. `abort` cancels the request and its body (every widget waiting for it has left: see
 /// `shared.rs`, where each keeps its own timeout). With `early`, the request is the loader's,
 /// already under way, and `abort` is its controller.
-pub async fn fetch_json(url: &str, abort: &AbortController, early: Option<Promise>) -> Result<JsValue, LoadError> {
+pub async fn fetch_json(url: &str, from: &str, abort: &AbortController, early: Option<Promise>) -> Result<JsValue, LoadError> {
     let window = web_sys::window()
         .ok_or_else(|| LoadError::new(ErrorKind::Fetch, "no window to fetch from".to_owned()))?;
     let text = fetch_text(&window, url, abort, early).await?;
-    parse_text(&text, &format!("from {url}"), true)
+    parse_text(&text, from, true)
 }
 
 /// The request and the whole body as text, the size limit enforced as it arrives.

@@ -119,7 +119,7 @@ fn start(url: &str, early: Option<Prefetched>) -> Rc<Flight> {
     wasm_bindgen_futures::spawn_local(async move {
         let flight = this;
         let from = format!("from {url}");
-        let result = load::fetch_json(&url, &flight.abort, response)
+        let result = load::fetch_json(&url, &from, &flight.abort, response)
             .await
             .and_then(|value| load::decode(value, &from, true))
             .map(Rc::new);
