@@ -19,7 +19,7 @@ pub mod stamps;
 
 pub use fingerprint::{fingerprint, id_prefix};
 #[cfg(target_arch = "wasm32")]
-pub use shape::dom_shape;
+pub use shape::{dom_shape, set_walker};
 pub use shape::{markup_shape, Shape};
 
 /// The attribute on the static copy's container that holds [`fingerprint`].

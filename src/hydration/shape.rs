@@ -92,28 +92,29 @@ fn skip_tag(tag: &str) -> &str {
     ""
 }
 
-/// The shape of the nodes under `root` as the browser holds them (not counting `root`).
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    static WALKER: std::cell::RefCell<Option<js_sys::Function>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Takes the loader's walk over a copy (`walk` in www/loader/copy.js): it lists the copy's
+/// elements and comments in document order as one string, in the bytes [`Shape`] hashes. In
+/// JavaScript, not here: the same walk through web-sys crosses into JavaScript four times a node,
+/// 10-13 ms for the full report on the demo page, in the task that hydrates (issue 27).
+#[cfg(target_arch = "wasm32")]
+pub fn set_walker(walk: js_sys::Function) {
+    WALKER.with(|w| *w.borrow_mut() = Some(walk));
+}
+
+/// [`markup_shape`] of the nodes under `root` as they are now. Without the loader's walk, or
+/// should it fail, the shape of nothing: the copy is then drawn afresh, never hydrated blind.
 #[cfg(target_arch = "wasm32")]
 pub fn dom_shape(root: &web_sys::Node) -> String {
-    fn walk(node: &web_sys::Node, shape: &mut Shape) {
-        use wasm_bindgen::JsCast;
-        let mut child = node.first_child();
-        while let Some(n) = child {
-            match n.node_type() {
-                web_sys::Node::ELEMENT_NODE => {
-                    if let Some(el) = n.dyn_ref::<web_sys::Element>() {
-                        shape.element(&el.local_name());
-                    }
-                    walk(&n, shape);
-                }
-                web_sys::Node::COMMENT_NODE => shape.comment(&n.text_content().unwrap_or_default()),
-                _ => {}
-            }
-            child = n.next_sibling();
-        }
-    }
+    let walked = WALKER.with(|w| w.borrow().as_ref().and_then(|walk| walk.call1(&wasm_bindgen::JsValue::NULL, root).ok()));
     let mut shape = Shape::default();
-    walk(root, &mut shape);
+    if let Some(walked) = walked.and_then(|w| w.as_string()) {
+        shape.0.write(walked.as_bytes());
+    }
     shape.finish()
 }
 

@@ -2,6 +2,7 @@
 // the wasm) and, when it cannot, tells each widget why: a note in the widget (failure.js, fetched
 // only then) and the documented `error` event of type `wasm`.
 
+import { walk } from './copy.js';
 import { failure, importFailureNote, importGlue, wasmRequest } from './files.js';
 import { langOf } from './lang.js';
 import { watchTraps } from './trap.js';
@@ -29,6 +30,7 @@ export function boot() {
       throw failure(wasm.url, error, 'wasm');
     }
     watchTraps(wasm.url);
+    glue.walker(walk);
     mountWasm = glue.mount;
   })();
   return ready;

@@ -87,3 +87,17 @@ export function adopt(options, copy, ownLang) {
   const now = is.join(', ');
   return [out, `grade-widget: the pre-rendered copy was rendered with ${was.join(', ')} but the element says ${now}; drawing ${now}. Re-render the copy or remove the attribute${is.length > 1 ? 's' : ''}.`];
 }
+
+/**
+ * The elements and comments under `root` in document order, as the widget's shape check hashes
+ * them (src/hydration/shape.rs): `<name` for an element, `!text` for a comment, each ended by a
+ * NUL. The wasm calls it as it is about to hydrate a copy: one call, where the same walk in the
+ * wasm crossed into JavaScript four times a node.
+ */
+export function walk(root) {
+  let out = '';
+  // SHOW_ELEMENT | SHOW_COMMENT
+  const nodes = document.createTreeWalker(root, 0x81);
+  for (let n; (n = nodes.nextNode()); ) out += n.nodeType === 1 ? `<${n.localName.toLowerCase()}\0` : `!${n.data}\0`;
+  return out;
+}
