@@ -3,7 +3,7 @@
 // does not load or Lighthouse cannot run, never on a score.
 //
 //   node tests/bench/lighthouse.mjs [--runs N] [--pages a,b] [--keep] [--before OLD_PKG] [--http1]
-//                                   [--lcp-path]
+//                                   [--before-pages OLD_PAGES] [--lcp-path]
 //   (default 3 runs, every page; --before adds each widget page again with an earlier build;
 //   --http1 serves plain HTTP/1.1 instead of HTTP/2 over TLS; --lcp-path prints, for every
 //   run, what Lighthouse's simulation puts on the LCP's path: each request and main-thread task
@@ -150,6 +150,16 @@ if (BEFORE) {
     if (name.includes('@') || /ssr|dsd/.test(name) || !existsSync(join(dir, 'grade_widget_bg.wasm'))) continue;
     cpSync(dir, `${dir}@before`, { recursive: true });
     for (const f of ['grade-widget.js', 'grade_widget.js', 'grade_widget_bg.wasm']) cpSync(join(BEFORE, f), join(`${dir}@before`, f));
+  }
+}
+
+// `--before-pages DIR`: the pre-rendered pages (`ourssr`, `ourdsd` and the rest) once more, as
+// `<page>@before`, from DIR: the pages folder that `--runs 0 --keep` printed in a checkout of the
+// earlier build, whose own CLI rendered their copies (see `--before` for why it takes that).
+const BEFORE_PAGES = opt('--before-pages', '');
+if (BEFORE_PAGES) {
+  for (const name of readdirSync(BEFORE_PAGES)) {
+    if (!name.includes('@') && /ssr|dsd/.test(name)) cpSync(join(BEFORE_PAGES, name), join(SITE, 'pages', `${name}@before`), { recursive: true });
   }
 }
 
