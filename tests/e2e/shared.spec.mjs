@@ -123,8 +123,11 @@ const cases = [
       for (const id of ['a', 'b', 'c']) await inWidget(page, id, 'loading').waitFor({ state: 'attached' });
       await page.evaluate(() => document.getElementById('a').remove());
       held.release();
+      // Both loaded from the one request: a cancelled one would have failed them, or made them
+      // ask again. (Not "no failed request": Chromium now and then reports a fetch whose body
+      // was read to the end as ERR_ABORTED when its route was held, with no abort called.)
       for (const id of ['b', 'c']) assert.equal((await settled(page, id)).type, 'load');
-      assert.deepEqual(failed(t, all), []);
+      assert.equal(held.asked.length, 1, held.asked.join(', '));
       assert.deepEqual(await events(page, 'a'), []);
 
       // Now all of them, while a second report loads: its request is cancelled, nothing fires.
@@ -145,7 +148,6 @@ const cases = [
     page: 'www/examples/two-widgets.html',
     async run(t) {
       const { page } = t;
-      const all = failures(page);
       const seen = await watch(t);
       const wasm = await hold(page, '**/grade_widget_bg.wasm');
       await open(t, badges(t, ['a', 'b']));
@@ -156,8 +158,9 @@ const cases = [
       wasm.release();
       const b = await settled(page, 'b');
       assert.equal(b.type, 'load', JSON.stringify(b.detail));
+      // Loaded from the one request, so not cancelled: the wasm would have met the abort, and
+      // `b` failed (see the test above for why not "no failed request").
       assert.equal(seen.asked.length, 1, seen.asked.join(', '));
-      assert.deepEqual(failed(t, all), [], 'the request was not cancelled');
       assert.deepEqual(await events(page, 'a'), []);
     },
   },
