@@ -27,12 +27,6 @@ use web_sys::HtmlElement;
 
 pub use widget::Widget;
 
-/// Mounts a widget into `host` (any element that can carry a shadow root, or `<grade-widget>`).
-///
-/// `config` is a plain object: `{ report | src, view, area, lang, deepLink, timeout }`; every
-/// key is optional (see the README's JS API table). Errors only when the host cannot take a
-/// shadow root; every data problem is shown inside the widget and fired as `error` instead.
-/// `prefetched` is the loader's request for `src`, started while the wasm loaded (or undefined).
 /// Called once by the loader before any `mount`: its walk over a pre-rendered copy, which the
 /// widget checks before hydrating it (`crate::hydration::dom_shape`).
 #[wasm_bindgen]
@@ -40,6 +34,12 @@ pub fn walker(walk: js_sys::Function) {
     crate::hydration::set_walker(walk);
 }
 
+/// Mounts a widget into `host` (any element that can carry a shadow root, or `<grade-widget>`).
+///
+/// `config` is a plain object: `{ report | src, view, area, lang, deepLink, timeout }`; every
+/// key is optional (see the README's JS API table). Errors only when the host cannot take a
+/// shadow root; every data problem is shown inside the widget and fired as `error` instead.
+/// `prefetched` is the loader's request for `src`, started while the wasm loaded (or undefined).
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement, config: JsValue, prefetched: JsValue) -> Result<Widget, JsValue> {
     panic::install();

@@ -53,6 +53,10 @@ pub fn prepare(host: &HtmlElement, spare: Option<&Element>) -> Result<MountPoint
     let document = host
         .owner_document()
         .ok_or_else(|| JsValue::from_str("grade-widget: host has no document"))?;
+    // The stylesheet is parsed now, at mount. Over a copy it is adopted only in the task that
+    // hydrates (`take_in`), which then no longer parses it too (about 3 ms on the development
+    // machine; issue 27).
+    sheets();
     // Markup in a declarative shadow root (`render --shadow-root`): the parser has built the
     // root and laid the copy out under the stylesheet it links, so it is hydrated where it is.
     // The widget's own sheet is adopted by `take_in`, in the hydration's task: adopting it now
@@ -60,8 +64,6 @@ pub fn prepare(host: &HtmlElement, spare: Option<&Element>) -> Result<MountPoint
     if let Some(shadow) = host.shadow_root() {
         if let Some(container) = hydratable_child(&shadow) {
             let stamp = container.get_attribute(FINGERPRINT_ATTR);
-            // Parsed now, adopted then (see the light copy below).
-            sheets();
             return Ok(MountPoint { container, prerendered: stamp });
         }
     }
@@ -80,9 +82,6 @@ pub fn prepare(host: &HtmlElement, spare: Option<&Element>) -> Result<MountPoint
     }
     if let Some(container) = host.query_selector(":scope > .gw-container[data-gw-hydrate]")? {
         let stamp = container.get_attribute(FINGERPRINT_ATTR);
-        // The stylesheet is parsed now, while the report loads, rather than in the task that
-        // hydrates (about 3 ms on the development machine; issue 27). Nothing adopts it yet.
-        sheets();
         if let Some(shadow) = host.shadow_root() {
             if shadow.query_selector("slot")?.is_none() {
                 let slot = document.create_element("slot")?;
