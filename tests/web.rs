@@ -18,7 +18,7 @@ use web_sys::{CustomEvent, HtmlElement};
 
 /// `mount` as the loader calls it when it has made no request of its own for `src`.
 fn mount(host: HtmlElement, config: JsValue) -> Result<Widget, JsValue> {
-    embed::mount(host, config, JsValue::UNDEFINED)
+    embed::mount(host, config, JsValue::UNDEFINED, false)
 }
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -62,6 +62,15 @@ pub(super) fn start_app(rc: &Rc<RefCell<Inner>>) {
     go_live(rc, app);
 }
 
+/// Whether the static copy shows exactly what is to be shown now (this report, these options,
+/// this selection) and reached the page intact: it can then stay as it is until the reader
+/// needs the app (`Inner::held`).
+pub(super) fn current(inner: &Inner) -> bool {
+    let Life::Static { fingerprint } = &inner.life else { return false };
+    let now = inner.props();
+    adoptable(inner, fingerprint, &now).is_some_and(|first| first == now)
+}
+
 /// The props the static copy can be hydrated with, if any: those of what is to be shown, else
 /// the same without an area (the copy `grade-widget render` makes unless given `--area`), when
 /// the reader's `#3A` selected one while the report loaded, or the hash named one at mount.

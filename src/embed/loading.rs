@@ -10,7 +10,7 @@ use yew::Callback;
 use super::config::Source;
 use super::shared::{self, Joined};
 use super::widget::{render, Inner, Life};
-use super::{events, load};
+use super::{events, hydrate, load};
 use crate::components::slices;
 use crate::load_state::{LoadError, LoadState};
 use crate::model::Report;
@@ -119,6 +119,13 @@ fn set_state(rc: &Rc<RefCell<Inner>>, state: LoadState) {
         inner.load_pending = sliced;
         (sliced, ready && matches!(inner.life, Life::Static { .. }))
     };
+    if hydrate && rc.borrow().held && hydrate::current(&rc.borrow()) {
+        // The copy already shows this very report: it is the widget's picture of it, so `load`
+        // now, and Yew's hydration (one long task, issue 27) waits for the reader's approach
+        // (`Widget::wake`) or for something else to show (`render`).
+        show_done(rc, &state);
+        return;
+    }
     if hydrate {
         // Over a pre-rendered copy, Yew's hydration (and `load` after it) comes in a task of
         // its own, after the one that read the report: on the demo page that makes two tasks of

@@ -40,8 +40,11 @@ pub fn walker(walk: js_sys::Function) {
 /// key is optional (see the README's JS API table). Errors only when the host cannot take a
 /// shadow root; every data problem is shown inside the widget and fired as `error` instead.
 /// `prefetched` is the loader's request for `src`, started while the wasm loaded (or undefined).
+/// `hold`: over a pre-rendered copy of the very report, keep the copy as it is once the report is
+/// read, and adopt it only at [`Widget::wake`] or when the widget must show something else (the
+/// element's default: Yew's hydration is one long task, issue 27).
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, config: JsValue, prefetched: JsValue) -> Result<Widget, JsValue> {
+pub fn mount(host: HtmlElement, config: JsValue, prefetched: JsValue, hold: bool) -> Result<Widget, JsValue> {
     panic::install();
-    Widget::mount(host, &config, &prefetched)
+    Widget::mount(host, &config, &prefetched, hold)
 }

@@ -60,6 +60,9 @@ pub(super) struct Inner {
     /// A report is being drawn in slices (`crate::components::slices`): `load` waits for the
     /// last one.
     pub(super) load_pending: bool,
+    /// Over a pre-rendered copy: the copy stays as it is while it shows what is to be shown,
+    /// until [`Widget::wake`] (the reader's first approach) or a change to show.
+    pub(super) held: bool,
 }
 
 /// Where a widget is in its life. One value, not flags, so that no impossible mix (an app over
@@ -77,7 +80,7 @@ pub(super) enum Life {
 }
 
 impl Widget {
-    pub(super) fn mount(host: HtmlElement, config: &JsValue, prefetched: &JsValue) -> Result<Widget, JsValue> {
+    pub(super) fn mount(host: HtmlElement, config: &JsValue, prefetched: &JsValue, hold: bool) -> Result<Widget, JsValue> {
         let spare = pool::take();
         let prepared = shadow::prepare(&host, spare.as_ref().map(|(container, _)| container));
         let (shadow::MountPoint { container, prerendered }, spare_app) = match (prepared, spare) {
@@ -136,6 +139,7 @@ impl Widget {
                 selected: None,
                 deep_link: DeepLink::default(),
                 load_pending: false,
+                held: hold,
             })
         });
         panic::register(id, &host, &container);
@@ -168,6 +172,18 @@ impl Widget {
         if reload {
             loading::start_load(&self.inner, None);
         } else {
+            render(&self.inner);
+        }
+    }
+
+    /// The reader is about to use the widget: a pre-rendered copy held as it is (`mount`'s
+    /// `hold`) is adopted now, or as soon as its report is read.
+    pub fn wake(&self) {
+        let held = {
+            let mut inner = self.inner.borrow_mut();
+            std::mem::take(&mut inner.held) && matches!(inner.life, Life::Static { .. })
+        };
+        if held {
             render(&self.inner);
         }
     }

@@ -78,6 +78,12 @@ async function load(js) {
     await page.waitForFunction(() => window.__settled, null, { timeout: 15000 });
     const settled = await page.evaluate(() => window.__settled);
     if (settled !== 'load') throw new Error(`first-frame: the widget fired ${settled}, not load`);
+    // The copy is held as it is after `load` until the reader reaches for it: a pointer passes
+    // over it (and leaves, so no hover style is in the last frame), and the app takes it over.
+    for (const widget of await page.locator('grade-widget').all()) await widget.hover();
+    await page.mouse.move(0, 0);
+    await page.waitForFunction(() => ![...document.querySelectorAll('grade-widget')]
+      .some((w) => (w.shadowRoot ?? w).querySelector('[data-gw-hydrate]')), null, { timeout: 15000 });
   }
   await page.waitForTimeout(1000);
   await cdp.send('Tracing.end');

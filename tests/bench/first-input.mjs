@@ -7,9 +7,16 @@
 // The demo report's copy (`grade-widget render`, light DOM, its stylesheet linked) inside
 // `<grade-widget src>`, with Chromium's CPU slowed 4x (Lighthouse's mobile CPU; the network is
 // the local server's, not throttled). The reader clicks area 3B's button in the table:
-//   eager-after   default loading, the click after `load` (the app handles it itself);
+//   eager-after   `loading="eager"`, the click after `load` (the copy was hydrated when the
+//                 report was read; the app handles the click itself);
+//   held-tap      default loading, the click after `load`, with the pointer arriving only for
+//                 it (as a tap does): the pointer's approach takes the held copy over (Yew's
+//                 hydration) between the pointer's arrival and the click, or the loader does the
+//                 click again once it has (www/loader/intent.js);
+//   held-hover    default loading, the pointer over the widget 500 ms before the click (as a
+//                 mouse comes): the copy is taken over before the click;
 //   interaction   `loading="interaction"`, the click is also what starts the widget, and the
-//                 loader does it again once the app runs (www/loader/intent.js).
+//                 loader does it again once the app runs.
 // (A click while an eager widget's wasm is still loading is replayed the same way; when it
 // comes does not depend on the click, so it is not timed here: tests/e2e/intent.spec.mjs.)
 // Per load: the click's own event timing (input to the next paint, Event Timing API: under 16 ms
@@ -59,7 +66,7 @@ function probe() {
 
 const { server, url } = await serve({ port: 0 });
 const browser = await launch();
-const MODES = { 'eager-after': '', interaction: ' loading="interaction"' };
+const MODES = { 'eager-after': ' loading="eager"', 'held-tap': '', 'held-hover': '', interaction: ' loading="interaction"' };
 const samples = Object.fromEntries(Object.keys(MODES).map((m) => [m, []]));
 try {
   for (let run = 0; run < RUNS; run++) {
@@ -73,8 +80,12 @@ try {
       await page.addInitScript(probe);
       await page.addInitScript(() => document.addEventListener('load', (e) => { if (e.target.id === 'w') window.__loaded = true; }, true));
       await page.goto(`${url}www/examples/__first-input.html`);
-      if (mode === 'eager-after') await page.waitForFunction(() => window.__loaded);
-      else await page.waitForTimeout(500);
+      if (mode === 'interaction') await page.waitForTimeout(500);
+      else await page.waitForFunction(() => window.__loaded);
+      if (mode === 'held-hover') {
+        await page.locator('#w [data-testid="area-row"][data-area="3B"] button').hover();
+        await page.waitForTimeout(500);
+      }
       await page.locator('#w [data-testid="area-row"][data-area="3B"] button').click({ noWaitAfter: true });
       await page.waitForFunction(() => window.__fi.shown != null, null, { timeout: 60_000 });
       await page.waitForTimeout(300);

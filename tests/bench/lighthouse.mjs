@@ -15,7 +15,8 @@
 //    badges (`view="badge"`), the transparency-page use: the static markup (`render --view
 //    badge`) and the live widgets, all with one `src`. Then the pre-rendered pages with
 //    `loading="interaction"` (`-interaction`: the widget starts only when the reader reaches for
-//    it, which Lighthouse never does), and 43 badges over their copies so.
+//    it, which Lighthouse never does) and `loading="eager"` (`-eager`: the copy hydrated as soon
+//    as the report is read), and 43 badges over their copies, with the default and `interaction`.
 // 3. Serves the folder with brotli over HTTP/2 and TLS, as a real host would (Lighthouse counts
 //    transfer sizes, and its simulation charges a new connection to each HTTP/1.1 request in
 //    flight beside another: "Why HTTP/2" below), and runs Lighthouse 12.2.3 (pinned in
@@ -125,19 +126,32 @@ badgePage('badges43', {
   }
 }
 
-// `loading="interaction"` over the pre-rendered copies: the pages as they are, the attribute added.
+// The pre-rendered copies with `loading="interaction"` (nothing loads until the reader reaches for
+// the widget) and with `loading="eager"` (the copy hydrated as soon as the report is read, the
+// default before the copy was held until the reader's approach): the pages as they are, the
+// attribute added.
+// peers.mjs makes its pages with `loading="eager"` (its cold render measures until the app is
+// live): `ourssr` and `ourdsd` here are the default, as a host writes the element.
 for (const name of ['ourssr', 'ourdsd']) {
   const dir = join(SITE, 'pages', name);
   if (!existsSync(dir)) continue;
-  cpSync(dir, `${dir}-interaction`, { recursive: true });
-  const html = join(`${dir}-interaction`, 'index.html');
-  writeFileSync(html, readFileSync(html, 'utf8').replace('<grade-widget src=', '<grade-widget loading="interaction" src='));
+  const html = join(dir, 'index.html');
+  const plain = readFileSync(html, 'utf8').replace('<grade-widget loading="eager" src=', '<grade-widget src=');
+  if (!plain.includes('<grade-widget src=')) fail(`${name}: no <grade-widget src=…> in the page`);
+  writeFileSync(html, plain);
+  for (const loading of ['interaction', 'eager']) {
+    cpSync(dir, `${dir}-${loading}`, { recursive: true });
+    writeFileSync(join(`${dir}-${loading}`, 'index.html'), plain.replace('<grade-widget src=', `<grade-widget loading="${loading}" src=`));
+  }
 }
-badgePage('badges43ssr-interaction', {
-  ...Object.fromEntries(['grade-widget.js', 'grade_widget.js', 'grade_widget_bg.wasm'].map((f) => [f, join(ROOT, 'pkg', f)])),
-  'report.json': join(work, 'report.json'), 'static.css': join(work, 'static.css'),
-}, '<link rel="stylesheet" href="static.css">\n<script type="module" src="grade-widget.js"></script>\n',
-  Array.from({ length: FORCES }, () => `<li><grade-widget view="badge" src="report.json" loading="interaction">${badgeMarkup}</grade-widget></li>`).join('\n'));
+// 43 badges over their copies, with the default loading and with `interaction`.
+for (const loading of ['', 'interaction']) {
+  badgePage(`badges43ssr${loading && `-${loading}`}`, {
+    ...Object.fromEntries(['grade-widget.js', 'grade_widget.js', 'grade_widget_bg.wasm'].map((f) => [f, join(ROOT, 'pkg', f)])),
+    'report.json': join(work, 'report.json'), 'static.css': join(work, 'static.css'),
+  }, '<link rel="stylesheet" href="static.css">\n<script type="module" src="grade-widget.js"></script>\n',
+    Array.from({ length: FORCES }, () => `<li><grade-widget view="badge" src="report.json"${loading && ` loading="${loading}"`}>${badgeMarkup}</grade-widget></li>`).join('\n'));
+}
 
 // `--before DIR`: the same widget pages once more, named `<page>@before`, with the build in DIR
 // (a copy of an earlier pkg/): before and after side by side in one interleaved run.
@@ -215,8 +229,8 @@ const server = tls ? createSecureServer(tls, serve) : createServer(serve);
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `${tls ? 'https' : 'http'}://127.0.0.1:${server.address().port}/pages/`;
 
-const ORDER = ['static', 'static-script', 'ours', 'ourssr', 'ourssr-interaction', 'ourdsd', 'ourdsd-interaction', 'badges43static', 'badges43',
-  'badges43ssr-interaction'];
+const ORDER = ['static', 'static-script', 'ours', 'ourssr', 'ourssr-eager', 'ourssr-interaction', 'ourdsd', 'ourdsd-eager',
+  'ourdsd-interaction', 'badges43static', 'badges43', 'badges43ssr', 'badges43ssr-interaction'];
 const pages = readdirSync(join(SITE, 'pages'))
   .filter((p) => !p.startsWith('_') && !p.startsWith('.') && (!ONLY?.length || ONLY.includes(p.split('@')[0])))
   .sort((a, b) => (ORDER.indexOf(a.split('@')[0]) + 1 || 99) - (ORDER.indexOf(b.split('@')[0]) + 1 || 99) || a.localeCompare(b));

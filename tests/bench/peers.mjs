@@ -15,8 +15,12 @@
 //    ours    <grade-widget src="report.json">: a fresh render; done = frame after `load`.
 //    static  the CLI's markup and stylesheet inside a script-less <grade-widget>: the floor.
 //            Its only script is an inline one at the end of body for the completion signal.
-//    ourssr  the same markup inside <grade-widget src="report.json">, hydrated by the widget;
-//            done = frame after `load` (interactive); FCP is when the grades were first painted.
+//    ourssr  the same markup inside <grade-widget loading="eager" src="report.json">, hydrated
+//            by the widget as soon as the report is read; done = frame after `load`
+//            (interactive); FCP is when the grades were first painted. `eager`, because by
+//            default the widget fires `load` over a copy of the same report and hydrates it only
+//            at the reader's approach (docs/element.md): what this measures is the time until the
+//            app has taken the copy over. tests/bench/lighthouse.mjs measures the default too.
 //    ourdsd  the same, rendered with `--shadow-root`: the copy in a declarative shadow root.
 // 4. Runs the harness's run.mjs with the remaining arguments and summarises its results.json.
 
@@ -138,15 +142,17 @@ ${h1('grade-widget render, no script')}
 `);
 
 // Hydration must adopt the pre-rendered nodes, not draw afresh: a row taken from the markup
-// before the widget starts must still be in the widget's shadow root at `load`.
+// before the widget starts must still be in the widget's shadow root at `load`, or in the copy
+// still held as it is (the default loading, on tests/bench/lighthouse.mjs's pages).
 const adopted = `
   const row = window.__ssrRow, root = e.target.shadowRoot;
-  if (!row || !root || !row.isConnected || !root.contains(row)) window.__renderError = 'ourssr: the widget drew afresh instead of hydrating the pre-rendered markup';`;
+  const taken = root && root.contains(row) && !row.closest('[data-gw-hydrate]');
+  if (!row || !row.isConnected || !(taken || row.closest('[data-gw-hydrate]'))) window.__renderError = 'ourssr: the widget drew afresh instead of hydrating the pre-rendered markup';`;
 page('ourssr', { ...widgetFiles, 'report.json': join(work, 'report.json'), 'static.css': join(work, 'static.css') },
   `${head('pre-rendered, hydrated', `<link rel="stylesheet" href="static.css">\n${onLoad(adopted)}`)}
 <body>
 ${h1('grade-widget, pre-rendered and hydrated')}
-<grade-widget src="report.json">${markup}</grade-widget>
+<grade-widget loading="eager" src="report.json">${markup}</grade-widget>
 <script>window.__ssrRow = document.querySelector('grade-widget [data-testid="area-row"]');</script>
 </body>
 </html>
@@ -161,7 +167,7 @@ page('ourdsd', { ...widgetFiles, 'report.json': join(work, 'report.json'), 'shad
   `${head('pre-rendered in a declarative shadow root, hydrated', onLoad(adopted))}
 <body>
 ${h1('grade-widget, pre-rendered in a shadow root and hydrated')}
-<grade-widget src="report.json">${readFileSync(join(work, 'markup-dsd.html'), 'utf8').trim()}</grade-widget>
+<grade-widget loading="eager" src="report.json">${readFileSync(join(work, 'markup-dsd.html'), 'utf8').trim()}</grade-widget>
 <script>window.__ssrRow = document.querySelector('grade-widget').shadowRoot.querySelector('[data-testid="area-row"]');</script>
 </body>
 </html>

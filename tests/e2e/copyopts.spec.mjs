@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { axe, ROOT, settled } from './lib.mjs';
+import { axe, live, ROOT, settled } from './lib.mjs';
 
 const PAGE = 'www/examples/two-widgets.html';
 const SHEET = '__copyopts.css';
@@ -65,6 +65,8 @@ async function open(page, url, name, args, { attrs = '', mount } = {}) {
   await page.goto(address);
   const loaded = await settled(page, 'w');
   assert.equal(loaded.type, 'load', JSON.stringify(loaded));
+  // A held copy is taken over when the reader comes to it.
+  await live(page, 'w');
   const state = await page.evaluate(() => {
     const container = document.getElementById('w').shadowRoot.querySelector('.gw-container');
     const live = [...container.querySelectorAll('*')];

@@ -2,7 +2,7 @@
 // the element's lifecycle (attribute changes, removal).
 
 import assert from 'node:assert/strict';
-import { areas, axe, events, inWidget, report, settled, styleIn } from './lib.mjs';
+import { areas, axe, events, inWidget, live, report, settled, styleIn } from './lib.mjs';
 
 const MET = report('metropolitan-2006.json');
 const NORTH = report('northshire-example-2006.json');
@@ -271,6 +271,12 @@ for (const [path, ids] of Object.entries(AXE_PAGES)) {
         await page.emulateMedia({ colorScheme: mode.scheme });
         for (const id of ids) await settled(page, id);
         for (const id of ids) {
+          // A pre-rendered copy held until the reader comes (no-js.html): checked as it is, then
+          // as the widget it becomes.
+          if (await page.locator(`#${id} [data-gw-hydrate]`).count()) {
+            assert.deepEqual(await axe(page, `#${id}`), [], `violations in the held copy #${id}`);
+            await live(page, id);
+          }
           const el = page.locator(`#${id}`);
           if (mode.theme) await el.evaluate((e, t) => e.setAttribute('theme', t), mode.theme);
           // These host pages declare only light; a host that offers both lets the reader choose.

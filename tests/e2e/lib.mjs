@@ -81,6 +81,19 @@ export async function settled(page, id, timeout = 15000) {
   return all.find((e) => e.type === 'load' || e.type === 'error');
 }
 
+/**
+ * Over a pre-rendered copy the widget keeps the copy as it is after `load` until the reader
+ * reaches for it (element.js, `hold`): moves the pointer over widget `id`, as a reader would, and
+ * waits until the app has taken the copy over (its stamp gone).
+ */
+export async function live(page, id) {
+  await page.hover(`#${id}`);
+  await page.waitForFunction((id) => {
+    const host = document.getElementById(id);
+    return !(host.querySelector('[data-gw-hydrate]') ?? host.shadowRoot?.querySelector('[data-gw-hydrate]'));
+  }, id);
+}
+
 /** A locator inside the widget's shadow root (playwright's CSS engine pierces open roots). */
 export function inWidget(page, id, testid) {
   return page.locator(`#${id} [data-testid="${testid}"]`);

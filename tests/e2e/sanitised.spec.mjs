@@ -7,7 +7,7 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { axe, events, ROOT, settled } from './lib.mjs';
+import { axe, events, live, ROOT, settled } from './lib.mjs';
 
 const PAGE = 'www/examples/two-widgets.html';
 
@@ -105,6 +105,8 @@ export const tests = CASES.map((c) => ({
     for (const id of ['a', 'b']) {
       const e = await settled(page, id);
       assert.equal(e.type, 'load', `${id}: ${JSON.stringify(e.detail)}`);
+      // A held copy is taken over when the reader comes to it.
+      await live(page, id);
     }
     const all = await events(page);
     assert.deepEqual(all.filter((e) => e.type === 'error'), [], 'no widget failed (a panic fires "error" on every widget)');

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { axe, events, ROOT, settled } from './lib.mjs';
+import { axe, events, live, ROOT, settled } from './lib.mjs';
 
 const PAGE = 'www/examples/two-widgets.html';
 const SHEET = '__shadow-root.css';
@@ -72,6 +72,8 @@ async function open(page, url, name, options) {
   for (const id of ['a', 'b']) {
     const e = await settled(page, id);
     assert.equal(e.type, 'load', `${id}: ${JSON.stringify(e.detail)}`);
+    // A held copy is taken over when the reader comes to it.
+    await live(page, id);
   }
   assert.deepEqual((await events(page)).filter((e) => e.type === 'error'), [], 'no widget failed');
 }

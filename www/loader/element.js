@@ -24,8 +24,8 @@ export class GradeWidget extends HTMLElement {
   #report = undefined;
   /** Stops waiting to start (the IntersectionObserver of `lazy`, the listeners of `interaction`). */
   #wait = null;
-  /** Whether the reader's actions on a pre-rendered copy are being kept for the app (intent.js). */
-  #kept = false;
+  /** The reader's actions on a pre-rendered copy, kept for the app (intent.js), once kept. */
+  #kept = null;
   #starting = false;
   /** The pre-rendered copy's options (copy.js), once read. */
   #copy = null;
@@ -38,10 +38,7 @@ export class GradeWidget extends HTMLElement {
     if (this.#widget) this.#call((w) => w.update(this.#config()));
     if (this.#widget || this.#starting || this.#wait) return;
     const copy = shown(this);
-    if (copy && !this.#kept) {
-      this.#kept = true;
-      keep(this);
-    }
+    if (copy && !this.#kept) this.#kept = keep(this);
     const loading = this.getAttribute('loading');
     // Without a copy there is nothing to read meanwhile: `interaction` waits as `lazy` does (so
     // does an element connected before the parser reached its copy). A deep link at load (`#3A`)
@@ -75,6 +72,8 @@ export class GradeWidget extends HTMLElement {
       this.#go();
       return;
     }
+    // A copy held until the reader's approach (`hold` below) is taken over now.
+    if (name === 'loading' && after === 'eager') this.#call((w) => w.wake());
     if (name === 'lang') this.#syncLang();
     this.#call((w) => w.update(this.#config()));
   }
@@ -143,7 +142,20 @@ export class GradeWidget extends HTMLElement {
         this.#copy = copyOf(this) ?? this.#copy;
         const [config, warning] = adopt(this.#attributes(), this.#copy, this.hasAttribute('lang'));
         if (warning) console.warn(warning);
-        this.#widget = mountWasm(this, config, early);
+        // Over a copy (`hold`), the widget reads the report and fires `load`, but adopts the
+        // copy (Yew's hydration, one long task: issue 27) only once the reader reaches for it;
+        // `interaction` already waited for that, and `eager` asks for it at once.
+        const loading = this.getAttribute('loading');
+        const hold = !!shown(this) && loading !== 'eager' && loading !== 'interaction';
+        this.#widget = mountWasm(this, config, early, hold);
+        // In a task after the input's own: hydration during its dispatch would let the app
+        // handle it natively and the replay (intent.js) a second time.
+        // A reader who used the copy while the wasm loaded, or is over it or in it, has reached.
+        if (hold) {
+          const wake = () => setTimeout(() => this.#call((w) => w.wake()));
+          if (this.#kept?.length || this.matches(':hover, :focus-within')) wake();
+          else intent(this, wake);
+        }
       }
     } catch (error) {
       if (!caught(error)) await bootFailed(this, error);

@@ -9,7 +9,8 @@ export const shown = (host) => (host.shadowRoot ?? host).querySelector('[data-gw
 
 /**
  * Records every click on a button and every change of a select or input in the copy until the
- * app has started, and replays them in order, on the same nodes, after its `load` (or `error`).
+ * app has taken it over, and replays them in order, on the same nodes, right after. Returns the
+ * list of what is waiting to be done.
  * Only targets still inside a copy stamped `data-gw-hydrate` count: the app removes the stamp as
  * it takes over, and from then on handles input itself (a report drawn in slices is live before
  * its `load`). Links and `<details>` need nothing: they work natively, and the app follows the
@@ -46,8 +47,18 @@ export function keep(host) {
   // in the root (from a light copy shown through the root's slot too).
   host.addEventListener('click', note, { capture: true, signal });
   (host.shadowRoot ?? host).addEventListener('change', note, { capture: true, signal });
-  host.addEventListener('load', replay, { signal });
+  // The app has taken the copy over (hydrated it, or drawn afresh) when it removes the stamp:
+  // not at `load`, which over a current copy comes before (element.js, `hold`). The observer's
+  // callback is a microtask queued after the one in which Yew hydrates.
+  const copy = shown(host);
+  const taken = new MutationObserver(() => {
+    if (!copy.hasAttribute('data-gw-hydrate')) replay();
+  });
+  taken.observe(copy, { attributeFilter: ['data-gw-hydrate'] });
+  signal.addEventListener('abort', () => taken.disconnect());
+  // The wasm could not start: nothing will take the copy over.
   host.addEventListener('error', replay, { signal });
+  return done;
 }
 
 /**

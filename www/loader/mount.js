@@ -50,7 +50,7 @@ export async function mount(element, options = {}) {
   track(element);
   try {
     if (isDead()) throw new Error(`grade-widget: ${MESSAGE}`);
-    widget = mountWasm(element, current, early);
+    widget = mountWasm(element, current, early, false);
   } catch (error) {
     caught(error);
     untrack(element);
