@@ -329,8 +329,10 @@ for (const { loading, seen } of [
       : 'by default, load comes once the report is read, and the copy is hydrated only when the reader reaches for it',
     page: PAGE,
     async run({ page, url }) {
+      // The copy's stylesheet linked, as hosts are told to: unstyled, the copy would be laid out
+      // anew when the widget takes it over, and a click aimed at it could land elsewhere.
       const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>hydrate in a task of its own</title>
-        <script type="module" src="../../pkg/grade-widget.js"></script></head>
+        <link rel="stylesheet" href="no-js.css"><script type="module" src="../../pkg/grade-widget.js"></script></head>
         <body><main><h1>Hydrated later</h1><grade-widget id="h" src="../data/metropolitan-2006.json" ${loading ? `loading="${loading}"` : ''}>${rendered([])}</grade-widget></main></body></html>`;
       const address = url('www/examples/__hydrate-task.html');
       await page.route(address, (route) => route.fulfill({ contentType: 'text/html', body: html }));
@@ -363,9 +365,15 @@ for (const { loading, seen } of [
         await page.waitForTimeout(300);
         assert.ok(await page.evaluate(() => document.querySelector('#h > [data-gw-hydrate]') !== null), 'hydrated with no reader');
       }
+      await page.evaluate(() => {
+        window.__shifts = [];
+        new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().filter((e) => !e.hadRecentInput).map((e) => e.value))).observe({ type: 'layout-shift' });
+      });
       // A click on the copy's row: for the held copy, the pointer's approach hydrates it first.
       await page.locator('#h [data-testid="area-row"][data-area="2A"] button').click();
       await page.locator('#h [data-testid="area-detail"][data-area="2A"]').waitFor();
+      // Taken over on the pointer's arrival, before any click or key: nothing moved meanwhile.
+      assert.deepEqual(await page.evaluate(() => window.__shifts), [], 'layout shifts with no input');
       assert.equal(await page.evaluate(() => document.querySelector('#h [data-gw-hydrate]') ?? document.getElementById('h').shadowRoot.querySelector('[data-gw-hydrate]')), null);
     },
   });
