@@ -1,7 +1,8 @@
 // element.js: the <grade-widget> custom element: its attributes and `report` property become the
-// wasm widget's config; it starts when connected (or, with loading="lazy", near the viewport;
-// with loading="interaction" over a pre-rendered copy, when the reader reaches for it: intent.js)
-// and frees the widget when removed from the page.
+// wasm widget's config; it starts when connected (over a pre-rendered copy, two frames later;
+// with loading="lazy", near the viewport; with loading="interaction" over a copy, when the reader
+// reaches for it: intent.js), takes a copy over at the reader's approach unless `eager`, and
+// frees the widget when removed from the page.
 
 import { boot, bootFailed, mountWasm } from './boot.js';
 import { adopt, copyOf } from './copy.js';
@@ -156,11 +157,11 @@ export class GradeWidget extends HTMLElement {
         const loading = this.getAttribute('loading');
         const hold = !!shown(this) && loading !== 'eager' && loading !== 'interaction';
         this.#widget = mountWasm(this, config, early, hold);
-        // In a task after the input's own: hydration during its dispatch would let the app
-        // handle it natively and the replay (intent.js) a second time.
-        // A reader who used the copy while the wasm loaded, or is over it or in it, has reached.
         if (hold) {
+          // In a task after the input's own: hydration during its dispatch would let the app
+          // handle that input natively and the replay (intent.js) a second time.
           const wake = () => setTimeout(() => this.#call((w) => w.wake()));
+          // A reader who used the copy while the wasm loaded, or is over it or in it, has reached.
           if (this.#kept?.length || this.matches(':hover, :focus-within')) wake();
           else intent(this, wake);
         }

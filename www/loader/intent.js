@@ -1,8 +1,10 @@
 // intent.js: a pre-rendered copy (`grade-widget render`) is on the page before the app runs,
 // and the reader may use it meanwhile. `keep` records what they do on its controls and does it
 // again once the app has taken over, so nothing is lost; `intent` waits for the first sign that
-// the reader is about to use the widget (`loading="interaction"`), so a page that only shows the
-// copy never pays for the wasm (issue 27: Yew hydrates a whole copy in one long task).
+// the reader is about to use the widget: to start it at all (`loading="interaction"`), or, by
+// default, to take over a copy the widget holds as it is once the report is read. Either way a
+// page that only shows the copy never pays for hydrating it (issue 27: Yew hydrates a whole
+// copy in one long task).
 
 /** The copy the reader sees (light DOM or a declarative shadow root), if the host shows one. */
 export const shown = (host) => (host.shadowRoot ?? host).querySelector('[data-gw-hydrate]');
