@@ -196,6 +196,39 @@ const SLUG_TESTS = [
 
 export const tests = [
   {
+    // By default a copy of the very report is held as it is after `load` (element.js, `hold`).
+    name: 'over a held copy, a link to #3A after load takes the copy over (its nodes kept) and shows 3A, and the next pick is followed',
+    page: 'www/examples/two-widgets.html',
+    async run({ page, url }) {
+      const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>hash over a held copy</title>
+        <script type="module" src="../../pkg/grade-widget.js"></script></head>
+        <body><main><h1>A link over a held copy</h1>
+        <grade-widget id="a" src="../data/metropolitan-2006.json" deep-link>${rendered()}</grade-widget></main></body></html>`;
+      const address = url('www/examples/__hash-held-copy.html');
+      await page.route(address, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+      await page.addInitScript(() => {
+        document.addEventListener('readystatechange', () => {
+          if (document.readyState === 'interactive') window.__static = [...document.querySelectorAll('#a > .gw-container *')];
+        });
+      });
+      await page.goto(address);
+      assert.equal((await settled(page, 'a')).type, 'load');
+      assert.equal(await page.evaluate(() => !!document.querySelector('#a > [data-gw-hydrate]')), true, 'held after load');
+      // Added by script, away from the widget: no pointer comes near it.
+      await page.evaluate(() => { location.hash = '#3A'; });
+      assert.equal(await shownArea(page, 'a', '3A'), '3A');
+      const copy = await page.evaluate(() => {
+        const live = [...document.getElementById('a').shadowRoot.querySelectorAll('.gw-container *')];
+        return { before: window.__static.length, reused: live.filter((n) => window.__static.includes(n)).length };
+      });
+      assert.ok(copy.reused > copy.before * 0.9, `the copy was drawn again, not adopted: ${JSON.stringify(copy)}`);
+      // Live: the reader's next pick is followed, and named in the address.
+      await pick(page, 'a', '5B');
+      assert.equal(await hash(page, '#5B'), '#5B');
+      assert.deepEqual((await events(page)).filter((e) => e.type === 'error'), []);
+    },
+  },
+  {
     name: 'two selections in one task make two entries, in order; select listeners read the new hash',
     page: 'index.html#3A',
     async run({ page }) {
