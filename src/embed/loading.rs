@@ -111,15 +111,15 @@ fn loaded(result: Result<Report, LoadError>) -> LoadState {
 /// fires `load` once its last slice is drawn instead ([`on_drawn`]), so that `load` still means
 /// "everything is drawn".
 fn set_state(rc: &Rc<RefCell<Inner>>, state: LoadState) {
-    let (sliced, hydrate) = {
+    let (sliced, hydrate, held) = {
         let mut inner = rc.borrow_mut();
         inner.state = state.clone();
         let ready = matches!(state, LoadState::Ready(_));
         let sliced = ready && slices::watcher(inner.id).is_some();
         inner.load_pending = sliced;
-        (sliced, ready && matches!(inner.life, Life::Static { .. }))
+        (sliced, ready && matches!(inner.life, Life::Static { .. }), inner.held)
     };
-    if hydrate && rc.borrow().held && hydrate::current(&rc.borrow()) {
+    if hydrate && held && hydrate::current(&rc.borrow()) {
         // The copy already shows this very report: it is the widget's picture of it, so `load`
         // now, and Yew's hydration (one long task, issue 27) waits for the reader's approach
         // (`Widget::wake`) or for something else to show (`render`).

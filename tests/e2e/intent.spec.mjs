@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { areas, deepFocus, events, report, ROOT, settled } from './lib.mjs';
+import { areas, deepFocus, events, held, report, ROOT, settled, takenOver } from './lib.mjs';
 
 /** Where each test's page opens before it routes its own: no widget there, so no request of its own. */
 const PAGE = 'www/data/metropolitan-2006.json';
@@ -141,12 +141,6 @@ async function filterBeforeStart(t, name, options) {
   assert.match(await page.locator('#w [data-testid="shown"]').innerText(), /^3 of 23 areas shown/);
 }
 
-/** Whether the copy still carries its stamp: not yet taken over by the app. */
-const held = (page) => page.evaluate(() => {
-  const host = document.getElementById('w');
-  return !!(host.querySelector('[data-gw-hydrate]') ?? host.shadowRoot?.querySelector('[data-gw-hydrate]'));
-});
-
 export const tests = [
   {
     name: 'default loading: after load the copy is held; a click on a row with no pointer or key before it (as a screen reader clicks) is done once, after the copy is taken over',
@@ -156,10 +150,10 @@ export const tests = [
       await open(t, 'held-click');
       await loaded(page);
       await page.waitForTimeout(200);
-      assert.equal(await held(page), true, 'taken over with no reader');
+      assert.equal(await held(page, 'w'), true, 'taken over with no reader');
       await page.evaluate(() => document.querySelector('#w [data-testid="area-row"][data-area="3B"] button').click());
       await page.waitForFunction(() => document.querySelector('#w').shadowRoot?.querySelector('[data-testid="area-detail"][data-area="3B"]'));
-      assert.equal(await held(page), false);
+      assert.equal(await held(page, 'w'), false);
       assert.deepEqual((await events(page, 'w')).filter((e) => e.type === 'select').map((e) => e.detail.area), ['3B'], 'selected once');
     },
   },
@@ -170,13 +164,10 @@ export const tests = [
       const { page } = t;
       await open(t, `held-tab${shadow ? '-dsd' : ''}`, { shadow });
       await loaded(page);
-      assert.equal(await held(page), true);
+      assert.equal(await held(page, 'w'), true);
       await page.keyboard.press('Tab');
       const before = await deepFocus(page);
-      await page.waitForFunction(() => {
-        const host = document.getElementById('w');
-        return !(host.querySelector('[data-gw-hydrate]') ?? host.shadowRoot?.querySelector('[data-gw-hydrate]'));
-      });
+      await takenOver(page, 'w');
       assert.deepEqual(await deepFocus(page), before, 'focus moved by the takeover');
       // On to the first area's button, through the copy's controls, now the app's.
       for (let i = 0; i < 10 && (await deepFocus(page)).testid !== 'area-row'; i++) await page.keyboard.press('Tab');
@@ -193,9 +184,10 @@ export const tests = [
       const { page } = t;
       await open(t, 'held-eager');
       await loaded(page);
-      assert.equal(await held(page), true);
+      assert.equal(await held(page, 'w'), true);
       await page.evaluate(() => document.getElementById('w').setAttribute('loading', 'eager'));
-      await page.waitForFunction(() => !document.querySelector('#w [data-gw-hydrate]') && document.querySelector('#w').shadowRoot?.querySelector('[data-testid="area-row"]'));
+      await takenOver(page, 'w');
+      assert.equal(await page.locator('#w [data-testid="area-row"]').count(), 23);
     },
   },
   {

@@ -88,10 +88,23 @@ export async function settled(page, id, timeout = 15000) {
  */
 export async function live(page, id) {
   await page.hover(`#${id}`);
-  await page.waitForFunction((id) => {
-    const host = document.getElementById(id);
-    return !(host.querySelector('[data-gw-hydrate]') ?? host.shadowRoot?.querySelector('[data-gw-hydrate]'));
-  }, id);
+  await takenOver(page, id);
+}
+
+/** In the page: whether widget `id` still shows a copy the app has not taken over (its stamp). */
+const STAMPED = (id) => {
+  const host = document.getElementById(id);
+  return !!(host.querySelector('[data-gw-hydrate]') ?? host.shadowRoot?.querySelector('[data-gw-hydrate]'));
+};
+
+/** Whether widget `id` still shows its pre-rendered copy as the page put it, not taken over. */
+export function held(page, id) {
+  return page.evaluate(STAMPED, id);
+}
+
+/** Waits until the app has taken widget `id`'s copy over (hydrated it or drawn afresh). */
+export function takenOver(page, id) {
+  return page.waitForFunction(`!(${STAMPED})(${JSON.stringify(id)})`);
 }
 
 /** A locator inside the widget's shadow root (playwright's CSS engine pierces open roots). */

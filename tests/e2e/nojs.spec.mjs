@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { areas, axe, events, live, ROOT, report, settled } from './lib.mjs';
+import { areas, axe, events, held, live, ROOT, report, settled } from './lib.mjs';
 
 /** The words that mark this force's count in the "All forces" cell (src/i18n, nat_own). */
 const OWN = '(this force)';
@@ -363,7 +363,7 @@ for (const { loading, seen } of [
       if (!loading) {
         // Nothing more happens on its own: still the copy a while later.
         await page.waitForTimeout(300);
-        assert.ok(await page.evaluate(() => document.querySelector('#h > [data-gw-hydrate]') !== null), 'hydrated with no reader');
+        assert.ok(await held(page, 'h'), 'hydrated with no reader');
       }
       await page.evaluate(() => {
         window.__shifts = [];
@@ -374,7 +374,7 @@ for (const { loading, seen } of [
       await page.locator('#h [data-testid="area-detail"][data-area="2A"]').waitFor();
       // Taken over on the pointer's arrival, before any click or key: nothing moved meanwhile.
       assert.deepEqual(await page.evaluate(() => window.__shifts), [], 'layout shifts with no input');
-      assert.equal(await page.evaluate(() => document.querySelector('#h [data-gw-hydrate]') ?? document.getElementById('h').shadowRoot.querySelector('[data-gw-hydrate]')), null);
+      assert.equal(await held(page, 'h'), false);
     },
   });
 }
