@@ -107,19 +107,40 @@ const rows = (page) => page.locator('#w [data-testid="area-row"]').evaluateAll((
 /** The areas graded excellent, which the grade filter leaves. */
 const EXCELLENT = areas(report('metropolitan-2006.json')).filter((a) => a.grade === 'excellent').map((a) => a.id);
 
-/** A click on area 3B's row button before the app has started (the wasm held back) selects it after. */
+/**
+ * Which areas are marked chosen: the rows with `data-row="selected"`, and the areas of the
+ * buttons (a row's, a card's) with `aria-current`, in page order.
+ */
+const marked = (page) => page.evaluate(() => {
+  const root = document.getElementById('w').shadowRoot?.querySelector('[data-testid="widget"]') ? document.getElementById('w').shadowRoot : document.getElementById('w');
+  return {
+    rows: [...root.querySelectorAll('[data-row="selected"]')].map((r) => r.dataset.area),
+    buttons: [...root.querySelectorAll('button[aria-current]')].map((b) => `${b.closest('[data-area]').dataset.testid}:${b.closest('[data-area]').dataset.area}`),
+  };
+});
+
+/** Area `id` marked chosen as the app marks it: its row, its row's button and its card's button. */
+const only = (id) => ({ rows: [id], buttons: [`area-row:${id}`, `glance-item:${id}`] });
+
+/**
+ * A click on area 3B's row button before the app has started (the wasm held back) marks the
+ * row chosen at once, and selects the area once the app runs.
+ */
 async function clickBeforeStart(t, name, options) {
   const { page } = t;
   const wasm = await hold(page, '**/grade_widget_bg.wasm');
   await open(t, name, options);
+  assert.deepEqual(await marked(page), { rows: [], buttons: [] }, 'the copy as drawn: nothing chosen');
   await page.locator('#w [data-testid="area-row"][data-area="3B"] button').click();
   await until(() => wasm.asked > 0, 'the wasm request');
-  assert.equal(await selected(page), null, 'nothing selected in the copy before the app runs');
+  assert.equal(await selected(page), null, 'no findings in the copy before the app runs');
+  assert.deepEqual(await marked(page), only('3B'), 'the row is marked chosen at once');
   assert.deepEqual(await events(page, 'w'), [], 'the app has not started');
   wasm.release();
   await loaded(page);
   await page.waitForFunction(() => document.querySelector('#w').shadowRoot?.querySelector('[data-testid="area-detail"][data-area="3B"]'));
   assert.equal(await selected(page), '3B');
+  assert.deepEqual(await marked(page), only('3B'));
   assert.deepEqual((await events(page, 'w')).filter((e) => e.type === 'select').map((e) => e.detail.area), ['3B'], 'selected once');
 }
 
@@ -265,6 +286,46 @@ export const tests = [
     name: 'default loading: a filter changed while the wasm loads filters the rows once it runs',
     page: PAGE,
     run: (t) => filterBeforeStart(t, 'eager-filter'),
+  },
+  {
+    name: 'default loading: two areas chosen while the wasm loads (a row, then a card) move the mark at once, and are both done, in order, once it runs',
+    page: PAGE,
+    async run(t) {
+      const { page } = t;
+      const wasm = await hold(page, '**/grade_widget_bg.wasm');
+      await open(t, 'eager-two');
+      await page.locator('#w [data-testid="area-row"][data-area="3B"] button').click();
+      assert.deepEqual(await marked(page), only('3B'));
+      await page.locator('#w [data-testid="glance-item"][data-area="2A"] button').click();
+      assert.deepEqual(await marked(page), only('2A'), 'the mark moves with the reader');
+      await until(() => wasm.asked > 0, 'the wasm request');
+      wasm.release();
+      await loaded(page);
+      await page.waitForFunction(() => document.querySelector('#w').shadowRoot?.querySelector('[data-testid="area-detail"][data-area="2A"]'));
+      assert.deepEqual(await marked(page), only('2A'));
+      assert.deepEqual((await events(page, 'w')).filter((e) => e.type === 'select').map((e) => e.detail.area), ['3B', '2A']);
+    },
+  },
+  {
+    name: 'default loading: when the wasm cannot load, an area chosen on the copy is no longer marked (nothing will show its findings)',
+    page: PAGE,
+    async run(t) {
+      const { page } = t;
+      // The wasm's request waits until the click is in, then fails.
+      let fail;
+      const clicked = new Promise((done) => { fail = done; });
+      await page.route('**/grade_widget_bg.wasm', async (route) => {
+        await clicked;
+        await route.abort();
+      });
+      await open(t, 'eager-fail');
+      await page.locator('#w [data-testid="area-row"][data-area="3B"] button').click();
+      assert.deepEqual(await marked(page), only('3B'));
+      fail();
+      const e = await settled(page, 'w');
+      assert.equal(e.type, 'error');
+      assert.deepEqual(await marked(page), { rows: [], buttons: [] }, 'the copy as it was drawn');
+    },
   },
   {
     name: 'mount() over a copy: a click on an area row\'s button while the wasm loads selects that area once it runs',

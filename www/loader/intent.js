@@ -20,15 +20,21 @@ export const shown = (host) => (host.shadowRoot ?? host).querySelector('[data-gw
  */
 export function keep(host) {
   const done = [];
+  // What `choose` changed, to undo should nothing take the copy over.
+  const marks = [];
   const stop = new AbortController();
   const signal = stop.signal;
   const note = (e) => {
     const click = e.type === 'click';
     const node = e.composedPath()[0].closest?.(click ? 'button,[role=button]' : 'select,input');
-    if (node?.closest('[data-gw-hydrate]')) done.push([node, click, node.value]);
+    const copy = node?.closest('[data-gw-hydrate]');
+    if (!copy) return;
+    done.push([node, click, node.value]);
+    if (click) choose(copy, node, marks);
   };
-  const replay = () => {
+  const replay = (e) => {
     stop.abort();
+    if (e?.type === 'error') for (const [el, name, value] of marks.reverse()) value == null ? el.removeAttribute(name) : el.setAttribute(name, value);
     // After the event's other listeners, outside the wasm's call that fired it.
     queueMicrotask(() => {
       for (const [node, click, value] of done) {
@@ -61,6 +67,31 @@ export function keep(host) {
   // The wasm could not start: nothing will take the copy over.
   host.addEventListener('error', replay, { signal });
   return done;
+}
+
+/**
+ * An area chosen on the copy (a table row's or a card's button) is marked chosen at once, in
+ * the frame of the tap, as the app marks it (the row's `data-row`, the button's `aria-current`):
+ * its findings come only once the app has taken the copy over and the click is done again, a
+ * few hundred ms later on a slow phone (issue 27). Hydration leaves attributes it does not set
+ * as they are, and the replayed click then gives the app the same marks.
+ */
+function choose(copy, node, marks) {
+  const item = node.closest('[data-row], [data-testid="glance-item"]');
+  if (!item) return;
+  const set = (el, name, value) => {
+    const old = el.getAttribute(name);
+    if (old === value) return;
+    marks.push([el, name, old]);
+    value == null ? el.removeAttribute(name) : el.setAttribute(name, value);
+  };
+  const area = item.getAttribute('data-area');
+  for (const el of copy.querySelectorAll('[data-row], [data-testid="glance-item"]')) {
+    const chosen = el.getAttribute('data-area') === area;
+    if (el.hasAttribute('data-row')) set(el, 'data-row', chosen ? 'selected' : 'select');
+    const button = el.querySelector('button');
+    if (button) set(button, 'aria-current', chosen ? 'true' : null);
+  }
 }
 
 /**
