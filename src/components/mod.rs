@@ -32,6 +32,8 @@ mod summary_table;
 mod symbols;
 
 pub use app::{App, AppProps};
+// The findings of one area, drawn on their own over a held copy (`crate::embed::glimpse`).
+pub use area_detail::AreaDetail;
 // The types of the app's props, defined beside `crate::state` (the components only read them),
 // and named here too for those who render the app (the CLI, the builder, the tests).
 pub use crate::load_state::{LoadError, LoadState};

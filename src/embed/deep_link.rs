@@ -57,7 +57,17 @@ struct Pending {
 /// deep links nothing waits: `select` fires in the input's task, after the render.
 pub(super) fn on_select(weak: Weak<RefCell<Inner>>) -> Callback<String> {
     Callback::from(move |area: String| {
-        let Some(rc) = weak.upgrade() else { return };
+        if let Some(rc) = weak.upgrade() {
+            chose(&rc, area, true);
+        }
+    })
+}
+
+/// The reader chose `area`: in the app (`draw`: the app's props follow), or on a held copy
+/// (`glimpse.rs`, which has drawn it itself).
+pub(super) fn chose(rc: &Rc<RefCell<Inner>>, area: String, draw: bool) {
+    let rc = rc.clone();
+    {
         let (host, deep_link) = {
             let mut inner = rc.borrow_mut();
             inner.selected = Some(area.clone());
@@ -65,7 +75,9 @@ pub(super) fn on_select(weak: Weak<RefCell<Inner>>) -> Callback<String> {
         };
         // The app's `area` prop follows the selection, so that a later change back to the
         // previous `area` (a link to `#3A`, Back) is a change the app sees.
-        render(&rc);
+        if draw {
+            render(&rc);
+        }
         if deep_link {
             let ask = {
                 let mut inner = rc.borrow_mut();
@@ -81,7 +93,7 @@ pub(super) fn on_select(weak: Weak<RefCell<Inner>>) -> Callback<String> {
         } else {
             events::select(&host, &area);
         }
-    })
+    }
 }
 
 /// Flushes the queued selections once the next frame has been produced: a frame callback

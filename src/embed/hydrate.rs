@@ -23,16 +23,20 @@ use crate::load_state::LoadState;
 /// message, a report that has changed since the markup was made, or markup a sanitiser
 /// changed). While loading, the static copy stays as it is, where the page put it.
 pub(super) fn start_app(rc: &Rc<RefCell<Inner>>) {
-    let (container, host, first, now) = {
-        let inner = rc.borrow();
+    let (container, host, first, now, glimpse) = {
+        let mut inner = rc.borrow_mut();
         let Life::Static { fingerprint } = &inner.life else { return };
         if let LoadState::Loading = inner.state {
             return;
         }
         let now = inner.props();
         let first = adoptable(&inner, fingerprint, &now);
-        (inner.container.clone(), inner.host.clone(), first, now)
+        (inner.container.clone(), inner.host.clone(), first, now, std::mem::take(&mut inner.glimpse))
     };
+    // A glimpse in the copy (`glimpse.rs`) has no markers for Yew's hydration: the app draws
+    // the same picture afresh, in this one task.
+    let first = if glimpse.shown() { None } else { first };
+    glimpse.end();
     // Into the shadow root only now, in the same task as the hydration: the browser lays the
     // copy out once for both (see `shadow::prepare`). Should the move fail, Yew still runs in
     // the container where it is.

@@ -12,6 +12,7 @@ mod bench;
 mod config;
 mod deep_link;
 mod events;
+mod glimpse;
 mod hydrate;
 mod js_value;
 mod load;

@@ -23,7 +23,7 @@ use yew::{AppHandle, Callback, Renderer};
 
 use super::config::{self, Config};
 use super::deep_link::{self, DeepLink};
-use super::{hydrate, load, loading, panic, pool, shadow, shared};
+use super::{glimpse, hydrate, load, loading, panic, pool, shadow, shared};
 use crate::components::{slices, App, AppProps};
 use crate::load_state::LoadState;
 
@@ -63,6 +63,9 @@ pub(super) struct Inner {
     /// Over a pre-rendered copy: the copy stays as it is while it shows what is to be shown,
     /// until [`Widget::wake`] (the reader's first approach) or a change to show.
     pub(super) held: bool,
+    /// Over a held copy: the findings of the area the reader tapped, drawn on their own
+    /// ([`Widget::glimpse`]).
+    pub(super) glimpse: glimpse::Glimpse,
 }
 
 /// Where a widget is in its life. One value, not flags, so that no impossible mix (an app over
@@ -140,6 +143,7 @@ impl Widget {
                 deep_link: DeepLink::default(),
                 load_pending: false,
                 held: hold,
+                glimpse: glimpse::Glimpse::default(),
             })
         });
         panic::register(id, &host, &container);
@@ -188,6 +192,21 @@ impl Widget {
         }
     }
 
+    /// The reader chose area `area` on a held copy (a tap on its row or card): its findings are
+    /// shown at once, in place of the copy's, without taking the copy over (`glimpse.rs`). False
+    /// when that cannot be done (no held copy of the full view, no such area): the loader then
+    /// has the app do the click once it has taken the copy over.
+    pub fn glimpse(&self, area: &str) -> bool {
+        glimpse::show(&self.inner, area)
+    }
+
+    /// A finger (or a button) is down on area `area`'s row or card of a held copy: its findings
+    /// are drawn ahead, out of the page, so that a glimpse of them on the click only puts them
+    /// in (`glimpse.rs`).
+    pub fn ahead(&self, area: &str) {
+        glimpse::ahead(&self.inner, area);
+    }
+
     /// Loads the same source again (what the "Try again" button does).
     pub fn retry(&self) {
         loading::start_load(&self.inner, None);
@@ -197,12 +216,13 @@ impl Widget {
     /// root and puts its Yew app in the pool for the next mount. The handle is consumed: JS
     /// cannot use it afterwards.
     pub fn destroy(self) {
-        let (life, container, id) = {
+        let (life, container, id, glimpse) = {
             let mut inner = self.inner.borrow_mut();
             inner.load = None;
             inner.deep_link.stop();
-            (std::mem::replace(&mut inner.life, Life::Destroyed), inner.container.clone(), inner.id)
+            (std::mem::replace(&mut inner.life, Life::Destroyed), inner.container.clone(), inner.id, std::mem::take(&mut inner.glimpse))
         };
+        glimpse.end();
         container.remove();
         shadow::release_slot(&self.inner.borrow().host);
         if let Life::Live(app) = life {

@@ -9,18 +9,18 @@
 // the local server's, not throttled). The reader clicks area 3B's button in the table:
 //   eager-after   `loading="eager"`, the click after `load` (the copy was hydrated when the
 //                 report was read; the app handles the click itself);
-//   held-tap      default loading, the click after `load`, with the pointer arriving only for
-//                 it (as a tap does): the pointer's approach takes the held copy over (Yew's
-//                 hydration) between the pointer's arrival and the click, or the loader does the
-//                 click again once it has (www/loader/intent.js);
+//   held-tap      default loading, the click after `load`, with a mouse pointer arriving only
+//                 for it: the pointer's approach asks for the held copy to be taken over (Yew's
+//                 hydration) after the next frame; a click that comes first gets a glimpse
+//                 (src/embed/glimpse.rs: the area's findings drawn on their own, in the copy);
 //   held-hover    default loading, the pointer over the widget 500 ms before the click (as a
 //                 mouse comes): the copy is taken over before the click;
 //   held-touch    default loading, the click after `load` as a finger gives it on a phone: a
 //                 touch screen (Chromium's mobile emulation), touchstart, 80 ms of contact,
 //                 touchend, then the click Chromium makes of it; no pointer over the widget
-//                 before. Blink holds timers back while a touch may still become a scroll, so
-//                 the loader's wake-up (a timeout) runs only after the click, which the copy
-//                 gets: it is done again once the copy is taken over;
+//                 before. A finger on an area is no reason to take the copy over (Blink would
+//                 hold the timer back anyway while the touch may still become a scroll): the
+//                 findings are drawn ahead while it is down, and the click gets a glimpse;
 //   interaction   `loading="interaction"`, the click is also what starts the widget, and the
 //                 loader does it again once the app runs.
 // (A click while an eager widget's wasm is still loading is replayed the same way; when it
@@ -67,11 +67,12 @@ function probe() {
   }).observe({ type: 'event', buffered: true, durationThreshold: 16 });
   const look = () => {
     const host = document.getElementById('w');
+    // The app's shadow root once it has taken the copy over; the copy (a glimpse in it) before.
     const root = host?.shadowRoot?.querySelector('[data-testid="widget"]') ? host.shadowRoot : host;
     if (window.__fi.input != null && window.__fi.marked == null && root?.querySelector('[data-area="3B"][data-row="selected"]')) {
       window.__fi.marked = performance.now();
     }
-    if (window.__fi.input != null && host?.shadowRoot?.querySelector('[data-testid="area-detail"][data-area="3B"]')) {
+    if (window.__fi.input != null && root?.querySelector('[data-testid="area-detail"][data-area="3B"]')) {
       window.__fi.shown = performance.now();
       return;
     }

@@ -51,8 +51,9 @@ function recorder() {
 }
 
 /** A fresh page with the event recorder, collecting console errors and uncaught exceptions. */
-export async function openPage(browser, url, { viewport = { width: 1280, height: 900 }, bypassCSP = false } = {}) {
-  const context = await browser.newContext({ viewport, bypassCSP });
+export async function openPage(browser, url, { viewport = { width: 1280, height: 900 }, bypassCSP = false, touch = false } = {}) {
+  // `touch`: a phone's touch screen (Chromium's mobile emulation), for taps (glimpse.spec.mjs).
+  const context = await browser.newContext({ viewport, bypassCSP, hasTouch: touch, isMobile: touch });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { areas, axe, events, held, live, ROOT, report, settled } from './lib.mjs';
+import { areas, axe, events, held, live, ROOT, report, settled, takenOver } from './lib.mjs';
 
 /** The words that mark this force's count in the "All forces" cell (src/i18n, nat_own). */
 const OWN = '(this force)';
@@ -369,11 +369,23 @@ for (const { loading, seen } of [
         window.__shifts = [];
         new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().filter((e) => !e.hadRecentInput).map((e) => e.value))).observe({ type: 'layout-shift' });
       });
-      // A click on the copy's row: for the held copy, the pointer's approach hydrates it first.
+      // A click on the copy's row: for the held copy, the pointer's approach takes it over
+      // first, or, should the click come before that, the widget shows the area's findings in
+      // the copy itself (a glimpse, src/embed/glimpse.rs).
       await page.locator('#h [data-testid="area-row"][data-area="2A"] button').click();
       await page.locator('#h [data-testid="area-detail"][data-area="2A"]').waitFor();
       // Taken over on the pointer's arrival, before any click or key: nothing moved meanwhile.
       assert.deepEqual(await page.evaluate(() => window.__shifts), [], 'layout shifts with no input');
+      if (!loading) {
+        // The page then asks for the app: over a glimpse it draws the same picture afresh,
+        // and nothing moves (no input to excuse a shift: the click is over 500 ms old).
+        await page.waitForTimeout(600);
+        await page.evaluate(() => document.getElementById('h').setAttribute('loading', 'eager'));
+        await takenOver(page, 'h');
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+        assert.deepEqual(await page.evaluate(() => window.__shifts), [], 'layout shifts when the app took over');
+        assert.equal(await page.evaluate(() => document.getElementById('h').shadowRoot.querySelector('[data-testid="area-detail"]').dataset.area), '2A');
+      }
       assert.equal(await held(page, 'h'), false);
     },
   });

@@ -6,7 +6,7 @@
 
 import { boot, bootFailed, mountWasm } from './boot.js';
 import { adopt, copyOf } from './copy.js';
-import { intent, keep, shown } from './intent.js';
+import { focusIn, intent, itemOf, keep, shown } from './intent.js';
 import { followLang, langOf } from './lang.js';
 import { prefetch, release } from './prefetch.js';
 import { caught, isDead, track, untrack } from './trap.js';
@@ -17,6 +17,23 @@ const OBSERVED = ['src', 'view', 'area', 'lang', 'deep-link', 'timeout', 'loadin
   'heading-level', 'area-href', 'fallback-href'];
 /** How far outside the viewport a `loading="lazy"` widget starts loading. */
 const LAZY_MARGIN = '200px';
+/**
+ * After a glimpse, what takes the held copy over: a key, or a click or focus on anything a
+ * glimpse does not answer (a filter, the download). Not a pointer over the widget or a touch:
+ * a reader scrolling through the findings on a phone would pay the app's drawing (one long
+ * task) for nothing.
+ */
+const AFTER_GLIMPSE = ['keydown', 'focusin', 'click'];
+/**
+ * A finger (or pen) coming down on an area's button, or focus reaching it, is not yet a reason
+ * to take the held copy over: the click that may follow gets a glimpse, in its own frame (a
+ * takeover first would make it wait for Yew's hydration). A mouse's approach is: it comes well
+ * before its click.
+ */
+const onArea = (e) => (e.type === 'focusin' || e.type === 'touchstart' || (e.type.startsWith('pointer') && e.pointerType !== 'mouse'))
+  && !!itemOf(e.composedPath()[0].closest?.('button'));
+/** The focus a glimpse moves to its findings' heading (after a frame, when Yew yields). */
+const ownFocus = (e) => e.type === 'focusin' && !!e.composedPath()[0].closest?.('[data-testid="area-detail"] > :first-child');
 
 export class GradeWidget extends HTMLElement {
   static observedAttributes = OBSERVED;
@@ -32,6 +49,12 @@ export class GradeWidget extends HTMLElement {
   #copy = null;
   /** Stops following the ancestors' `lang`; set while the element has no `lang` of its own. */
   #stopLang = null;
+  /** The widget holds its copy (`hold` below) and has not been asked to take it over yet. */
+  #holding = false;
+  /** Counts the requests to take the copy over: one made before a glimpse is dropped. */
+  #asks = 0;
+  /** Stops waiting for the reader's approach to a held copy. */
+  #approach = null;
 
   connectedCallback() {
     this.#syncLang();
@@ -39,7 +62,7 @@ export class GradeWidget extends HTMLElement {
     if (this.#widget) this.#call((w) => w.update(this.#config()));
     if (this.#widget || this.#starting || this.#wait) return;
     const copy = shown(this);
-    if (copy && !this.#kept) this.#kept = keep(this);
+    if (copy && !this.#kept) this.#kept = keep(this, (area, ahead) => this.#glimpse(area, ahead));
     const loading = this.getAttribute('loading');
     // Without a copy there is nothing to read meanwhile: `interaction` waits as `lazy` does (so
     // does an element connected before the parser reached its copy). A deep link at load (`#3A`)
@@ -82,7 +105,7 @@ export class GradeWidget extends HTMLElement {
       return;
     }
     // A copy held until the reader's approach (`hold` below) is taken over now.
-    if (name === 'loading' && after === 'eager') this.#call((w) => w.wake());
+    if (name === 'loading' && after === 'eager') this.#takeOver();
     if (name === 'lang') this.#syncLang();
     this.#call((w) => w.update(this.#config()));
   }
@@ -158,12 +181,10 @@ export class GradeWidget extends HTMLElement {
         const hold = !!shown(this) && loading !== 'eager' && loading !== 'interaction';
         this.#widget = mountWasm(this, config, early, hold);
         if (hold) {
-          // In a task after the input's own: hydration during its dispatch would let the app
-          // handle that input natively and the replay (intent.js) a second time.
-          const wake = () => setTimeout(() => this.#call((w) => w.wake()));
+          this.#holding = true;
           // A reader who used the copy while the wasm loaded, or is over it or in it, has reached.
-          if (this.#kept?.length || this.matches(':hover, :focus-within')) wake();
-          else intent(this, wake);
+          if (this.#kept?.length || this.matches(':hover, :focus-within')) this.#wake();
+          else this.#approach = intent(this, () => this.#wake(), undefined, onArea);
         }
       }
     } catch (error) {
@@ -173,6 +194,62 @@ export class GradeWidget extends HTMLElement {
       // Cancelled if no load took it (removed meanwhile, the wasm failed, another source).
       release(early);
     }
+  }
+
+  /**
+   * Asks for the held copy to be taken over (Yew's hydration, or after a glimpse the same
+   * picture drawn afresh): after the next frame, so that the input's own paint (a glimpse
+   * among it) comes first, and in a task after the input's, since hydrating during its
+   * dispatch would let the app handle that input natively and the replay (intent.js) a second
+   * time. A glimpse in between drops the request (a touch's tap: Blink holds timers back until
+   * the touch has become a click).
+   */
+  #wake() {
+    if (!this.#holding) return;
+    const ask = ++this.#asks;
+    const go = () => setTimeout(() => {
+      if (ask === this.#asks) this.#takeOver();
+    });
+    if (document.visibilityState === 'visible') requestAnimationFrame(go);
+    else go();
+  }
+
+  /** Takes the held copy over now; focus stays where it was (intent.js, `focusIn`). */
+  #takeOver() {
+    if (!this.#holding) return;
+    this.#holding = false;
+    this.#approach?.();
+    const refocus = focusIn(this);
+    this.#call((w) => w.wake());
+    // After the app's first render (Yew's scheduler runs in a microtask queued by `wake`).
+    queueMicrotask(refocus);
+  }
+
+  /**
+   * The reader tapped area `area` on the held copy: the widget shows its findings itself when
+   * it can (a glimpse, src/embed/glimpse.rs), and the copy is taken over only when the reader
+   * does something a glimpse cannot (AFTER_GLIMPSE), not at the next touch. True when answered.
+   * With `ahead`, a finger or button is only down on the area: its findings are drawn ahead for
+   * the click.
+   */
+  #glimpse(area, ahead) {
+    if (!this.#holding || !this.#widget) return false;
+    if (ahead) return this.#call((w) => w.ahead(area));
+    let shown = false;
+    this.#call((w) => { shown = w.glimpse(area); });
+    if (shown) {
+      // Neither a request made before (the touch) nor this input's other listeners (its
+      // click, the focus the glimpse moves) take the copy over: wait again from the next frame.
+      this.#asks++;
+      this.#approach?.();
+      this.#approach = null;
+      requestAnimationFrame(() => {
+        if (!this.#holding) return;
+        this.#approach?.();
+        this.#approach = intent(this, () => this.#wake(), AFTER_GLIMPSE, ownFocus);
+      });
+    }
+    return shown;
   }
 
   #destroy() {

@@ -18,10 +18,12 @@ export const shown = (host) => (host.shadowRoot ?? host).querySelector('[data-gw
  * its `load`). Links and `<details>` need nothing: they work natively, and the app follows the
  * hash a `#3A` link set when it starts.
  */
-export function keep(host) {
+export function keep(host, glimpse) {
   const done = [];
   // What `choose` changed, to undo should nothing take the copy over.
   const marks = [];
+  // Whether a glimpse was shown: the app then draws the copy afresh, the same picture.
+  let glimpsed = false;
   const stop = new AbortController();
   const signal = stop.signal;
   const note = (e) => {
@@ -29,19 +31,27 @@ export function keep(host) {
     const node = e.composedPath()[0].closest?.(click ? 'button,[role=button]' : 'select,input');
     const copy = node?.closest('[data-gw-hydrate]');
     if (!copy) return;
-    done.push([node, click, node.value]);
-    if (click) choose(copy, node, marks);
+    // Over a held copy the widget shows the area's findings itself (a glimpse).
+    const item = click && choose(copy, node, marks);
+    if (item && glimpse?.(item.getAttribute('data-area'))) return (glimpsed = true);
+    done.push([node, click, node.value, pathOf(copy, node)]);
+  };
+  // A finger or a button down on an area: its findings are drawn ahead for the click.
+  const down = (e) => {
+    const item = itemOf(e.composedPath()[0].closest?.('button'));
+    if (item) glimpse?.(item.getAttribute('data-area'), true);
   };
   const replay = (e) => {
     stop.abort();
     if (e?.type === 'error') for (const [el, name, value] of marks.reverse()) value == null ? el.removeAttribute(name) : el.setAttribute(name, value);
     // After the event's other listeners, outside the wasm's call that fired it.
     queueMicrotask(() => {
-      for (const [node, click, value] of done) {
-        // Hydration keeps the copy's nodes. One the app drew afresh instead (a copy that does not
-        // match the report) is no longer in the page, and what was done on it is dropped: finding
-        // its twin by data-testid and area cost 75 B brotli of the widget's budget.
-        if (!node.isConnected) continue;
+      for (const [old, click, value, path] of done) {
+        // Hydration keeps the copy's nodes. After a glimpse the app drew the same picture
+        // afresh: the same place in it. One drawn afresh over a copy that did not match the
+        // report is no longer in the page, and what was done on it is dropped.
+        const node = old.isConnected ? old : glimpsed && at(shown(host) ?? old, path);
+        if (!node?.isConnected) continue;
         if (click) node.click();
         else {
           // The app sets each filter to its own state as it hydrates: the reader's choice again.
@@ -54,6 +64,7 @@ export function keep(host) {
   // `click` is composed and reaches the host from a shadow root; `change` is not, and is heard
   // in the root (from a light copy shown through the root's slot too).
   host.addEventListener('click', note, { capture: true, signal });
+  host.addEventListener('pointerdown', down, { capture: true, passive: true, signal });
   (host.shadowRoot ?? host).addEventListener('change', note, { capture: true, signal });
   // The app has taken the copy over (hydrated it, or drawn afresh) when it removes the stamp:
   // not at `load`, which over a current copy comes before (element.js, `hold`). The observer's
@@ -77,8 +88,8 @@ export function keep(host) {
  * as they are, and the replayed click then gives the app the same marks.
  */
 function choose(copy, node, marks) {
-  const item = node.closest('[data-row], [data-testid="glance-item"]');
-  if (!item) return;
+  const item = itemOf(node);
+  if (!item) return null;
   const set = (el, name, value) => {
     const old = el.getAttribute(name);
     if (old === value) return;
@@ -92,23 +103,53 @@ function choose(copy, node, marks) {
     const button = el.querySelector('button');
     if (button) set(button, 'aria-current', chosen ? 'true' : null);
   }
+  return item;
+}
+
+/** The area's row or card in a copy whose button `node` is, if it is one. */
+export const itemOf = (node) => (node?.closest('[data-gw-hydrate]') && node.closest('[data-row], [data-testid="glance-item"]')) || null;
+
+/** Where `node` is under `root`: its index among its parent's elements, at each level down. */
+function pathOf(root, node) {
+  const path = [];
+  for (let n = node; n && n !== root; n = n.parentElement) path.unshift([...(n.parentElement?.children ?? [])].indexOf(n));
+  return path;
+}
+
+/** The element at `path` under `root` (see `pathOf`). */
+const at = (root, path) => path.reduce((n, i) => n?.children[i], root);
+
+/**
+ * Where focus is in `host`'s copy, before the app takes it over; the function returned puts it
+ * on the same place in what the app drew afresh (after a glimpse), without scrolling to it.
+ */
+export function focusIn(host) {
+  const copy = shown(host);
+  const active = (host.shadowRoot ?? document).activeElement;
+  if (!copy?.contains(active)) return () => {};
+  const path = pathOf(copy, active);
+  return () => {
+    if (!active.isConnected) at(copy, path)?.focus({ preventScroll: true });
+  };
 }
 
 /**
- * Calls `go` once the reader shows intent on `host`: a pointer over or down on it, a touch,
- * focus, a key, a click; for a `deep-link` widget also a `hashchange` (a `#3A` is the reader
- * asking for an area). Never in idle time: that would only bring the long task back later.
- * Returns the function that stops waiting.
+ * Calls `go` (with the event) once the reader shows intent on `host`: a pointer over or down on
+ * it, a touch, focus, a key, a click (or only the event `types` given, less those `skip` says
+ * are not the reader's); for a `deep-link`
+ * widget also a `hashchange` (a `#3A` is the reader asking for an area). Never in idle time:
+ * that would only bring the long task back later. Returns the function that stops waiting.
  */
-export function intent(host, go) {
+export function intent(host, go, types = ['pointerover', 'pointerdown', 'touchstart', 'focusin', 'keydown', 'click'], skip = () => false) {
   const stop = new AbortController();
   const options = { capture: true, passive: true, signal: stop.signal };
-  const start = () => {
+  const start = (e) => {
+    if (skip(e)) return;
     stop.abort();
-    go();
+    go(e);
   };
   // `click` too: a screen reader may click with no pointer or key event before it.
-  for (const type of ['pointerover', 'pointerdown', 'touchstart', 'focusin', 'keydown', 'click']) host.addEventListener(type, start, options);
+  for (const type of types) host.addEventListener(type, start, options);
   if (host.hasAttribute('deep-link')) addEventListener('hashchange', start, options);
   return () => stop.abort();
 }

@@ -1,0 +1,279 @@
+// A glimpse (src/embed/glimpse.rs, issue 27): over a copy the widget holds (the report read, Yew
+// not yet hydrating the copy), a tap on an area's row or card shows that area's findings at
+// once, in the copy, drawn on their own; the copy is taken over only when the reader does
+// something a glimpse cannot (a filter, a key), and the app then draws the same picture afresh.
+// On a phone's touch screen (Chromium's mobile emulation), with real touch events: a tap there
+// comes with no approach before it, and Blink holds the loader's timers back until the touch has
+// become a click, so a takeover would make the tap wait for Yew's hydration.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { areas, axe, deepFocus, events, held, report, ROOT, settled, takenOver } from './lib.mjs';
+
+/** Where each test's page opens before it routes its own: no widget there, so no request of its own. */
+const PAGE = 'www/data/metropolitan-2006.json';
+const SHEET = '__glimpse.css';
+const PHONE = { touch: true, viewport: { width: 412, height: 823 } };
+
+const cache = new Map();
+/** `grade-widget render` of the demo report (`--shadow-root` when `shadow`): markup and sheet. */
+function rendered(shadow) {
+  if (!cache.has(shadow)) {
+    const dir = mkdtempSync(join(tmpdir(), 'gw-glimpse-'));
+    try {
+      const css = join(dir, 'widget.css');
+      const html = execFileSync('cargo', ['run', '--quiet', '--bin', 'grade-widget', '--', 'render',
+        'www/data/metropolitan-2006.json', ...(shadow ? ['--shadow-root', SHEET] : []), '--stylesheet', css],
+      { cwd: ROOT, encoding: 'utf8' });
+      cache.set(shadow, { html, css: readFileSync(css, 'utf8') });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return cache.get(shadow);
+}
+
+/** Opens a page with `<grade-widget id="w" ATTRS>` over the copy, and waits for its `load`. */
+async function open(t, name, { attrs = '', shadow = false } = {}) {
+  const { page, url } = t;
+  const { html: markup, css } = rendered(shadow);
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1"><title>glimpse ${name}</title>
+    ${shadow ? '' : `<link rel="stylesheet" href="${SHEET}">`}
+    <script type="module" src="../../pkg/grade-widget.js"></script></head>
+    <body><main><h1>The grades</h1><grade-widget id="w" src="../data/metropolitan-2006.json"${attrs}>${markup}</grade-widget></main></body></html>`;
+  const address = url(`www/examples/__glimpse-${name}.html`);
+  await page.route(address, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await page.route(url(`www/examples/${SHEET}`), (route) => route.fulfill({ contentType: 'text/css', body: css }));
+  await page.goto(address);
+  const e = await settled(page, 'w');
+  assert.equal(e.type, 'load', JSON.stringify(e.detail));
+  assert.equal(await held(page, 'w'), true, 'the copy is held after load');
+}
+
+/** A finger on `selector`'s middle for 80 ms, then lifted: Chromium makes a click of it. */
+async function tap(t, selector) {
+  const { page, context } = t;
+  const target = page.locator(selector);
+  await target.scrollIntoViewIfNeeded();
+  const box = await target.boundingBox();
+  const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
+  await page.waitForTimeout(80);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+/** A finger drawn up the screen from `selector`'s middle: a scroll, no click. */
+async function swipe(t, selector) {
+  const { page, context } = t;
+  const box = await page.locator(selector).boundingBox();
+  const x = box.x + box.width / 2;
+  const y = Math.min(box.y + box.height / 2, 700);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+  for (let i = 1; i <= 10; i++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y - i * 30 }] });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+const ROW = (id) => `#w [data-testid="area-row"][data-area="${id}"] button`;
+const CARD = (id) => `#w [data-testid="glance-item"][data-area="${id}"] button`;
+
+/** The area whose findings the widget shows (in the copy or in the app), or null. */
+const shown = (page) => page.evaluate(() => {
+  const host = document.getElementById('w');
+  return (host.shadowRoot ?? host).querySelector('[data-testid="area-detail"]')?.dataset.area ?? null;
+});
+
+/** The areas the reader selected, from the `select` events. */
+const selects = async (page) => (await events(page, 'w')).filter((e) => e.type === 'select').map((e) => e.detail.area);
+
+const AREAS = areas(report('metropolitan-2006.json'));
+const title = (id) => AREAS.find((a) => a.id === id).title;
+/** The areas graded excellent, which the grade filter leaves. */
+const EXCELLENT = AREAS.filter((a) => a.grade === 'excellent').map((a) => a.id);
+
+/**
+ * The findings shown: their area, their text (their buttons' too, which the copy's sheet hides
+ * until the app has taken it over: they need it), and where their heading is on screen. (In the
+ * page it moves down when the table's download button shows at the takeover, and the browser's
+ * scroll anchoring scrolls the page by as much.)
+ */
+const picture = (page) => page.evaluate(() => {
+  const host = document.getElementById('w');
+  const detail = (host.shadowRoot ?? host).querySelector('[data-testid="area-detail"]');
+  const text = [...detail.querySelectorAll('h3, h4, h5, p, li, figcaption')].map((e) => e.textContent.replace(/\s+/g, ' ').trim());
+  return { area: detail.dataset.area, text, top: Math.round(detail.querySelector('h3').getBoundingClientRect().top) };
+});
+
+export const tests = [
+  ...[false, true].map((shadow) => ({
+    name: `a tap on an area's row of a held copy${shadow ? ' (declarative shadow root)' : ''} shows its findings at once, in the copy: focus on them, the row marked, \`select\` once, and no takeover`,
+    page: PAGE,
+    options: PHONE,
+    async run(t) {
+      const { page } = t;
+      await open(t, `row${shadow ? '-dsd' : ''}`, { shadow });
+      await tap(t, ROW('3B'));
+      await page.waitForFunction(() => {
+        const host = document.getElementById('w');
+        return (host.shadowRoot ?? host).querySelector('[data-testid="area-detail"][data-area="3B"]');
+      });
+      assert.deepEqual(await deepFocus(page), { tag: 'h3', text: `3B ${title('3B')}`, testid: 'area-detail', area: '3B' });
+      assert.deepEqual(await selects(page), ['3B']);
+      assert.equal(await page.locator('#w [data-testid="area-row"][data-area="3B"]').getAttribute('data-row'), 'selected');
+      // The findings scrolled into view with their heading, as the app's focus does.
+      const top = await page.evaluate(() => {
+        const host = document.getElementById('w');
+        return (host.shadowRoot ?? host).querySelector('[data-testid="area-detail"] h3').getBoundingClientRect().top;
+      });
+      assert.ok(top >= 0 && top < 823, `the heading is on screen (top ${top})`);
+      await page.waitForTimeout(500);
+      assert.equal(await held(page, 'w'), true, 'still the copy: nothing asked for the app');
+      assert.deepEqual(await axe(page, '#w'), []);
+    },
+  })),
+  {
+    name: 'after a glimpse: another area from its card replaces it, and a finger scrolling takes nothing over',
+    page: PAGE,
+    options: PHONE,
+    async run(t) {
+      const { page } = t;
+      await open(t, 'card');
+      await tap(t, ROW('3B'));
+      await page.locator('#w [data-testid="area-detail"][data-area="3B"]').waitFor();
+      await tap(t, CARD('2A'));
+      await page.locator('#w [data-testid="area-detail"][data-area="2A"]').waitFor();
+      assert.equal(await page.locator('#w [data-testid="area-detail"]').count(), 1, 'one findings panel');
+      assert.deepEqual(await selects(page), ['3B', '2A']);
+      assert.equal((await deepFocus(page)).area, '2A');
+      assert.deepEqual(await page.locator('#w [data-row="selected"]').evaluateAll((r) => r.map((x) => x.dataset.area)), ['2A']);
+      await swipe(t, '#w [data-testid="summary"]');
+      await page.waitForTimeout(500);
+      assert.equal(await held(page, 'w'), true, 'a scroll is not a reason to draw the app');
+      assert.deepEqual(await selects(page), ['3B', '2A']);
+    },
+  },
+  {
+    name: 'after a glimpse, the app takes the copy over (the page asks for it: loading="eager") with the same findings in the same place, and nothing on screen moves',
+    page: PAGE,
+    options: PHONE,
+    async run(t) {
+      const { page } = t;
+      await open(t, 'eager');
+      await tap(t, ROW('3B'));
+      await page.locator('#w [data-testid="area-detail"][data-area="3B"]').waitFor();
+      const before = await picture(page);
+      // Past the 500 ms in which the tap would excuse a shift.
+      await page.waitForTimeout(600);
+      await page.evaluate(() => {
+        window.__shifts = [];
+        new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().map((e) => e.value))).observe({ type: 'layout-shift' });
+      });
+      await page.evaluate(() => document.getElementById('w').setAttribute('loading', 'eager'));
+      await takenOver(page, 'w');
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      assert.deepEqual(await page.evaluate(() => window.__shifts), [], 'layout shifts at the takeover');
+      const after = await picture(page);
+      assert.deepEqual({ ...after, top: 0 }, { ...before, top: 0 }, 'the same findings');
+      // Within a pixel: scroll anchoring scrolls by whole pixels.
+      assert.ok(Math.abs(after.top - before.top) <= 1, `where they were (${before.top} then ${after.top})`);
+      assert.deepEqual(await deepFocus(page), { tag: 'h3', text: `3B ${title('3B')}`, testid: 'area-detail', area: '3B' }, 'focus stays on the findings');
+      assert.deepEqual(await selects(page), ['3B'], 'the takeover is not a selection');
+    },
+  },
+  {
+    name: 'after a glimpse, a filter takes the copy over and is applied; the findings stay',
+    page: PAGE,
+    options: PHONE,
+    async run(t) {
+      const { page } = t;
+      await open(t, 'filter');
+      await tap(t, ROW('3B'));
+      await page.locator('#w [data-testid="area-detail"][data-area="3B"]').waitFor();
+      // Focus reaching the filter is what takes the copy over; the choice is made meanwhile.
+      await page.locator('#w [data-testid="filter-grade"]').focus();
+      await page.locator('#w [data-testid="filter-grade"]').selectOption('excellent');
+      await takenOver(page, 'w');
+      await page.waitForFunction((n) => document.getElementById('w').shadowRoot?.querySelectorAll('[data-testid="area-row"]:not([hidden])').length === n, EXCELLENT.length);
+      assert.deepEqual(await page.locator('#w [data-testid="area-row"]').evaluateAll((r) => r.filter((x) => !x.hidden).map((x) => x.dataset.area)), EXCELLENT);
+      assert.equal(await page.locator('#w [data-testid="filter-grade"]').inputValue(), 'excellent');
+      assert.equal(await shown(page), '3B');
+      assert.deepEqual(await selects(page), ['3B'], 'the takeover is not a selection');
+    },
+  },
+  {
+    name: 'after a glimpse, Tab takes the copy over and focus stays where the reader put it, without a scroll',
+    page: PAGE,
+    options: PHONE,
+    async run(t) {
+      const { page } = t;
+      await open(t, 'tab');
+      await tap(t, ROW('3B'));
+      await page.locator('#w [data-testid="area-detail"][data-area="3B"]').waitFor();
+      const scrolled = await page.evaluate(() => scrollY);
+      // From the findings' heading to the next control: the first card at a glance (the
+      // findings' own buttons need the app, and the copy's sheet hides them until then).
+      await page.keyboard.press('Tab');
+      const focused = await deepFocus(page);
+      assert.deepEqual(focused, { tag: 'button', text: focused.text, testid: 'glance-item', area: '1A' });
+      await takenOver(page, 'w');
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      assert.deepEqual(await deepFocus(page), focused);
+      assert.equal(await page.evaluate(() => document.getElementById('w').shadowRoot.activeElement !== null), true, 'focus in the app');
+      // Tab scrolled the card into view; the takeover scrolled nothing more.
+      const now = await page.evaluate(() => scrollY);
+      assert.ok(now >= scrolled, `scrolled back (from ${scrolled} to ${now})`);
+      // The app's own "Back to 3B in the table" now shows and works.
+      await page.locator('#w [data-testid="back-to-row"]').focus();
+      await page.keyboard.press('Enter');
+      assert.deepEqual(await deepFocus(page), { tag: 'button', text: title('3B'), testid: 'area-row', area: '3B' });
+    },
+  },
+  {
+    name: 'deep-link: a glimpse makes its history entry (#3B) after the frame that shows it, with `select`; Back takes the copy over and shows the area before',
+    page: PAGE,
+    options: PHONE,
+    async run(t) {
+      const { page } = t;
+      await open(t, 'deeplink', { attrs: ' deep-link' });
+      await tap(t, ROW('1A'));
+      await page.waitForFunction(() => location.hash === '#1A');
+      await tap(t, CARD('3B'));
+      await page.waitForFunction(() => location.hash === '#3B');
+      assert.deepEqual(await selects(page), ['1A', '3B']);
+      assert.equal(await held(page, 'w'), true);
+      await page.goBack();
+      await page.waitForFunction(() => document.getElementById('w').shadowRoot?.querySelector('[data-testid="area-detail"][data-area="1A"]'));
+      assert.equal(await held(page, 'w'), false);
+    },
+  },
+  {
+    name: 'a widget removed while it shows a glimpse goes quietly, and put back it draws afresh (its copy now holds the glimpse)',
+    page: PAGE,
+    options: PHONE,
+    async run(t) {
+      const { page } = t;
+      await open(t, 'remove');
+      await tap(t, ROW('3B'));
+      await page.locator('#w [data-testid="area-detail"][data-area="3B"]').waitFor();
+      await page.evaluate(() => {
+        window.__w = document.getElementById('w');
+        window.__w.remove();
+      });
+      await page.waitForTimeout(300);
+      // Its copy now holds the glimpse, which Yew cannot hydrate: the widget draws afresh.
+      await page.evaluate(() => document.querySelector('main').append(window.__w));
+      await page.waitForFunction(() => window.__gw.events.filter((e) => e.id === 'w' && e.type === 'load').length === 2);
+      await page.waitForFunction(() => document.getElementById('w').shadowRoot?.querySelectorAll('[data-testid="area-row"]').length === 23);
+      assert.equal(await held(page, 'w'), false);
+    },
+  },
+];
