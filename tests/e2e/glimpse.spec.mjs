@@ -141,7 +141,7 @@ export const tests = [
     },
   })),
   {
-    name: 'after a glimpse: another area from its card replaces it, and a finger scrolling takes nothing over',
+    name: 'after a glimpse: another area from anywhere on its row, or from its card, replaces it, and a finger scrolling takes nothing over',
     page: PAGE,
     options: PHONE,
     async run(t) {
@@ -149,16 +149,19 @@ export const tests = [
       await open(t, 'card');
       await tap(t, ROW('3B'));
       await page.locator('#w [data-testid="area-detail"][data-area="3B"]').waitFor();
+      // The app selects on a click anywhere on a row: so does a glimpse.
+      await tap(t, '#w [data-testid="area-row"][data-area="1A"] td.gw-cell--nat');
+      await page.locator('#w [data-testid="area-detail"][data-area="1A"]').waitFor();
       await tap(t, CARD('2A'));
       await page.locator('#w [data-testid="area-detail"][data-area="2A"]').waitFor();
       assert.equal(await page.locator('#w [data-testid="area-detail"]').count(), 1, 'one findings panel');
-      assert.deepEqual(await selects(page), ['3B', '2A']);
+      assert.deepEqual(await selects(page), ['3B', '1A', '2A']);
       assert.equal((await deepFocus(page)).area, '2A');
       assert.deepEqual(await page.locator('#w [data-row="selected"]').evaluateAll((r) => r.map((x) => x.dataset.area)), ['2A']);
       await swipe(t, '#w [data-testid="summary"]');
       await page.waitForTimeout(500);
       assert.equal(await held(page, 'w'), true, 'a scroll is not a reason to draw the app');
-      assert.deepEqual(await selects(page), ['3B', '2A']);
+      assert.deepEqual(await selects(page), ['3B', '1A', '2A']);
     },
   },
   {
@@ -198,9 +201,16 @@ export const tests = [
       await open(t, 'filter');
       await tap(t, ROW('3B'));
       await page.locator('#w [data-testid="area-detail"][data-area="3B"]').waitFor();
-      // Focus reaching the filter is what takes the copy over; the choice is made meanwhile.
-      await page.locator('#w [data-testid="filter-grade"]').focus();
-      await page.locator('#w [data-testid="filter-grade"]').selectOption('excellent');
+      // Focus reaching the filter is what takes the copy over; the choice is made before it
+      // has (in the same task), on the copy, and done again on the app's filter.
+      const before = await page.evaluate(() => {
+        const select = document.querySelector('#w [data-testid="filter-grade"]');
+        select.focus();
+        select.value = 'excellent';
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+        return !!select.closest('[data-gw-hydrate]');
+      });
+      assert.equal(before, true, 'chosen on the copy');
       await takenOver(page, 'w');
       await page.waitForFunction((n) => document.getElementById('w').shadowRoot?.querySelectorAll('[data-testid="area-row"]:not([hidden])').length === n, EXCELLENT.length);
       assert.deepEqual(await page.locator('#w [data-testid="area-row"]').evaluateAll((r) => r.filter((x) => !x.hidden).map((x) => x.dataset.area)), EXCELLENT);

@@ -25,13 +25,13 @@ const LAZY_MARGIN = '200px';
  */
 const AFTER_GLIMPSE = ['keydown', 'focusin', 'click'];
 /**
- * A finger (or pen) coming down on an area's button, or focus reaching it, is not yet a reason
+ * A finger (or pen) coming down on an area's row or card, or focus reaching its button, is not yet a reason
  * to take the held copy over: the click that may follow gets a glimpse, in its own frame (a
  * takeover first would make it wait for Yew's hydration). A mouse's approach is: it comes well
  * before its click.
  */
 const onArea = (e) => (e.type === 'focusin' || e.type === 'touchstart' || (e.type.startsWith('pointer') && e.pointerType !== 'mouse'))
-  && !!itemOf(e.composedPath()[0].closest?.('button'));
+  && !!itemOf(e.composedPath()[0]);
 /** The focus a glimpse moves to its findings' heading (after a frame, when Yew yields). */
 const ownFocus = (e) => e.type === 'focusin' && !!e.composedPath()[0].closest?.('[data-testid="area-detail"] > :first-child');
 
@@ -246,7 +246,7 @@ export class GradeWidget extends HTMLElement {
       requestAnimationFrame(() => {
         if (!this.#holding) return;
         this.#approach?.();
-        this.#approach = intent(this, () => this.#wake(), AFTER_GLIMPSE, ownFocus);
+        this.#approach = intent(this, () => this.#wake(), AFTER_GLIMPSE, (e) => onArea(e) || ownFocus(e));
       });
     }
     return shown;
@@ -255,6 +255,9 @@ export class GradeWidget extends HTMLElement {
   #destroy() {
     const widget = this.#widget;
     this.#widget = null;
+    this.#holding = false;
+    this.#approach?.();
+    this.#approach = null;
     untrack(this);
     if (widget) this.#call(() => widget.destroy(), widget);
   }

@@ -28,17 +28,22 @@ export function keep(host, glimpse) {
   const signal = stop.signal;
   const note = (e) => {
     const click = e.type === 'click';
-    const node = e.composedPath()[0].closest?.(click ? 'button,[role=button]' : 'select,input');
+    const target = e.composedPath()[0];
+    // An area's row selects on a click anywhere on it, as in the app: its button stands for it.
+    const item = click ? itemOf(target) : null;
+    const node = item?.querySelector('button') ?? target.closest?.(click ? 'button,[role=button]' : 'select,input');
     const copy = node?.closest('[data-gw-hydrate]');
     if (!copy) return;
-    // Over a held copy the widget shows the area's findings itself (a glimpse).
-    const item = click && choose(copy, node, marks);
-    if (item && glimpse?.(item.getAttribute('data-area'))) return (glimpsed = true);
-    done.push([node, click, node.value, pathOf(copy, node)]);
+    if (item) {
+      choose(copy, item, marks);
+      // Over a held copy the widget shows the area's findings itself (a glimpse).
+      if (glimpse?.(item.getAttribute('data-area'))) return (glimpsed = true);
+    }
+    done.push([node, click, node.value, copy, pathOf(copy, node)]);
   };
   // A finger or a button down on an area: its findings are drawn ahead for the click.
   const down = (e) => {
-    const item = itemOf(e.composedPath()[0].closest?.('button'));
+    const item = itemOf(e.composedPath()[0]);
     if (item) glimpse?.(item.getAttribute('data-area'), true);
   };
   const replay = (e) => {
@@ -46,11 +51,12 @@ export function keep(host, glimpse) {
     if (e?.type === 'error') for (const [el, name, value] of marks.reverse()) value == null ? el.removeAttribute(name) : el.setAttribute(name, value);
     // After the event's other listeners, outside the wasm's call that fired it.
     queueMicrotask(() => {
-      for (const [old, click, value, path] of done) {
+      for (const [old, click, value, copy, path] of done) {
         // Hydration keeps the copy's nodes. After a glimpse the app drew the same picture
-        // afresh: the same place in it. One drawn afresh over a copy that did not match the
-        // report is no longer in the page, and what was done on it is dropped.
-        const node = old.isConnected ? old : glimpsed && at(shown(host) ?? old, path);
+        // afresh in the copy's container: the same place in it. One drawn afresh over a copy
+        // that did not match the report is no longer in the page, and what was done on it is
+        // dropped.
+        const node = old.isConnected ? old : glimpsed && at(copy, path);
         if (!node?.isConnected) continue;
         if (click) node.click();
         else {
@@ -87,9 +93,7 @@ export function keep(host, glimpse) {
  * few hundred ms later on a slow phone (issue 27). Hydration leaves attributes it does not set
  * as they are, and the replayed click then gives the app the same marks.
  */
-function choose(copy, node, marks) {
-  const item = itemOf(node);
-  if (!item) return null;
+function choose(copy, item, marks) {
   const set = (el, name, value) => {
     const old = el.getAttribute(name);
     if (old === value) return;
@@ -103,11 +107,14 @@ function choose(copy, node, marks) {
     const button = el.querySelector('button');
     if (button) set(button, 'aria-current', chosen ? 'true' : null);
   }
-  return item;
 }
 
-/** The area's row or card in a copy whose button `node` is, if it is one. */
-export const itemOf = (node) => (node?.closest('[data-gw-hydrate]') && node.closest('[data-row], [data-testid="glance-item"]')) || null;
+/**
+ * The area's row or card in a copy that `target` is on: anywhere on a row (the app selects on
+ * a click anywhere on it), a card's button.
+ */
+export const itemOf = (target) => (target?.closest?.('[data-gw-hydrate]')
+  && (target.closest('[data-row]') ?? target.closest('[data-testid="glance-item"] button')?.parentElement.closest('[data-testid="glance-item"]'))) || null;
 
 /** Where `node` is under `root`: its index among its parent's elements, at each level down. */
 function pathOf(root, node) {
