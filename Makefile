@@ -84,6 +84,7 @@ test-e2e:
 ## the widget beside the static floor, its hydrated pages (plain and in a declarative shadow root)
 ## and the peers (tests/bench/peers.mjs), and
 ## every interaction traced on the widget and on the same DOM change made by hand (select-trace.mjs),
+## the first interaction on a pre-rendered page at 4x CPU, a touch tap among them (first-input.mjs),
 ## and Lighthouse's mobile preset on the same pages and on 43 badges (lighthouse.mjs)
 # build-bench first: both builds share target/, and the last one links the production wasm
 # again, so pkg/ is what `make build` makes.
@@ -96,6 +97,7 @@ bench: build-bench build
 	node tests/bench/first-frame.mjs --view full
 	node tests/bench/first-frame.mjs --view full --shadow-root 1
 	for i in grade domain direction sort table chart; do node tests/bench/select-trace.mjs --from $$i --floor both --loads 2; done
+	node tests/bench/first-input.mjs
 	node tests/bench/peers.mjs
 	node tests/bench/lighthouse.mjs
 
