@@ -121,6 +121,10 @@ export const tests = [
     async run(t) {
       const { page } = t;
       await open(t, `row${shadow ? '-dsd' : ''}`, { shadow });
+      // A finger scrolling through the widget needs no app: nothing is taken over.
+      await swipe(t, '#w [data-testid="summary"]');
+      await page.waitForTimeout(300);
+      assert.equal(await held(page, 'w'), true, 'a scroll took the copy over');
       await tap(t, ROW('3B'));
       await page.waitForFunction(() => {
         const host = document.getElementById('w');
@@ -141,7 +145,7 @@ export const tests = [
     },
   })),
   {
-    name: 'after a glimpse: another area from anywhere on its row, or from its card, replaces it, and a finger scrolling takes nothing over',
+    name: 'after a glimpse: another area from anywhere on its row, or from its card, replaces it, and a finger scrolling or a tap on text takes nothing over',
     page: PAGE,
     options: PHONE,
     async run(t) {
@@ -159,8 +163,10 @@ export const tests = [
       assert.equal((await deepFocus(page)).area, '2A');
       assert.deepEqual(await page.locator('#w [data-row="selected"]').evaluateAll((r) => r.map((x) => x.dataset.area)), ['2A']);
       await swipe(t, '#w [data-testid="summary"]');
+      // Nor does a tap on the findings' text.
+      await tap(t, '#w [data-testid="area-detail"] .gw-sentence');
       await page.waitForTimeout(500);
-      assert.equal(await held(page, 'w'), true, 'a scroll is not a reason to draw the app');
+      assert.equal(await held(page, 'w'), true, 'a scroll or a tap on text is not a reason to draw the app');
       assert.deepEqual(await selects(page), ['3B', '1A', '2A']);
     },
   },

@@ -18,22 +18,19 @@ const OBSERVED = ['src', 'view', 'area', 'lang', 'deep-link', 'timeout', 'loadin
 /** How far outside the viewport a `loading="lazy"` widget starts loading. */
 const LAZY_MARGIN = '200px';
 /**
- * After a glimpse, what takes the held copy over: a key, or a click or focus on anything a
- * glimpse does not answer (a filter, the download). Not a pointer over the widget or a touch:
- * a reader scrolling through the findings on a phone would pay the app's drawing (one long
- * task) for nothing.
+ * What is not yet a reason to take a held copy over (Yew's hydration, one long task), though it
+ * is the reader's: a finger or a pen (a tap on an area gets a glimpse; a finger scrolling past
+ * or through the widget needs nothing), focus reaching an area's button (a tap's, or Tab: a key
+ * follows) or the heading of a glimpse (the glimpse moves it there), and a click on no control
+ * (on text). What is: a mouse's approach (it comes well before its click), a key, focus on or a
+ * click on another control (a filter, the sort).
  */
-const AFTER_GLIMPSE = ['keydown', 'focusin', 'click'];
-/**
- * A finger (or pen) coming down on an area's row or card, or focus reaching its button, is not yet a reason
- * to take the held copy over: the click that may follow gets a glimpse, in its own frame (a
- * takeover first would make it wait for Yew's hydration). A mouse's approach is: it comes well
- * before its click.
- */
-const onArea = (e) => (e.type === 'focusin' || e.type === 'touchstart' || (e.type.startsWith('pointer') && e.pointerType !== 'mouse'))
-  && !!itemOf(e.composedPath()[0]);
-/** The focus a glimpse moves to its findings' heading (after a frame, when Yew yields). */
-const ownFocus = (e) => e.type === 'focusin' && !!e.composedPath()[0].closest?.('[data-testid="area-detail"] > :first-child');
+const notYet = (e) => {
+  const target = e.composedPath()[0];
+  if (e.type === 'click') return !target.closest?.('a,button,select,input,summary,[role=button]');
+  if (e.type === 'focusin') return !!(itemOf(target) || target.closest?.('[data-testid="area-detail"] > :first-child'));
+  return e.type === 'touchstart' || (!!e.pointerType && e.pointerType !== 'mouse');
+};
 
 export class GradeWidget extends HTMLElement {
   static observedAttributes = OBSERVED;
@@ -184,7 +181,7 @@ export class GradeWidget extends HTMLElement {
           this.#holding = true;
           // A reader who used the copy while the wasm loaded, or is over it or in it, has reached.
           if (this.#kept?.length || this.matches(':hover, :focus-within')) this.#wake();
-          else this.#approach = intent(this, () => this.#wake(), undefined, onArea);
+          else this.#approach = intent(this, () => this.#wake(), undefined, notYet);
         }
       }
     } catch (error) {
@@ -228,7 +225,7 @@ export class GradeWidget extends HTMLElement {
   /**
    * The reader tapped area `area` on the held copy: the widget shows its findings itself when
    * it can (a glimpse, src/embed/glimpse.rs), and the copy is taken over only when the reader
-   * does something a glimpse cannot (AFTER_GLIMPSE), not at the next touch. True when answered.
+   * does something a glimpse cannot (`notYet`). True when answered.
    * With `ahead`, a finger or button is only down on the area: its findings are drawn ahead for
    * the click.
    */
@@ -238,15 +235,15 @@ export class GradeWidget extends HTMLElement {
     let shown = false;
     this.#call((w) => { shown = w.glimpse(area); });
     if (shown) {
-      // Neither a request made before (the touch) nor this input's other listeners (its
-      // click, the focus the glimpse moves) take the copy over: wait again from the next frame.
+      // Neither a request made before (a mouse's approach) nor this very click, which the
+      // glimpse answered, takes the copy over: wait again from the next frame.
       this.#asks++;
       this.#approach?.();
       this.#approach = null;
       requestAnimationFrame(() => {
         if (!this.#holding) return;
         this.#approach?.();
-        this.#approach = intent(this, () => this.#wake(), AFTER_GLIMPSE, (e) => onArea(e) || ownFocus(e));
+        this.#approach = intent(this, () => this.#wake(), undefined, notYet);
       });
     }
     return shown;
