@@ -19,17 +19,16 @@ const OBSERVED = ['src', 'view', 'area', 'lang', 'deep-link', 'timeout', 'loadin
 const LAZY_MARGIN = '200px';
 /**
  * What is not yet a reason to take a held copy over (Yew's hydration, one long task), though it
- * is the reader's: a finger or a pen (a tap on an area gets a glimpse; a finger scrolling past
- * or through the widget needs nothing), focus reaching an area's button (a tap's, or Tab: a key
- * follows) or the heading of a glimpse (the glimpse moves it there), and a click on no control
- * (on text). What is: a mouse's approach (it comes well before its click), a key, focus on or a
- * click on another control (a filter, the sort).
+ * is the reader's: a finger or a pen coming down (a tap on an area gets a glimpse, a finger
+ * scrolling past or through the widget needs nothing; any other tap is a click, which is), and
+ * focus reaching an area's button (a tap's, or Tab's: a key follows) or the heading of a glimpse
+ * (the glimpse moves it there). What is: a mouse's approach (it comes well before its click), a
+ * key, a click, focus on another control.
  */
 const notYet = (e) => {
   const target = e.composedPath()[0];
-  if (e.type === 'click') return !target.closest?.('a,button,select,input,summary,[role=button]');
   if (e.type === 'focusin') return !!(itemOf(target) || target.closest?.('[data-testid="area-detail"] > :first-child'));
-  return e.type === 'touchstart' || (!!e.pointerType && e.pointerType !== 'mouse');
+  return e.type === 'touchstart' || (e.type !== 'click' && !!e.pointerType && e.pointerType !== 'mouse');
 };
 
 export class GradeWidget extends HTMLElement {
