@@ -68,7 +68,10 @@ async function tap(t, selector) {
   await cdp.detach();
 }
 
-/** A finger drawn up the screen from `selector`'s middle: a scroll, no click. */
+/**
+ * A finger drawn slowly up the screen from `selector`'s middle, held still, then lifted: a
+ * scroll, no click, and no fling (a tap during a fling only stops it, and makes no click).
+ */
 async function swipe(t, selector) {
   const { page, context } = t;
   const box = await page.locator(selector).boundingBox();
@@ -78,7 +81,9 @@ async function swipe(t, selector) {
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
   for (let i = 1; i <= 10; i++) {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y - i * 30 }] });
+    await page.waitForTimeout(20);
   }
+  await page.waitForTimeout(200);
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await cdp.detach();
 }
