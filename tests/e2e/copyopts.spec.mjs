@@ -6,27 +6,13 @@
 // showed. Where the element says otherwise it wins, draws afresh, and the console says so once.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { axe, live, ROOT, settled } from './lib.mjs';
+import { axe, live, renderCopy, settled } from './lib.mjs';
 
 const PAGE = 'www/examples/two-widgets.html';
 const SHEET = '__copyopts.css';
 
 /** `grade-widget render report.json ARGS --stylesheet FILE`, as step 5 says: the markup and its sheet. */
-function rendered(args) {
-  const dir = mkdtempSync(join(tmpdir(), 'gw-copyopts-'));
-  try {
-    const css = join(dir, 'grade-widget-static.css');
-    const html = execFileSync('cargo', ['run', '--quiet', '--bin', 'grade-widget', '--', 'render',
-      'www/data/metropolitan-2006.json', ...args, '--stylesheet', css], { cwd: ROOT, encoding: 'utf8' });
-    return { html, css: readFileSync(css, 'utf8') };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const rendered = renderCopy;
 
 /**
  * Serves and opens a page with step 4's snippet (`attrs` added to the element) around the copy,

@@ -7,34 +7,15 @@
 // become a click, so a takeover would make the tap wait for Yew's hydration.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { areas, axe, deepFocus, events, held, report, ROOT, settled, takenOver } from './lib.mjs';
+import { areas, axe, deepFocus, events, held, renderCopy, report, settled, takenOver } from './lib.mjs';
 
 /** Where each test's page opens before it routes its own: no widget there, so no request of its own. */
 const PAGE = 'www/data/metropolitan-2006.json';
 const SHEET = '__glimpse.css';
 const PHONE = { touch: true, viewport: { width: 412, height: 823 } };
 
-const cache = new Map();
-/** `grade-widget render` of the demo report (`--shadow-root` when `shadow`): markup and sheet. */
-function rendered(shadow) {
-  if (!cache.has(shadow)) {
-    const dir = mkdtempSync(join(tmpdir(), 'gw-glimpse-'));
-    try {
-      const css = join(dir, 'widget.css');
-      const html = execFileSync('cargo', ['run', '--quiet', '--bin', 'grade-widget', '--', 'render',
-        'www/data/metropolitan-2006.json', ...(shadow ? ['--shadow-root', SHEET] : []), '--stylesheet', css],
-      { cwd: ROOT, encoding: 'utf8' });
-      cache.set(shadow, { html, css: readFileSync(css, 'utf8') });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  return cache.get(shadow);
-}
+/** The demo report's copy (`--shadow-root` when `shadow`): markup and sheet. */
+const rendered = (shadow) => renderCopy(shadow ? ['--shadow-root', SHEET] : []);
 
 /** Opens a page with `<grade-widget id="w" ATTRS>` over the copy, and waits for its `load`. */
 async function open(t, name, { attrs = '', shadow = false } = {}) {
@@ -89,6 +70,12 @@ async function swipe(t, selector) {
 }
 
 const ROW = (id) => `#w [data-testid="area-row"][data-area="${id}"] button`;
+
+/** A tap on area `id`'s row, then its findings shown (a glimpse, over a held copy). */
+async function glimpse(t, id) {
+  await tap(t, ROW(id));
+  await t.page.locator(`#w [data-testid="area-detail"][data-area="${id}"]`).waitFor();
+}
 const CARD = (id) => `#w [data-testid="glance-item"][data-area="${id}"] button`;
 
 /** The area whose findings the widget shows (in the copy or in the app), or null. */
@@ -156,8 +143,7 @@ export const tests = [
     async run(t) {
       const { page } = t;
       await open(t, 'card');
-      await tap(t, ROW('3B'));
-      await page.locator('#w [data-testid="area-detail"][data-area="3B"]').waitFor();
+      await glimpse(t, '3B');
       // The app selects on a click anywhere on a row: so does a glimpse.
       await tap(t, '#w [data-testid="area-row"][data-area="1A"] td.gw-cell--nat');
       await page.locator('#w [data-testid="area-detail"][data-area="1A"]').waitFor();
@@ -185,8 +171,7 @@ export const tests = [
     async run(t) {
       const { page } = t;
       await open(t, 'eager');
-      await tap(t, ROW('3B'));
-      await page.locator('#w [data-testid="area-detail"][data-area="3B"]').waitFor();
+      await glimpse(t, '3B');
       const before = await picture(page);
       // Past the 500 ms in which the tap would excuse a shift.
       await page.waitForTimeout(600);
@@ -213,8 +198,7 @@ export const tests = [
     async run(t) {
       const { page } = t;
       await open(t, 'filter');
-      await tap(t, ROW('3B'));
-      await page.locator('#w [data-testid="area-detail"][data-area="3B"]').waitFor();
+      await glimpse(t, '3B');
       // Focus reaching the filter is what takes the copy over; the choice is made before it
       // has (in the same task), on the copy, and done again on the app's filter.
       const before = await page.evaluate(() => {
@@ -240,8 +224,7 @@ export const tests = [
     async run(t) {
       const { page } = t;
       await open(t, 'tab');
-      await tap(t, ROW('3B'));
-      await page.locator('#w [data-testid="area-detail"][data-area="3B"]').waitFor();
+      await glimpse(t, '3B');
       const scrolled = await page.evaluate(() => scrollY);
       // From the findings' heading to the next control: the first card at a glance (the
       // findings' own buttons need the app, and the copy's sheet hides them until then).
@@ -286,8 +269,7 @@ export const tests = [
     async run(t) {
       const { page } = t;
       await open(t, 'remove');
-      await tap(t, ROW('3B'));
-      await page.locator('#w [data-testid="area-detail"][data-area="3B"]').waitFor();
+      await glimpse(t, '3B');
       await page.evaluate(() => {
         window.__w = document.getElementById('w');
         window.__w.remove();

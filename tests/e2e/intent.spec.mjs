@@ -8,33 +8,14 @@
 // back by a route where "before the app has started" must be certain (as prefetch.spec.mjs does).
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { areas, deepFocus, events, held, report, ROOT, settled, takenOver } from './lib.mjs';
+import { areas, deepFocus, events, held, renderCopy, report, settled, takenOver } from './lib.mjs';
 
 /** Where each test's page opens before it routes its own: no widget there, so no request of its own. */
 const PAGE = 'www/data/metropolitan-2006.json';
 const SHEET = '__intent.css';
 
-const cache = new Map();
-/** `grade-widget render` of the demo report (`--shadow-root` when `shadow`): markup and sheet. */
-function rendered(shadow) {
-  if (!cache.has(shadow)) {
-    const dir = mkdtempSync(join(tmpdir(), 'gw-intent-'));
-    try {
-      const css = join(dir, 'widget.css');
-      const html = execFileSync('cargo', ['run', '--quiet', '--bin', 'grade-widget', '--', 'render',
-        'www/data/metropolitan-2006.json', ...(shadow ? ['--shadow-root', SHEET] : []), '--stylesheet', css],
-      { cwd: ROOT, encoding: 'utf8' });
-      cache.set(shadow, { html, css: readFileSync(css, 'utf8') });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  return cache.get(shadow);
-}
+/** The demo report's copy (`--shadow-root` when `shadow`): markup and sheet. */
+const rendered = (shadow) => renderCopy(shadow ? ['--shadow-root', SHEET] : []);
 
 /**
  * Serves and opens a page with `<grade-widget id="w" ATTRS>` around the copy (in a declarative

@@ -1,11 +1,35 @@
 // Shared helpers for the end-to-end specs: the browser, a page that records the widget's DOM
 // events, waiting for a widget to settle, reading inside shadow roots, axe-core, screenshots.
 
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+const copies = new Map();
+/**
+ * `grade-widget render` of the demo report with `args`, as the README's step 5 says (`--stylesheet`):
+ * the pre-rendered markup and its stylesheet, `{ html, css }`; made once per `args`.
+ */
+export function renderCopy(args = []) {
+  const key = JSON.stringify(args);
+  if (!copies.has(key)) {
+    const dir = mkdtempSync(join(tmpdir(), 'gw-copy-'));
+    try {
+      const css = join(dir, 'grade-widget-static.css');
+      const html = execFileSync('cargo', ['run', '--quiet', '--bin', 'grade-widget', '--', 'render',
+        'www/data/metropolitan-2006.json', ...args, '--stylesheet', css], { cwd: ROOT, encoding: 'utf8' });
+      copies.set(key, { html, css: readFileSync(css, 'utf8') });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return copies.get(key);
+}
 
 /** Flags for Debian's chromium as root in a container (see docs/development.md, "Toolchain notes"). */
 export const CHROMIUM_ARGS = [

@@ -180,7 +180,7 @@ export class GradeWidget extends HTMLElement {
           this.#holding = true;
           // A reader who used the copy while the wasm loaded, or is over it or in it, has reached.
           if (this.#kept?.length || this.matches(':hover, :focus-within')) this.#wake();
-          else this.#approach = intent(this, () => this.#wake(), undefined, notYet);
+          else this.#approach = intent(this, () => this.#wake(), notYet);
         }
       }
     } catch (error) {
@@ -242,7 +242,7 @@ export class GradeWidget extends HTMLElement {
       requestAnimationFrame(() => {
         if (!this.#holding) return;
         this.#approach?.();
-        this.#approach = intent(this, () => this.#wake(), undefined, notYet);
+        this.#approach = intent(this, () => this.#wake(), notYet);
       });
     }
     return shown;

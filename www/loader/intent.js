@@ -114,7 +114,7 @@ function choose(copy, item, marks) {
  * a click anywhere on it), a card's button.
  */
 export const itemOf = (target) => (target?.closest?.('[data-gw-hydrate]')
-  && (target.closest('[data-row]') ?? target.closest('[data-testid="glance-item"] button')?.parentElement.closest('[data-testid="glance-item"]'))) || null;
+  && (target.closest('[data-row]') ?? (target.closest('[data-testid="glance-item"] button') && target.closest('[data-testid="glance-item"]')))) || null;
 
 /** Where `node` is under `root`: its index among its parent's elements, at each level down. */
 function pathOf(root, node) {
@@ -141,22 +141,21 @@ export function focusIn(host) {
 }
 
 /**
- * Calls `go` (with the event) once the reader shows intent on `host`: a pointer over or down on
- * it, a touch, focus, a key, a click (or only the event `types` given, less those `skip` says
- * are not the reader's); for a `deep-link`
+ * Calls `go` once the reader shows intent on `host`: a pointer over or down on it, a touch,
+ * focus, a key, a click (less the events `skip` says are not yet a reason); for a `deep-link`
  * widget also a `hashchange` (a `#3A` is the reader asking for an area). Never in idle time:
  * that would only bring the long task back later. Returns the function that stops waiting.
  */
-export function intent(host, go, types = ['pointerover', 'pointerdown', 'touchstart', 'focusin', 'keydown', 'click'], skip = () => false) {
+export function intent(host, go, skip = () => false) {
   const stop = new AbortController();
   const options = { capture: true, passive: true, signal: stop.signal };
   const start = (e) => {
     if (skip(e)) return;
     stop.abort();
-    go(e);
+    go();
   };
   // `click` too: a screen reader may click with no pointer or key event before it.
-  for (const type of types) host.addEventListener(type, start, options);
+  for (const type of ['pointerover', 'pointerdown', 'touchstart', 'focusin', 'keydown', 'click']) host.addEventListener(type, start, options);
   if (host.hasAttribute('deep-link')) addEventListener('hashchange', start, options);
   return () => stop.abort();
 }
