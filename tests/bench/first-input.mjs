@@ -2,7 +2,12 @@
 // input on the mobile preset, even when it comes before the app has started"). Not a test: it
 // prints medians and writes bench-results/first-input.json.
 //
-//   node tests/bench/first-input.mjs [--runs 5]
+//   node tests/bench/first-input.mjs [--runs 5] [--modes held-touch,eager-after] [--css FILE]
+//
+// --modes runs only those modes; --css adds a stylesheet's rules to the copy's own (trying a CSS
+// change on the copy and a glimpse without a rebuild); --trace prints, per load, the page's
+// main-thread tasks from the input on (a Chromium trace): each task's start and length after
+// the input, the events it dispatched and its self time by kind, to see where a figure goes.
 //
 // The demo report's copy (`grade-widget render`, light DOM, its stylesheet linked) inside
 // `<grade-widget src>`, with Chromium's CPU slowed 4x (Lighthouse's mobile CPU; the network is
@@ -43,14 +48,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '../../scripts/serve.mjs';
 import { launch, ROOT } from '../e2e/lib.mjs';
+import { selfTimes } from './self-time.mjs';
 
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1] || 5) || 5;
+const opt = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : null);
 const cli = process.env.GW_CLI ?? join(ROOT, 'target', 'debug', 'grade-widget');
 const dir = mkdtempSync(join(tmpdir(), 'gw-first-input-'));
 const css = join(dir, 'static.css');
 const markup = execFileSync(cli, ['render', join(ROOT, 'www/data/metropolitan-2006.json'), '--stylesheet', css], { encoding: 'utf8' });
-const sheet = readFileSync(css, 'utf8');
+const sheet = readFileSync(css, 'utf8') + (opt('--css') ? readFileSync(opt('--css'), 'utf8') : '');
 rmSync(dir, { recursive: true, force: true });
 
 const html = (attrs) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -89,7 +96,8 @@ function probe() {
 
 const { server, url } = await serve({ port: 0 });
 const browser = await launch();
-const MODES = { 'eager-after': ' loading="eager"', 'held-tap': '', 'held-hover': '', 'held-touch': '', 'held-filter': '', interaction: ' loading="interaction"' };
+const ALL = { 'eager-after': ' loading="eager"', 'held-tap': '', 'held-hover': '', 'held-touch': '', 'held-filter': '', interaction: ' loading="interaction"' };
+const MODES = opt('--modes') ? Object.fromEntries(opt('--modes').split(',').map((m) => [m, ALL[m]])) : ALL;
 
 /** A finger on `locator`'s middle for 80 ms, then lifted, through `cdp`. */
 async function tap(page, cdp, locator) {
@@ -119,6 +127,42 @@ function chooseExcellent() {
     requestAnimationFrame(look);
   });
 }
+/** Starts a Chromium trace through `cdp`; the function it returns ends it and gives its events. */
+async function startTrace(cdp) {
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8.execute,disabled-by-default-devtools.timeline,latencyInfo', transferMode: 'ReportEvents' });
+  return async () => {
+    const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+    await cdp.send('Tracing.end');
+    await complete;
+    return events;
+  };
+}
+
+/** The main thread's tasks from the input (the first pointerdown or touchend dispatched) on, for 300 ms. */
+function printTrace(events) {
+  const isInput = (e) => e.name === 'EventDispatch' && ['pointerdown', 'touchend'].includes(e.args?.data?.type);
+  const input = events.filter(isInput).sort((a, b) => a.ts - b.ts)[0];
+  if (!input) return console.log('  trace: no input found');
+  const main = events.filter((e) => e.ph === 'X' && e.pid === input.pid && e.tid === input.tid).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const top = [];
+  for (const e of main) if (!top.length || e.ts >= top.at(-1).ts + top.at(-1).dur) top.push(e);
+  const t0 = input.ts;
+  for (const task of top) {
+    if (task.ts + task.dur < t0 || task.ts > t0 + 300_000 || task.dur < 1000) continue;
+    const inner = main.filter((e) => e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur);
+    const dispatched = [...new Set(inner.filter((e) => e.name === 'EventDispatch').map((e) => e.args?.data?.type))].join(' ');
+    const self = Object.entries(selfTimes(inner)).filter(([, v]) => v >= 1).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
+    console.log(`  +${((task.ts - t0) / 1000).toFixed(0).padStart(4)} ms ${(task.dur / 1000).toFixed(0).padStart(4)} ms${dispatched ? ` [${dispatched}]` : ''}: ${self}`);
+    // Each layout of 2 ms or more: its length, and the objects it had to lay out of all.
+    for (const l of inner.filter((e) => e.name === 'Layout' && e.dur >= 2000)) {
+      const b = l.args?.beginData ?? {};
+      console.log(`        layout ${(l.dur / 1000).toFixed(0)} ms at +${((l.ts - t0) / 1000).toFixed(0)}: ${b.dirtyObjects}/${b.totalObjects} objects${b.partialLayout ? ', partial' : ''}`);
+    }
+  }
+}
+
 const TOUCH = { hasTouch: true, isMobile: true };
 const samples = Object.fromEntries(Object.keys(MODES).map((m) => [m, []]));
 try {
@@ -149,6 +193,7 @@ try {
         await context.close();
         continue;
       }
+      const traced = args.includes('--trace') && (await startTrace(cdp));
       if (mode === 'held-touch') {
         await tap(page, cdp, button);
       } else {
@@ -157,6 +202,7 @@ try {
       await page.waitForFunction(() => window.__fi.shown != null, null, { timeout: 60_000 });
       await page.waitForTimeout(300);
       const fi = await page.evaluate(() => window.__fi);
+      if (traced) printTrace(await traced());
       const first = fi.events.filter((e) => e.id && e.id === fi.events.find((x) => x.id)?.id);
       const sample = {
         eventTiming: Math.max(16, ...first.map((e) => e.duration)),

@@ -81,7 +81,8 @@ async function load(floor) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   await page.goto(url + 'index.html');
-  await page.locator('#report [data-testid="area-row"]').first().waitFor();
+  // Every row and card drawn: a fresh render draws them in slices, the cards last.
+  await page.locator('#report [data-testid="glance-item"]').nth(areas.length - 1).waitFor();
   if (css) {
     await page.evaluate((css) => {
       const sheet = new CSSStyleSheet();
