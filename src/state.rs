@@ -106,6 +106,9 @@ pub struct State {
     pub reset_focus: u32,
     /// Counts "Back to … in the table" presses: focus moves to the selected area's row.
     pub row_focus: u32,
+    /// The selected area's findings text waits for the next frame: the reader chose another
+    /// area, whose heading, grade and chart come first (see `AreaDetailProps::text`).
+    pub text_later: bool,
 }
 
 impl State {
@@ -128,6 +131,8 @@ pub enum Action {
     FocusRow,
     /// Focus the summary table's heading.
     FocusTable,
+    /// Draw the selected area's findings text (a frame after the reader chose the area).
+    ShowText,
 }
 
 impl Reducible for State {
@@ -137,7 +142,12 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match action {
             Action::Select { id, by_user } => {
-                next.selected = Some(id);
+                // Another area: a reader's choice draws its text a frame later. The same
+                // area again (a deep link's echo of the reader's choice, too) changes nothing.
+                if next.selected.as_ref() != Some(&id) {
+                    next.text_later = by_user;
+                    next.selected = Some(id);
+                }
                 if by_user {
                     next.focus_request = next.focus_request.wrapping_add(1);
                 }
@@ -152,6 +162,7 @@ impl Reducible for State {
             }
             Action::FocusRow => next.row_focus = next.row_focus.wrapping_add(1),
             Action::FocusTable => next.reset_focus = next.reset_focus.wrapping_add(1),
+            Action::ShowText => next.text_later = false,
         }
         // Same state: hand back the same Rc so yew skips the re-render.
         if next == *self {
@@ -358,6 +369,18 @@ mod tests {
         assert_eq!((s.selected.as_deref(), s.focus_request), (Some("3A"), 0));
         let s = s.reduce(Action::Select { id: "3B".into(), by_user: true });
         assert_eq!((s.selected.as_deref(), s.focus_request), (Some("3B"), 1));
+        // Another area chosen by the reader: its findings text waits for the next frame, and
+        // neither the deep link's echo of it nor the same area chosen again draws it sooner.
+        assert!(s.text_later);
+        let s = s.reduce(Action::Select { id: "3B".into(), by_user: false });
+        let s = s.reduce(Action::Select { id: "3B".into(), by_user: true });
+        assert_eq!((s.text_later, s.focus_request), (true, 2));
+        let s = s.reduce(Action::ShowText);
+        assert!(!s.text_later);
+        let s = s.reduce(Action::Select { id: "3B".into(), by_user: true });
+        assert!(!s.text_later, "the same area chosen again keeps its text");
+        let s = s.reduce(Action::Select { id: "2A".into(), by_user: false });
+        assert!(!s.text_later, "an area the host asks for (an attribute, a hash) is drawn whole");
         let s = s.reduce(Action::FilterGrade(Pick::Only(Grade::Good)));
         assert!(s.filters.is_active());
         let before = s.clone();

@@ -25,6 +25,14 @@ pub struct AreaDetailProps {
     /// Changes when the reader selects an area; focus follows it.
     #[prop_or_default]
     pub focus_request: u32,
+    /// Whether to draw the findings text (and "Back to … in the table" after it). An area the
+    /// reader chooses shows its heading, grade and chart in the frame of the click, and its
+    /// text (up to nine screens) in a task after that frame: the browser's layout and paint of
+    /// the text took the click's frame past 100 ms on a phone (issue 27), and the focus moved
+    /// to the heading leaves the text below the fold anyway. Until it comes, the panel is
+    /// marked `data-text="later"` (see parts.css).
+    #[prop_or(true)]
+    pub text: bool,
     /// The chart's `data-testid` (see [`AreaChart`]).
     #[prop_or(AttrValue::Static("chart"))]
     pub chart_testid: AttrValue,
@@ -74,7 +82,7 @@ pub fn area_detail(props: &AreaDetailProps) -> Html {
     // The widget's language for its own words inside the text marked as the report's (English).
     let ui = text_lang(lang).map(|_| lang.code());
     html! {
-        <section class="gw-detail" part="detail" data-testid="area-detail" data-area={area.id.clone()}>
+        <section class="gw-detail" part="detail" data-testid="area-detail" data-area={area.id.clone()} data-text={(!props.text).then_some("later")}>
             { heading(level, 1, "gw-h3 gw-detail__title", None, None, Some(&title), html! {
                 <>
                     <span class="gw-detail__id">{ data.reference(index) }</span>{ " " }
@@ -94,20 +102,22 @@ pub fn area_detail(props: &AreaDetailProps) -> Html {
                 }
             </dl>
             <AreaChart data={props.data.clone()} index={index} testid={props.chart_testid.clone()} />
-            <div class="gw-detail__text" lang={text_lang(lang)}>
-                { section_html(s.sec_national_context, ui, &area.national_context, g, "national-context", level) }
-                { section_html(s.sec_context, ui, &area.context, g, "context", level) }
-                { section_html(s.sec_strengths, ui, &area.strengths, g, "strengths", level) }
-                { section_html(s.sec_wip, ui, &area.work_in_progress, g, "work-in-progress", level) }
-                { section_html(s.sec_afi, ui, &area.areas_for_improvement, g, "areas-for-improvement", level) }
-                { good_practice_html(s.sec_good_practice, s.gp_contact, ui, &area.good_practice, g, level) }
-            </div>
-            if let Some(onback) = &props.onback {
-                <p class="gw-detail__back">
-                    <button type="button" class="gw-button gw-button--secondary" data-testid="back-to-row" onclick={onback.reform(|_: MouseEvent| ())}>
-                        { fill(&s.detail_back, [&data.reference(index)]) }
-                    </button>
-                </p>
+            if props.text {
+                <div class="gw-detail__text" lang={text_lang(lang)}>
+                    { section_html(s.sec_national_context, ui, &area.national_context, g, "national-context", level) }
+                    { section_html(s.sec_context, ui, &area.context, g, "context", level) }
+                    { section_html(s.sec_strengths, ui, &area.strengths, g, "strengths", level) }
+                    { section_html(s.sec_wip, ui, &area.work_in_progress, g, "work-in-progress", level) }
+                    { section_html(s.sec_afi, ui, &area.areas_for_improvement, g, "areas-for-improvement", level) }
+                    { good_practice_html(s.sec_good_practice, s.gp_contact, ui, &area.good_practice, g, level) }
+                </div>
+                if let Some(onback) = &props.onback {
+                    <p class="gw-detail__back">
+                        <button type="button" class="gw-button gw-button--secondary" data-testid="back-to-row" onclick={onback.reform(|_: MouseEvent| ())}>
+                            { fill(&s.detail_back, [&data.reference(index)]) }
+                        </button>
+                    </p>
+                }
             }
         </section>
     }

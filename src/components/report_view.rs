@@ -93,6 +93,9 @@ pub fn report_view(props: &ReportViewProps) -> Html {
             let id = data.area(i).id.clone();
             dispatcher.dispatch(Action::Select { id: id.clone(), by_user: true });
             onselect.emit(id);
+            // The findings text a frame later (`State::text_later`).
+            let dispatcher = dispatcher.clone();
+            slices::after_frame(Box::new(move || dispatcher.dispatch(Action::ShowText)));
         })
     };
     let arranged = use_memo((data.clone(), state.filters.clone(), state.sort), |(d, f, s)| Arranged::new(&d.report, f, *s));
@@ -186,7 +189,7 @@ pub fn report_view(props: &ReportViewProps) -> Html {
                     <FilterBar data={data.clone()} filters={state.filters.clone()} sort={state.sort} shown={arranged.shown} dispatch={dispatch} />
                     <div class="gw-main" data-testid="main" data-drawing={(*pieces < rows).then_some("")}>
                         { summary_table(&data, &arranged, selected, setup) }
-                        <AreaDetail data={data.clone()} index={selected} focus_request={state.focus_request}
+                        <AreaDetail data={data.clone()} index={selected} focus_request={state.focus_request} text={!state.text_later}
                             chart_testid={AttrValue::Static("detail-chart")} level={level} onback={Some(onback)} />
                     </div>
                     { glance(&data, &arranged, selected, &onselect, level, pieces.saturating_sub(rows)) }

@@ -44,6 +44,18 @@ pub fn later(f: impl FnOnce() + 'static) {
     after(0, f);
 }
 
+/// Runs `f` in a task after the next frame: a zero timeout from an animation frame callback, so
+/// that frame is painted first (a timeout alone may run before it).
+/// Boxed by its callers: one instance of the code for all of them.
+#[cfg(target_arch = "wasm32")]
+pub fn after_frame(f: Box<dyn FnOnce()>) {
+    use wasm_bindgen::JsCast;
+    let run = task(move || later(f));
+    if let Some(window) = web_sys::window() {
+        let _ = window.request_animation_frame(run.unchecked_ref());
+    }
+}
+
 /// Runs `f` in a task after `ms` milliseconds. The timer is never cleared: `f` is freed once it
 /// has run, so a caller whose wait may end sooner makes `f` check that it is still wanted.
 #[cfg(target_arch = "wasm32")]
@@ -66,3 +78,6 @@ pub fn task(f: impl FnOnce() + 'static) -> wasm_bindgen::JsValue {
 /// Natively no effect runs, so nothing is ever scheduled.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn later(_f: impl FnOnce() + 'static) {}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn after_frame(_f: Box<dyn FnOnce()>) {}

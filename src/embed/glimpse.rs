@@ -20,6 +20,7 @@ use yew::{AppHandle, Renderer};
 
 use super::deep_link;
 use super::widget::{Inner, Life};
+use crate::components::slices::after_frame;
 use crate::components::AreaDetail;
 use crate::load_state::LoadState;
 use crate::options::{Level, View};
@@ -47,6 +48,9 @@ struct GlimpseProps {
     /// The reader chose the area (a click): the findings go into the copy once drawn. False
     /// while they are only drawn ahead (a finger or button down on the area).
     show: bool,
+    /// The findings text is drawn: a frame after the glimpse is in the copy, as the app draws
+    /// it after a reader's choice (`AreaDetailProps::text`).
+    text: bool,
 }
 
 /// The findings as the app draws them for a selection in the full view (`report_view.rs`). The
@@ -66,7 +70,7 @@ fn glimpse_view(props: &GlimpseProps) -> Html {
     }
     html! {
         <AreaDetail data={props.data.clone()} index={Some(props.index)} chart_testid={AttrValue::Static("detail-chart")}
-            level={props.level} onback={Some(Callback::noop())} />
+            level={props.level} text={props.text} onback={Some(Callback::noop())} />
     }
 }
 
@@ -157,7 +161,7 @@ fn draw(inner: &mut Inner, area: &str, show: bool) -> Option<String> {
         Some(drawn) => drawn,
         None => {
             let root = inner.container.owner_document().and_then(|d| d.create_element("div").ok())?;
-            let props = GlimpseProps { data, index, level: Level::new(inner.config.options.heading_level), root: root.clone(), slot: slot.clone(), show };
+            let props = GlimpseProps { data, index, level: Level::new(inner.config.options.heading_level), root: root.clone(), slot: slot.clone(), show, text: false };
             // Yew draws in a microtask, after this returns: nothing renders under the borrow.
             // It may then yield to the browser (after 16 ms, which a slow phone takes) before
             // the effects run: the findings go into the copy in the task queued after Yew's, so
@@ -191,6 +195,16 @@ pub(super) fn ahead(rc: &Rc<RefCell<Inner>>, area: &str) {
 /// panel in it: the loader then has the app do the click once it has taken the copy over.
 pub(super) fn show(rc: &Rc<RefCell<Inner>>, area: &str) -> bool {
     let Some(id) = draw(&mut rc.borrow_mut(), area, true) else { return false };
+    let weak = Rc::downgrade(rc);
+    after_frame(Box::new(move || {
+        let Some(rc) = weak.upgrade() else { return };
+        // The glimpse in the copy then (another tap may have come first: it gets it sooner).
+        let mut inner = rc.borrow_mut();
+        if let Some(drawn) = &mut inner.glimpse.shown {
+            drawn.props.text = true;
+            drawn.app.update(drawn.props.clone());
+        }
+    }));
     deep_link::chose(rc, id, false);
     true
 }

@@ -117,11 +117,21 @@ export const tests = [
       await swipe(t, '#w [data-testid="summary"]');
       await page.waitForTimeout(300);
       assert.equal(await held(page, 'w'), true, 'a scroll took the copy over');
+      // What the tap's own frame shows (an animation frame asked for before the widget's).
+      await page.evaluate(() => document.addEventListener('click', () => requestAnimationFrame(() => {
+        const host = document.getElementById('w');
+        const detail = (host.shadowRoot ?? host).querySelector('[data-testid="area-detail"]');
+        window.__tapFrame = { area: detail.dataset.area ?? null, later: detail.dataset.text ?? null, text: !!detail.querySelector('.gw-detail__text'), screen: detail.getBoundingClientRect().height >= innerHeight };
+      }), { capture: true, once: true }));
       await tap(t, ROW('3B'));
       await page.waitForFunction(() => {
         const host = document.getElementById('w');
-        return (host.shadowRoot ?? host).querySelector('[data-testid="area-detail"][data-area="3B"]');
+        return (host.shadowRoot ?? host).querySelector('[data-testid="area-detail"][data-area="3B"] .gw-detail__text');
       });
+      // The heading, grade and chart in the tap's frame; the text (nine screens, below the
+      // fold) in a task after it, the panel a screen tall until then (AreaDetailProps::text).
+      assert.deepEqual(await page.evaluate(() => window.__tapFrame), { area: '3B', later: 'later', text: false, screen: true });
+      assert.equal(await page.locator('#w [data-testid="area-detail"]').getAttribute('data-text'), null);
       assert.deepEqual(await deepFocus(page), { tag: 'h3', text: `3B ${title('3B')}`, testid: 'area-detail', area: '3B' });
       assert.deepEqual(await selects(page), ['3B']);
       assert.equal(await page.locator('#w [data-testid="area-row"][data-area="3B"]').getAttribute('data-row'), 'selected');

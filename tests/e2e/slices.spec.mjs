@@ -5,6 +5,8 @@
 // opens it. A MutationObserver on the widget's shadow root sees each task's drawing as one
 // batch (Yew draws in a microtask; the observer runs after it), so the counts it records are
 // what each task drew.
+// An area the reader chooses is drawn in two steps too: its heading, grade and chart in the
+// click's frame, its findings text in a task after that frame (AreaDetailProps::text).
 
 import assert from 'node:assert/strict';
 import { areas, report, settled } from './lib.mjs';
@@ -104,6 +106,57 @@ export const tests = [
       });
       assert.deepEqual(shown.selected, ['7B']);
       assert.match(shown.detail, /7B/);
+    },
+  },
+  {
+    name: "an area the reader chooses: heading, grade and chart in the click's frame, the findings text a frame later; the same area again keeps its text; a hash draws an area whole",
+    page: 'index.html',
+    options: { viewport: { width: 412, height: 823 } },
+    async run({ page }) {
+      await settled(page, 'report');
+      // In the page: clicks area `id`'s row, then what the click's frame shows (an animation
+      // frame asked for after the click, before which nothing later ran), and what the frame
+      // after that shows. `removed` counts findings texts taken out of the panel meanwhile.
+      const choose = (id) => page.evaluate((id) => {
+        const root = document.getElementById('report').shadowRoot;
+        const look = () => {
+          const detail = root.querySelector('[data-testid="area-detail"]');
+          return {
+            area: detail.dataset.area ?? null,
+            later: detail.dataset.text ?? null,
+            text: !!detail.querySelector('.gw-detail__text'),
+            back: !!detail.querySelector('[data-testid="back-to-row"]'),
+            screen: detail.getBoundingClientRect().height >= innerHeight,
+            focus: root.activeElement?.closest('[data-testid="area-detail"]') ? root.activeElement.tagName.toLowerCase() : null,
+          };
+        };
+        let removed = 0;
+        new MutationObserver((records) => {
+          removed += records.flatMap((r) => [...r.removedNodes]).filter((n) => n.classList?.contains('gw-detail__text')).length;
+        }).observe(root, { childList: true, subtree: true });
+        root.querySelector(`[data-testid="area-row"][data-area="${id}"] button`).click();
+        return new Promise((done) => requestAnimationFrame(() => {
+          const frame = look();
+          setTimeout(() => requestAnimationFrame(() => done({ frame, after: look(), removed })));
+        }));
+      }, id);
+
+      const first = await choose('3B');
+      assert.deepEqual(first.frame, { area: '3B', later: 'later', text: false, back: false, screen: true, focus: 'h3' }, "the click's frame");
+      assert.deepEqual(first.after, { area: '3B', later: null, text: true, back: true, screen: true, focus: 'h3' }, 'the frame after');
+      const other = await choose('1A');
+      assert.deepEqual([other.frame.text, other.after.text, other.removed], [false, true, 1], 'another area: the text of the one before goes at once');
+      const again = await choose('1A');
+      assert.deepEqual([again.frame.later, again.frame.text, again.removed], [null, true, 0], 'the same area again keeps its text');
+      // A deep link's hash is the host's choice, not a click: drawn whole at once.
+      const hashed = await page.evaluate(() => new Promise((done) => {
+        window.addEventListener('hashchange', () => requestAnimationFrame(() => {
+          const detail = document.getElementById('report').shadowRoot.querySelector('[data-testid="area-detail"]');
+          done({ area: detail.dataset.area, text: !!detail.querySelector('.gw-detail__text') });
+        }), { once: true });
+        location.hash = '#7B';
+      }));
+      assert.deepEqual(hashed, { area: '7B', text: true });
     },
   },
 ];
