@@ -160,6 +160,38 @@ export const tests = [
       assert.deepEqual((await events(page, 'w')).filter((e) => e.type === 'select').map((e) => e.detail.area), ['3B'], 'selected once');
     },
   },
+  {
+    // The pointer's approach asks for the takeover after the next frame; a quick mouse presses
+    // before that and releases after. The takeover moves a light copy into the shadow root,
+    // and Blink makes no click of a press whose target left the document meanwhile: the
+    // takeover waits for the button to come up, and the click then gets its glimpse.
+    name: 'default loading: a mouse that comes and presses on an area before the takeover it asked for, and releases after, still selects that area',
+    page: PAGE,
+    async run(t) {
+      const { page } = t;
+      await open(t, 'held-press');
+      await loaded(page);
+      await page.waitForTimeout(200);
+      assert.equal(await held(page, 'w'), true);
+      const button = page.locator('#w [data-testid="area-row"][data-area="2A"] button');
+      await button.scrollIntoViewIfNeeded();
+      const box = await button.boundingBox();
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.down();
+      // Long enough for the approach's frame and task (the takeover, were it not held back).
+      await page.waitForTimeout(300);
+      await page.mouse.up();
+      await page.waitForFunction(() => {
+        const host = document.getElementById('w');
+        return (host.shadowRoot ?? host).querySelector('[data-testid="area-detail"][data-area="2A"]');
+      }, null, { timeout: 5000 });
+      assert.deepEqual((await events(page, 'w')).filter((e) => e.type === 'select').map((e) => e.detail.area), ['2A'], 'selected once');
+      // The glimpse answered the click; the pointer moving on takes the copy over, with 2A.
+      await page.mouse.move(box.x + 2, box.y + box.height + 30, { steps: 3 });
+      await takenOver(page, 'w');
+      assert.equal(await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('[data-testid="area-detail"]').dataset.area), '2A');
+    },
+  },
   ...[false, true].map((shadow) => ({
     name: `default loading${shadow ? ', declarative shadow root' : ''}: Tab into the held copy takes it over, focus stays where the reader put it, and Enter works`,
     page: PAGE,

@@ -203,11 +203,18 @@ export class GradeWidget extends HTMLElement {
   #wake() {
     if (!this.#holding) return;
     const ask = ++this.#asks;
-    const go = () => setTimeout(() => {
-      if (ask === this.#asks) this.#takeOver();
-    });
-    if (document.visibilityState === 'visible') requestAnimationFrame(go);
-    else go();
+    const go = (ms) => setTimeout(() => {
+      if (ask !== this.#asks) return;
+      // Not while a pointer is down on the widget: the takeover moves a light copy into the
+      // shadow root, and Blink makes no click of a press whose target left the document
+      // meanwhile (a quick mouse presses before the approach's frame is over). Looked at again
+      // until it is up, however it comes up (a release, a drag, a cancelled touch); a mouse's
+      // click comes in the release's own task, before this.
+      if (this.matches(':active')) go(50);
+      else this.#takeOver();
+    }, ms);
+    if (document.visibilityState === 'visible') requestAnimationFrame(() => go(0));
+    else go(0);
   }
 
   /** Takes the held copy over now; focus stays where it was (intent.js, `focusIn`). */
