@@ -76,6 +76,17 @@ async function loaded(page) {
   assert.equal(e.type, 'load', JSON.stringify(e.detail));
 }
 
+/** After `open`: loaded, and a while later still the copy as the page put it (no reader yet). */
+async function heldAfterLoad(t, name) {
+  await open(t, name);
+  await loaded(t.page);
+  await t.page.waitForTimeout(200);
+  assert.equal(await held(t.page, 'w'), true, 'taken over with no reader');
+}
+
+/** The areas the reader selected, from the `select` events. */
+const selects = async (page) => (await events(page, 'w')).filter((e) => e.type === 'select').map((e) => e.detail.area);
+
 /** The area now selected (the detail shown), or null. */
 const selected = (page) => page.evaluate(() => {
   const host = document.getElementById('w');
@@ -122,7 +133,7 @@ async function clickBeforeStart(t, name, options) {
   await page.waitForFunction(() => document.querySelector('#w').shadowRoot?.querySelector('[data-testid="area-detail"][data-area="3B"]'));
   assert.equal(await selected(page), '3B');
   assert.deepEqual(await marked(page), only('3B'));
-  assert.deepEqual((await events(page, 'w')).filter((e) => e.type === 'select').map((e) => e.detail.area), ['3B'], 'selected once');
+  assert.deepEqual(await selects(page), ['3B'], 'selected once');
 }
 
 /** A filter changed before the app has started (the wasm held back) filters the rows after. */
@@ -149,15 +160,12 @@ export const tests = [
     page: PAGE,
     async run(t) {
       const { page } = t;
-      await open(t, 'held-click');
-      await loaded(page);
-      await page.waitForTimeout(200);
-      assert.equal(await held(page, 'w'), true, 'taken over with no reader');
+      await heldAfterLoad(t, 'held-click');
       await page.evaluate(() => document.querySelector('#w [data-testid="area-row"][data-area="3B"] button').click());
       await page.waitForFunction(() => document.querySelector('#w [data-testid="area-detail"][data-area="3B"]'));
       assert.equal(await held(page, 'w'), true, 'a glimpse, not a takeover');
       assert.deepEqual(await deepFocus(page), { tag: 'h3', text: '3B Tackling Serious and Organised Criminality', testid: 'area-detail', area: '3B' }, 'focus on the findings, as the app moves it');
-      assert.deepEqual((await events(page, 'w')).filter((e) => e.type === 'select').map((e) => e.detail.area), ['3B'], 'selected once');
+      assert.deepEqual(await selects(page), ['3B'], 'selected once');
     },
   },
   {
@@ -169,10 +177,7 @@ export const tests = [
     page: PAGE,
     async run(t) {
       const { page } = t;
-      await open(t, 'held-press');
-      await loaded(page);
-      await page.waitForTimeout(200);
-      assert.equal(await held(page, 'w'), true);
+      await heldAfterLoad(t, 'held-press');
       const button = page.locator('#w [data-testid="area-row"][data-area="2A"] button');
       await button.scrollIntoViewIfNeeded();
       const box = await button.boundingBox();
@@ -185,7 +190,7 @@ export const tests = [
         const host = document.getElementById('w');
         return (host.shadowRoot ?? host).querySelector('[data-testid="area-detail"][data-area="2A"]');
       }, null, { timeout: 5000 });
-      assert.deepEqual((await events(page, 'w')).filter((e) => e.type === 'select').map((e) => e.detail.area), ['2A'], 'selected once');
+      assert.deepEqual(await selects(page), ['2A'], 'selected once');
       // The glimpse answered the click; the pointer moving on takes the copy over, with 2A.
       await page.mouse.move(box.x + 2, box.y + box.height + 30, { steps: 3 });
       await takenOver(page, 'w');
@@ -317,7 +322,7 @@ export const tests = [
       await loaded(page);
       await page.waitForFunction(() => document.querySelector('#w').shadowRoot?.querySelector('[data-testid="area-detail"][data-area="2A"]'));
       assert.deepEqual(await marked(page), only('2A'));
-      assert.deepEqual((await events(page, 'w')).filter((e) => e.type === 'select').map((e) => e.detail.area), ['3B', '2A']);
+      assert.deepEqual(await selects(page), ['3B', '2A']);
     },
   },
   {
